@@ -1,0 +1,36 @@
+using System.Diagnostics.CodeAnalysis;
+using DuckDB.NET.Data;
+
+namespace UsageLens.Storage.DuckDb;
+
+/// <summary>
+/// The one place that turns SQL text into a command. Callers pass text assembled from internal
+/// constants and the semantic layer's renderer only; every value travels as a bound parameter.
+/// </summary>
+internal static class DuckDbCommands
+{
+    [SuppressMessage("Security", "CA2100", Justification = "SQL text is internal; values are bound parameters.")]
+    public static DuckDBCommand Create(DuckDBConnection connection, string sql, params IEnumerable<object?> parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter { Value = value ?? DBNull.Value });
+        }
+        return command;
+    }
+
+    public static long Execute(DuckDBConnection connection, string sql, params IEnumerable<object?> parameters)
+    {
+        using var command = Create(connection, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    public static object? Scalar(DuckDBConnection connection, string sql, params IEnumerable<object?> parameters)
+    {
+        using var command = Create(connection, sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+}

@@ -1,0 +1,56 @@
+using DuckDB.NET.Data;
+using UsageLens.Core;
+using UsageLens.Storage.DuckDb.Schema;
+
+namespace UsageLens.Storage.DuckDb;
+
+/// <summary>
+/// An embedded workspace: one DuckDB file. Opening it applies pending schema migrations.
+/// Connections are cheap and share one database instance, so each operation opens its own.
+/// </summary>
+public sealed class DuckDbWorkspace : IDisposable
+{
+    private readonly DuckDBConnection _keepAlive;
+
+    private DuckDbWorkspace(string path, DuckDBConnection keepAlive)
+    {
+        Path = path;
+        _keepAlive = keepAlive;
+    }
+
+    /// <summary>The workspace file, or <c>:memory:</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens (creating if needed) the workspace at <paramref name="path"/>.</summary>
+    public static DuckDbWorkspace Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var connection = new DuckDBConnection(ConnectionString(path));
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException ex)
+        {
+            connection.Dispose();
+            throw new UsageLensException($"cannot open workspace '{path}': {FirstLine(ex.Message)}", ex);
+        }
+        SchemaMigrations.Apply(connection);
+        return new DuckDbWorkspace(path, connection);
+    }
+
+    internal DuckDBConnection OpenConnection()
+    {
+        // Duplicate shares the open database instance, which also works for in-memory workspaces.
+        var connection = _keepAlive.Duplicate();
+        connection.Open();
+        return connection;
+    }
+
+    public void Dispose() => _keepAlive.Dispose();
+
+    private static string ConnectionString(string path) =>
+        path == ":memory:" ? "Data Source=:memory:" : $"Data Source={System.IO.Path.GetFullPath(path)}";
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

@@ -1,0 +1,58 @@
+using DuckDB.NET.Data;
+
+namespace UsageLens.Storage.DuckDb.Ingestion;
+
+/// <summary>
+/// Moves staged events into the events table inside the caller's transaction: refuses unit
+/// conflicts, registers new meters, and skips every (source, id) already stored or repeated
+/// within the staged rows (the first arrival wins).
+/// </summary>
+internal static class EventMerge
+{
+    /// <summary>The first staged row, by arrival, whose unit conflicts with the stored meter or an earlier staged row.</summary>
+    public static UnitConflict? FindUnitConflict(DuckDBConnection connection)
+    {
+        using var command = DuckDbCommands.Create(connection, $"""
+            WITH first_units AS (
+                SELECT event, arg_min(unit, seq) AS unit FROM {EventStaging.Table} GROUP BY event),
+            expected AS (
+                SELECT f.event, coalesce(m.unit, f.unit) AS unit
+                FROM first_units f LEFT JOIN meters m ON m.event = f.event)
+            SELECT s.event, s.unit, x.unit, s.seq
+            FROM {EventStaging.Table} s JOIN expected x ON x.event = s.event
+            WHERE s.unit <> x.unit
+            ORDER BY s.seq
+            LIMIT 1
+            """);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+        return new UnitConflict(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3));
+    }
+
+    /// <summary>Inserts the staged events that are new and returns how many were stored.</summary>
+    public static long MergeNewEvents(DuckDBConnection connection)
+    {
+        DuckDbCommands.Execute(connection, $"""
+            INSERT INTO meters (event, unit)
+            SELECT event, arg_min(unit, seq) FROM {EventStaging.Table}
+            WHERE event NOT IN (SELECT event FROM meters)
+            GROUP BY event
+            """);
+        return DuckDbCommands.Execute(connection, $"""
+            INSERT INTO events (source, id, timestamp, account_id, user_id, event, quantity, unit,
+                                product, classification, properties, original_event)
+            SELECT source, id, timestamp, account_id, user_id, event, quantity, unit,
+                   product, classification, properties, original_event
+            FROM (
+                SELECT s.*, row_number() OVER (PARTITION BY s.source, s.id ORDER BY s.seq) AS arrival
+                FROM {EventStaging.Table} s
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM events e WHERE e.source = s.source AND e.id = s.id))
+            WHERE arrival = 1
+            ORDER BY timestamp
+            """);
+    }
+}

@@ -1,0 +1,59 @@
+using UsageLens.Core;
+using UsageLens.Core.Events;
+using UsageLens.Core.Storage;
+using UsageLens.Storage.DuckDb.Ingestion;
+
+namespace UsageLens.Storage.DuckDb.Tests.Ingestion;
+
+public sealed class DuckDbIngestionStoreTests : IDisposable
+{
+    private readonly DuckDbWorkspace _workspace = DuckDbWorkspace.Open(":memory:");
+
+    private static UsageEvent Call(string id, string unit = "count", string source = "") =>
+        new(id, source, new DateTime(2026, 10, 1, 12, 0, 0, DateTimeKind.Utc), "acct-1", "u-1", "api_call", 2, unit, null, null, null, null);
+
+    [Fact]
+    public async Task A_resent_batch_is_stored_once()
+    {
+        using var store = new DuckDbIngestionStore(_workspace);
+        var batch = IngestBatch.OfEvents([Call("e1"), Call("e2")]);
+
+        var first = await store.WriteAsync(batch, default);
+        var second = await store.WriteAsync(batch, default);
+
+        Assert.Equal((2, 0), (first.EventsStored, first.DuplicateEvents));
+        Assert.Equal((0, 2), (second.EventsStored, second.DuplicateEvents));
+        Assert.Equal(2L, Count("SELECT count(*) FROM events"));
+    }
+
+    [Fact]
+    public async Task The_same_id_from_two_sources_is_two_events_and_repeats_within_a_batch_count_once()
+    {
+        using var store = new DuckDbIngestionStore(_workspace);
+
+        var outcome = await store.WriteAsync(IngestBatch.OfEvents([Call("e1"), Call("e1", source: "billing"), Call("e1")]), default);
+
+        Assert.Equal(2, outcome.EventsStored);
+        Assert.Equal(2L, Count("SELECT count(*) FROM events"));
+    }
+
+    [Fact]
+    public async Task A_conflicting_unit_refuses_the_whole_batch()
+    {
+        using var store = new DuckDbIngestionStore(_workspace);
+        await store.WriteAsync(IngestBatch.OfEvents([Call("e1")]), default);
+
+        var error = await Assert.ThrowsAsync<UsageLensException>(() => store.WriteAsync(IngestBatch.OfEvents([Call("e2"), Call("e3", unit: "GB")]), default));
+
+        Assert.Equal("events[1]: unit 'GB' conflicts with unit 'count' of event 'api_call'", error.Message);
+        Assert.Equal(1L, Count("SELECT count(*) FROM events"));
+    }
+
+    private long Count(string sql)
+    {
+        using var connection = _workspace.OpenConnection();
+        return Convert.ToInt64(DuckDbCommands.Scalar(connection, sql), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose() => _workspace.Dispose();
+}
