@@ -79,6 +79,11 @@ internal static class SchemaMigrations
             key VARCHAR PRIMARY KEY,
             value VARCHAR NOT NULL);
         """,
+        // 2: property keys seen on events, kept by every writer so naming a property as a
+        // dimension never has to scan the events table.
+        """
+        CREATE TABLE event_property_keys (key VARCHAR PRIMARY KEY);
+        """,
     ];
 
     public static int LatestVersion => s_migrations.Length;
