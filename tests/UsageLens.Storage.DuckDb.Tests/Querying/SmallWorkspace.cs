@@ -28,6 +28,14 @@ internal sealed class SmallWorkspace : IDisposable
         return this;
     }
 
+    public SmallWorkspace Subscription(string account, string effectiveAt, double mrr)
+    {
+        using var connection = Workspace.OpenConnection();
+        DuckDbCommands.Execute(connection, "INSERT INTO subscriptions (account_id, effective_at, mrr) VALUES ($1, $2, $3)",
+            account, DateTime.Parse(effectiveAt, System.Globalization.CultureInfo.InvariantCulture), mrr);
+        return this;
+    }
+
     public SmallWorkspace Usage(string account, string day, double quantity, string @event = "api_call", string? user = null, string? product = null)
     {
         var timestamp = DateTime.SpecifyKind(DateTime.Parse(day, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc).AddHours(12);

@@ -78,6 +78,22 @@ public sealed class TopCustomerShareOnDuckDbTests
     }
 
     [Fact]
+    public async Task Rank_by_mrr_uses_the_mrr_in_force_at_the_period_end()
+    {
+        using var workspace = new SmallWorkspace()
+            .Account("a", 1).Account("b", 1).Account("c", 1)
+            .Subscription("a", "2026-01-01", 500).Subscription("a", "2026-10-20", 50)   // a dropped in October
+            .Subscription("b", "2026-03-01", 300)
+            .Subscription("c", "2026-02-01", 100).Subscription("c", "2026-11-01", 900)  // effective at `to`: not yet
+            .Usage("a", "2026-10-05", 20).Usage("b", "2026-10-05", 30).Usage("c", "2026-10-05", 50);
+
+        var result = await workspace.KpiAsync("top-customer-share", new KpiArguments { Metric = "api_call", Top = "1", RankBy = "mrr" });
+
+        Assert.Equal(["b"], result.Accounts);
+        Assert.Equal((30.0, 300d, 3d), (result.Value!.Value, result.Parts.Single(p => p.Name == "cutoff").Value!.Value, result.Parts.Single(p => p.Name == "population").Value!.Value));
+    }
+
+    [Fact]
     public async Task A_partner_scope_sees_only_its_accounts_in_both_ranking_and_total()
     {
         using var workspace = new SmallWorkspace()
