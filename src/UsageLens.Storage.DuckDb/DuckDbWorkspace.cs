@@ -41,8 +41,10 @@ public sealed class DuckDbWorkspace : IDisposable
 
     internal DuckDBConnection OpenConnection()
     {
-        // Duplicate shares the open database instance, which also works for in-memory workspaces.
-        var connection = _keepAlive.Duplicate();
+        // DuckDB.NET refuses Duplicate for files. A new connection with the same connection string joins
+        // the database instance DuckDB.NET already holds open for that file; an in-memory database is
+        // only reachable through its own connections, so it is duplicated.
+        var connection = Path == ":memory:" ? _keepAlive.Duplicate() : new DuckDBConnection(ConnectionString(Path));
         connection.Open();
         return connection;
     }
