@@ -100,8 +100,9 @@ internal sealed partial class GroupCommitWriter(IIngestionStore store, ServerOpt
             var accepted = Admit(group, trial);
             if (accepted.Count > 0)
             {
-                await store.WriteAsync(Merge(accepted), CancellationToken.None).ConfigureAwait(false);
+                var outcome = await store.WriteAsync(Merge(accepted), CancellationToken.None).ConfigureAwait(false);
                 Interlocked.Increment(ref _commits);
+                LogCommitted(logger, accepted.Count, outcome.EventsStored, outcome.DuplicateEvents);
             }
             _units = trial;
             accepted.ForEach(write => write.Complete(WriteVerdict.Committed));
@@ -137,6 +138,9 @@ internal sealed partial class GroupCommitWriter(IIngestionStore store, ServerOpt
         [.. writes.SelectMany(w => w.Request.Events).Select(e => e.Event)],
         [.. writes.SelectMany(w => w.Request.Accounts)],
         [.. writes.SelectMany(w => w.Request.Users)]);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Committed {Requests} requests in one transaction: {Stored} events stored, {Duplicates} already seen")]
+    private static partial void LogCommitted(ILogger logger, int requests, long stored, long duplicates);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Group commit of {Requests} requests failed; all were answered 503")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, int requests);

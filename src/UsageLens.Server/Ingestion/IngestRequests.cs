@@ -12,7 +12,7 @@ namespace UsageLens.Server.Ingestion;
 /// The steps every ingestion endpoint shares: parse the buffered body, validate it with a wire-format
 /// reader, attribute events to stored accounts, wait for the group commit, and answer.
 /// </summary>
-internal sealed class IngestRequests(IIngestionStore store, GroupCommitWriter writer, TimeProvider timeProvider)
+internal sealed partial class IngestRequests(IIngestionStore store, GroupCommitWriter writer, TimeProvider timeProvider, ILogger<IngestRequests> logger)
 {
     private static readonly JsonDocumentOptions s_json = new() { MaxDepth = 64 };
 
@@ -37,6 +37,7 @@ internal sealed class IngestRequests(IIngestionStore store, GroupCommitWriter wr
             }
             if (!request.IsValid)
             {
+                LogRefused(logger, context.Request.Path, request.Problems.Count, request.Problems[0].Index, request.Problems[0].Field, request.Problems[0].Reason);
                 return Refused(request.Problems);
             }
             return await CommitAsync(context, request, unitField).ConfigureAwait(false);
@@ -69,6 +70,9 @@ internal sealed class IngestRequests(IIngestionStore store, GroupCommitWriter wr
         var noun = count == 1 ? "message is" : "messages are";
         return TypedResults.BadRequest(new IngestErrorResponse($"{count} {noun} invalid; nothing was stored", problems));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Path}: {Problems} problems, first at index {Index}, field '{Field}': {Reason}")]
+    private static partial void LogRefused(ILogger logger, PathString path, int problems, int index, string field, string reason);
 
     private static BadRequest<IngestErrorResponse> Refused(string error) => TypedResults.BadRequest(new IngestErrorResponse(error));
 }
