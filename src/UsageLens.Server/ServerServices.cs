@@ -2,6 +2,7 @@ using UsageLens.Core.Storage;
 using UsageLens.Server.Authentication;
 using UsageLens.Server.GroupCommit;
 using UsageLens.Server.Ingestion;
+using UsageLens.Server.OpenApi;
 using UsageLens.Server.RateLimiting;
 using UsageLens.Storage.DuckDb;
 using UsageLens.Storage.DuckDb.Ingestion;
@@ -23,7 +24,7 @@ internal static class ServerServices
         services.AddSingleton<IngestRequests>();
         services.AddApiKeyAuthentication();
         services.AddIngestRateLimits(options);
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiKeySecurityDocument>());
         return services;
     }
 }

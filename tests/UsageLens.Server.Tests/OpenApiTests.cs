@@ -13,9 +13,11 @@ public sealed class OpenApiTests
         var response = await server.ClientWithKey(null).GetAsync("/openapi/v1.json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var paths = (await Json.ReadAsync(response)).GetProperty("paths");
+        var document = await Json.ReadAsync(response);
+        var paths = document.GetProperty("paths");
         string[] expected = ["/v1/batch", "/v1/track", "/v1/identify", "/v1/group", "/v1/page", "/v1/screen", "/api/v1/events"];
         Assert.All(expected, path => Assert.True(paths.TryGetProperty(path, out _), path));
         Assert.True(paths.GetProperty("/v1/batch").GetProperty("post").GetProperty("responses").TryGetProperty("413", out _));
+        Assert.Equal("basic", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("segmentWriteKey").GetProperty("scheme").GetString());
     }
 }
