@@ -133,8 +133,12 @@ internal sealed class SegmentReader
         var known = _problems.Count;
         var account = fields.RequiredText("groupId", "the account id");
         var user = UserOf(fields);
-        var upsert = account is null ? null : SegmentTraits.Account(fields, account);
-        if (_problems.Count > known || upsert is null || account is null)
+        if (account is null)
+        {
+            return;
+        }
+        var upsert = SegmentTraits.Account(fields, account);
+        if (_problems.Count > known)
         {
             return;
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,29 +20,31 @@ internal sealed partial class IngestRequests(IIngestionStore store, GroupCommitW
     public async Task<IResult> AcceptAsync(HttpContext context, Func<JsonElement, DateTimeOffset, ParsedRequest> read, string unitField)
     {
         var body = context.Features.GetRequiredFeature<BufferedRequestBody>();
-        JsonDocument document;
+        ParsedRequest request;
         try
         {
-            document = JsonDocument.Parse(body.Bytes, s_json);
+            using var document = JsonDocument.Parse(body.Bytes, s_json);
+            request = read(document.RootElement, timeProvider.GetUtcNow());
         }
         catch (JsonException ex)
         {
             return Refused($"the body is not valid JSON: {ex.Message}");
         }
-        using (document)
+        catch (InvalidOperationException ex) when (ex.InnerException is DecoderFallbackException)
         {
-            var request = read(document.RootElement, timeProvider.GetUtcNow());
-            if (request.IsValid && request.UsersNeedingAccount is { Count: > 0 } users)
-            {
-                request = request.ResolveAccounts(await store.GetUserAccountsAsync(users, context.RequestAborted).ConfigureAwait(false));
-            }
-            if (!request.IsValid)
-            {
-                LogRefused(logger, context.Request.Path, request.Problems.Count, request.Problems[0].Index, request.Problems[0].Field, request.Problems[0].Reason);
-                return Refused(request.Problems);
-            }
-            return await CommitAsync(context, request, unitField).ConfigureAwait(false);
+            // JsonDocument checks structure eagerly but string contents only when they are read.
+            return Refused("the body is not valid UTF-8");
         }
+        if (request.IsValid && request.UsersNeedingAccount is { Count: > 0 } users)
+        {
+            request = request.ResolveAccounts(await store.GetUserAccountsAsync(users, context.RequestAborted).ConfigureAwait(false));
+        }
+        if (!request.IsValid)
+        {
+            LogRefused(logger, context.Request.Path, request.Problems.Count, request.Problems[0].Index, request.Problems[0].Field, request.Problems[0].Reason);
+            return Refused(request.Problems);
+        }
+        return await CommitAsync(context, request, unitField).ConfigureAwait(false);
     }
 
     private async Task<IResult> CommitAsync(HttpContext context, ParsedRequest request, string unitField)

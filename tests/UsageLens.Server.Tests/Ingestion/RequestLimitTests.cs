@@ -95,6 +95,19 @@ public sealed class RequestLimitTests
     }
 
     [Fact]
+    public async Task Invalid_utf8_inside_a_json_string_is_answered_400_not_500()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var bytes = Encoding.UTF8.GetBytes("{\"batch\": [{\"type\": \"track\", \"messageId\": \"m-\u00e9\", \"event\": \"e\"}]}");
+        bytes[Array.IndexOf(bytes, (byte)0xC3)] = 0xFF;
+
+        var response = await server.Writer().PostAsync("/v1/batch", new ByteArrayContent(bytes));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("the body is not valid UTF-8", (await Json.ReadAsync(response)).GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task Requests_over_the_per_key_rate_are_answered_429_with_retry_after()
     {
         await using var server = await RunningServer.StartAsync(new ServerOptions { RequestsPerSecondPerKey = 1, RequestBurstPerKey = 2 });
