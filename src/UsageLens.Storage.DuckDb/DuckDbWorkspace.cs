@@ -41,8 +41,9 @@ public sealed class DuckDbWorkspace : IDisposable
 
     internal DuckDBConnection OpenConnection()
     {
-        // DuckDB.NET shares one database instance per file among a process's connections; an
-        // in-memory database can only be shared by duplicating the connection that created it.
+        // DuckDB.NET refuses Duplicate for files. A new connection with the same connection string joins
+        // the database instance DuckDB.NET already holds open for that file; an in-memory database is
+        // only reachable through its own connections, so it is duplicated.
         var connection = Path == ":memory:" ? _keepAlive.Duplicate() : new DuckDBConnection(ConnectionString(Path));
         connection.Open();
         return connection;

@@ -82,11 +82,16 @@ public sealed class DuckDbIngestionStore(DuckDbWorkspace workspace) : IIngestion
             return Task.FromResult<IReadOnlyDictionary<string, string>>(accounts);
         }
         using var connection = workspace.OpenConnection();
-        using var command = DuckDbCommands.Create(connection, "SELECT user_id, account_id FROM users WHERE account_id IS NOT NULL AND list_contains($1, user_id)", userIds.ToList());
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        // DuckDB.NET binds no list parameters, so each id gets its own placeholder, in chunks.
+        foreach (var chunk in userIds.Chunk(500))
         {
-            accounts[reader.GetString(0)] = reader.GetString(1);
+            var placeholders = string.Join(", ", chunk.Select((_, i) => $"${i + 1}"));
+            using var command = DuckDbCommands.Create(connection, $"SELECT user_id, account_id FROM users WHERE account_id IS NOT NULL AND user_id IN ({placeholders})", chunk);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                accounts[reader.GetString(0)] = reader.GetString(1);
+            }
         }
         return Task.FromResult<IReadOnlyDictionary<string, string>>(accounts);
     }

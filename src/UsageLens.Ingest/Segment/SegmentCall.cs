@@ -1,0 +1,12 @@
+namespace UsageLens.Ingest.Segment;
+
+/// <summary>The Segment Tracking API call a message (or a whole single-call request) is.</summary>
+internal enum SegmentCall
+{
+    Batch,
+    Track,
+    Identify,
+    Group,
+    Page,
+    Screen,
+}

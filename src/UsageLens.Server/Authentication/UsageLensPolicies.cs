@@ -1,0 +1,11 @@
+namespace UsageLens.Server.Authentication;
+
+/// <summary>Authorization policies for endpoints: use with <c>RequireAuthorization(UsageLensPolicies.Query)</c>.</summary>
+public static class UsageLensPolicies
+{
+    /// <summary>Sending data: writer and admin keys.</summary>
+    public const string Ingest = "ingest";
+
+    /// <summary>Reading KPIs: admin, analyst and partner keys (partner keys are limited to their partner's accounts).</summary>
+    public const string Query = "query";
+}

@@ -1,0 +1,147 @@
+using System.Threading.Channels;
+using UsageLens.Core.Storage;
+
+namespace UsageLens.Server.GroupCommit;
+
+/// <summary>
+/// Group commit: requests wait in a bounded channel; one loop takes whatever is pending (up to a size
+/// and a delay bound), writes it as ONE batch in one transaction, and only then answers every request
+/// of the group. Durability costs one commit per group instead of one per request.
+/// </summary>
+internal sealed partial class GroupCommitWriter(IIngestionStore store, ServerOptions options, TimeProvider timeProvider, ILogger<GroupCommitWriter> logger)
+    : IHostedService
+{
+    private readonly Channel<PendingWrite> _pending = Channel.CreateBounded<PendingWrite>(
+        new BoundedChannelOptions(options.PendingRequestLimit) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private MeterUnits? _units;
+    private Task _loop = Task.CompletedTask;
+    private long _commits;
+
+    /// <summary>Transactions committed so far; tests compare it with the number of requests to prove grouping.</summary>
+    internal long Commits => Interlocked.Read(ref _commits);
+
+    public async Task<WriteVerdict> SubmitAsync(PendingWrite write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _pending.Writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            return WriteVerdict.Unavailable;
+        }
+        // Once queued the write is committed or not regardless of the client, so its verdict is awaited in full.
+        return await write.Verdict.ConfigureAwait(false);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loop = Task.Run(RunAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Requests already queued are still committed and answered before the server stops.
+        _pending.Writer.TryComplete();
+        await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        while (await _pending.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            var group = await CollectAsync().ConfigureAwait(false);
+            await CommitAsync(group).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<List<PendingWrite>> CollectAsync()
+    {
+        var group = new List<PendingWrite>();
+        var records = 0;
+        var deadline = timeProvider.GetTimestamp();
+        while (records < options.GroupCommitMaxRecords)
+        {
+            if (_pending.Reader.TryRead(out var write))
+            {
+                group.Add(write);
+                records += write.Request.Events.Count + write.Request.Accounts.Count + write.Request.Users.Count;
+                continue;
+            }
+            var remaining = options.GroupCommitMaxDelay - timeProvider.GetElapsedTime(deadline);
+            if (remaining <= TimeSpan.Zero || !await MoreArriveWithinAsync(remaining).ConfigureAwait(false))
+            {
+                break;
+            }
+        }
+        return group;
+    }
+
+    private async Task<bool> MoreArriveWithinAsync(TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait, timeProvider);
+        try
+        {
+            return await _pending.Reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task CommitAsync(List<PendingWrite> group)
+    {
+        try
+        {
+            _units ??= new MeterUnits(await store.GetMeterUnitsAsync(CancellationToken.None).ConfigureAwait(false));
+            var trial = _units.Copy();
+            var accepted = Admit(group, trial);
+            if (accepted.Count > 0)
+            {
+                var outcome = await store.WriteAsync(Merge(accepted), CancellationToken.None).ConfigureAwait(false);
+                Interlocked.Increment(ref _commits);
+                LogCommitted(logger, accepted.Count, outcome.EventsStored, outcome.DuplicateEvents);
+            }
+            _units = trial;
+            accepted.ForEach(write => write.Complete(WriteVerdict.Committed));
+        }
+        catch (Exception ex)
+        {
+            // Nothing of the group is acknowledged; meters are reloaded in case the store changed under us.
+            LogCommitFailed(logger, ex, group.Count);
+            _units = null;
+            group.ForEach(write => write.Complete(WriteVerdict.Unavailable));
+        }
+    }
+
+    private static List<PendingWrite> Admit(List<PendingWrite> group, MeterUnits units)
+    {
+        var accepted = new List<PendingWrite>(group.Count);
+        foreach (var write in group)
+        {
+            var conflicts = units.Admit(write);
+            if (conflicts.Count > 0)
+            {
+                write.Complete(WriteVerdict.Refused(conflicts));
+            }
+            else
+            {
+                accepted.Add(write);
+            }
+        }
+        return accepted;
+    }
+
+    private static IngestBatch Merge(List<PendingWrite> writes) => new(
+        [.. writes.SelectMany(w => w.Request.Events).Select(e => e.Event)],
+        [.. writes.SelectMany(w => w.Request.Accounts)],
+        [.. writes.SelectMany(w => w.Request.Users)]);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Committed {Requests} requests in one transaction: {Stored} events stored, {Duplicates} already seen")]
+    private static partial void LogCommitted(ILogger logger, int requests, long stored, long duplicates);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Group commit of {Requests} requests failed; all were answered 503")]
+    private static partial void LogCommitFailed(ILogger logger, Exception exception, int requests);
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using UsageLens.Core.Storage;
+using UsageLens.Ingest.Wire;
+using UsageLens.Server.GroupCommit;
+using UsageLens.Server.RequestBodies;
+
+namespace UsageLens.Server.Ingestion;
+
+/// <summary>
+/// The steps every ingestion endpoint shares: parse the buffered body, validate it with a wire-format
+/// reader, attribute events to stored accounts, wait for the group commit, and answer.
+/// </summary>
+internal sealed partial class IngestRequests(IIngestionStore store, GroupCommitWriter writer, TimeProvider timeProvider, ILogger<IngestRequests> logger)
+{
+    private static readonly JsonDocumentOptions s_json = new() { MaxDepth = 64 };
+
+    public async Task<IResult> AcceptAsync(HttpContext context, Func<JsonElement, DateTimeOffset, ParsedRequest> read, string unitField)
+    {
+        var body = context.Features.GetRequiredFeature<BufferedRequestBody>();
+        ParsedRequest request;
+        try
+        {
+            using var document = JsonDocument.Parse(body.Bytes, s_json);
+            request = read(document.RootElement, timeProvider.GetUtcNow());
+        }
+        catch (JsonException ex)
+        {
+            return Refused($"the body is not valid JSON: {ex.Message}");
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is DecoderFallbackException)
+        {
+            // JsonDocument checks structure eagerly but string contents only when they are read.
+            return Refused("the body is not valid UTF-8");
+        }
+        if (request.IsValid && request.UsersNeedingAccount is { Count: > 0 } users)
+        {
+            request = request.ResolveAccounts(await store.GetUserAccountsAsync(users, context.RequestAborted).ConfigureAwait(false));
+        }
+        if (!request.IsValid)
+        {
+            LogRefused(logger, context.Request.Path, request.Problems.Count, request.Problems[0].Index, request.Problems[0].Field, request.Problems[0].Reason);
+            return Refused(request.Problems);
+        }
+        return await CommitAsync(context, request, unitField).ConfigureAwait(false);
+    }
+
+    private async Task<IResult> CommitAsync(HttpContext context, ParsedRequest request, string unitField)
+    {
+        if (request.Events.Count + request.Accounts.Count + request.Users.Count == 0)
+        {
+            return TypedResults.Ok(new IngestAccepted(true));
+        }
+        var verdict = await writer.SubmitAsync(new PendingWrite(request, unitField), context.RequestAborted).ConfigureAwait(false);
+        switch (verdict.Status)
+        {
+            case WriteStatus.Committed:
+                return TypedResults.Ok(new IngestAccepted(true));
+            case WriteStatus.Refused:
+                return Refused(verdict.Problems);
+            default:
+                context.Response.Headers.RetryAfter = "1";
+                return TypedResults.Json(new IngestErrorResponse("the events could not be stored right now; nothing was stored, retry later"),
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static BadRequest<IngestErrorResponse> Refused(IReadOnlyList<IngestProblem> problems)
+    {
+        var count = problems.Select(p => p.Index).Distinct().Count();
+        var noun = count == 1 ? "message is" : "messages are";
+        return TypedResults.BadRequest(new IngestErrorResponse($"{count} {noun} invalid; nothing was stored", problems));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Path}: {Problems} problems, first at index {Index}, field '{Field}': {Reason}")]
+    private static partial void LogRefused(ILogger logger, PathString path, int problems, int index, string field, string reason);
+
+    private static BadRequest<IngestErrorResponse> Refused(string error) => TypedResults.BadRequest(new IngestErrorResponse(error));
+}

@@ -1,0 +1,56 @@
+using UsageLens.Core;
+
+namespace UsageLens.Server;
+
+/// <summary>How the HTTP server listens, limits requests and groups commits. Defaults follow Segment's limits.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>Addresses to listen on, separated by <c>;</c>. Port 0 picks a free port.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>Largest body of a single call (<c>/v1/track</c>, one CloudEvent), and of each message in a batch, after gzip decoding.</summary>
+    public int MaxCallBytes { get; init; } = 32 * 1024;
+
+    /// <summary>Largest body of a batch request (<c>/v1/batch</c>, a CloudEvents batch), after gzip decoding.</summary>
+    public int MaxBatchBytes { get; init; } = 500 * 1024;
+
+    /// <summary>Sustained ingestion requests per second allowed for one key.</summary>
+    public int RequestsPerSecondPerKey { get; init; } = 200;
+
+    /// <summary>Requests one key may send at once before <see cref="RequestsPerSecondPerKey"/> applies.</summary>
+    public int RequestBurstPerKey { get; init; } = 400;
+
+    /// <summary>How long the writer waits for more requests to join a commit once one is pending.</summary>
+    public TimeSpan GroupCommitMaxDelay { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Records (events, accounts, users) after which a commit group is closed.</summary>
+    public int GroupCommitMaxRecords { get; init; } = 20_000;
+
+    /// <summary>Requests that may wait for the writer before new ones wait for room.</summary>
+    public int PendingRequestLimit { get; init; } = 1_000;
+
+    /// <summary>The least severe log level written.</summary>
+    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>Refuses impossible settings at start-up rather than at the first request.</summary>
+    /// <exception cref="UsageLensException">A setting is out of range; the message names it.</exception>
+    public void Validate()
+    {
+        Require(!string.IsNullOrWhiteSpace(Urls), "Urls must name at least one address");
+        Require(MaxCallBytes > 0, "MaxCallBytes must be positive");
+        Require(MaxBatchBytes >= MaxCallBytes, "MaxBatchBytes must be at least MaxCallBytes");
+        Require(RequestsPerSecondPerKey > 0, "RequestsPerSecondPerKey must be positive");
+        Require(RequestBurstPerKey > 0, "RequestBurstPerKey must be positive");
+        Require(GroupCommitMaxDelay >= TimeSpan.Zero, "GroupCommitMaxDelay must not be negative");
+        Require(GroupCommitMaxRecords > 0, "GroupCommitMaxRecords must be positive");
+        Require(PendingRequestLimit > 0, "PendingRequestLimit must be positive");
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new UsageLensException($"server options: {message}");
+        }
+    }
+}

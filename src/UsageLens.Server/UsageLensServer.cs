@@ -1,0 +1,44 @@
+using UsageLens.Server.Ingestion;
+using UsageLens.Server.RequestBodies;
+using UsageLens.Storage.DuckDb;
+
+namespace UsageLens.Server;
+
+/// <summary>The HTTP server: Segment and CloudEvents ingestion, API keys, and the OpenAPI document.</summary>
+public static class UsageLensServer
+{
+    /// <summary>
+    /// Builds (does not start) the server over an open workspace. The caller owns <paramref name="workspace"/>
+    /// and disposes it after the application has stopped; stopping commits and answers queued requests first.
+    /// </summary>
+    /// <exception cref="Core.UsageLensException">An option is out of range.</exception>
+    public static WebApplication Build(ServerOptions options, DuckDbWorkspace workspace, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(UsageLensServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+        builder.Services.AddUsageLens(options, workspace, timeProvider);
+
+        var app = builder.Build();
+        app.UseUnhandledErrors();
+        // Static dashboard files go here, before routing (e.g. app.UseDefaultFiles(); app.UseStaticFiles(...)).
+        app.UseRouting();
+        // The body is buffered before authentication because Segment clients may put the key in it.
+        app.UseMiddleware<RequestBodyMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapIngestionEndpoints();
+        // Further endpoint groups are mapped here, one line each (e.g. app.MapKpiEndpoints();).
+        return app;
+    }
+}

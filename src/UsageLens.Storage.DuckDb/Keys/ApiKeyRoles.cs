@@ -1,0 +1,30 @@
+namespace UsageLens.Storage.DuckDb.Keys;
+
+/// <summary>The wire names of <see cref="ApiKeyRole"/> (<c>admin</c>, <c>analyst</c>, <c>partner</c>, <c>writer</c>) as stored and typed on the command line.</summary>
+public static class ApiKeyRoles
+{
+    /// <summary>The lower-case name stored in <c>api_keys.role</c> and used in claims.</summary>
+    public static string Name(this ApiKeyRole role) => role switch
+    {
+        ApiKeyRole.Admin => "admin",
+        ApiKeyRole.Analyst => "analyst",
+        ApiKeyRole.Partner => "partner",
+        ApiKeyRole.Writer => "writer",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    /// <summary>Parses a role name, ignoring case; returns <see langword="false"/> for anything else.</summary>
+    public static bool TryParse(string? name, out ApiKeyRole role)
+    {
+        foreach (var candidate in Enum.GetValues<ApiKeyRole>())
+        {
+            if (string.Equals(candidate.Name(), name?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                role = candidate;
+                return true;
+            }
+        }
+        role = default;
+        return false;
+    }
+}

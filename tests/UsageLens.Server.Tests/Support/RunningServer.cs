@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using UsageLens.Server.GroupCommit;
+using UsageLens.Storage.DuckDb;
+using UsageLens.Storage.DuckDb.Keys;
+
+namespace UsageLens.Server.Tests.Support;
+
+/// <summary>The real server on Kestrel (127.0.0.1, a free port) over a DuckDB workspace file in a temp folder.</summary>
+internal sealed class RunningServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly List<HttpClient> _clients = [];
+    private bool _stopped;
+
+    private RunningServer(string directory, DuckDbWorkspace workspace, WebApplication app, Uri address, Keys keys)
+    {
+        Directory = directory;
+        Workspace = workspace;
+        _app = app;
+        Address = address;
+        WriterKey = keys.Writer;
+        AnalystKey = keys.Analyst;
+        AdminKey = keys.Admin;
+    }
+
+    public string Directory { get; }
+
+    public string WorkspacePath => Path.Combine(Directory, "workspace.duckdb");
+
+    public DuckDbWorkspace Workspace { get; }
+
+    public Uri Address { get; }
+
+    public string WriterKey { get; }
+
+    public string AnalystKey { get; }
+
+    public string AdminKey { get; }
+
+    public long Commits => _app.Services.GetRequiredService<GroupCommitWriter>().Commits;
+
+    public static async Task<RunningServer> StartAsync(ServerOptions? options = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "usagelens-server-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var workspace = DuckDbWorkspace.Open(Path.Combine(directory, "workspace.duckdb"));
+        var store = new ApiKeyStore(workspace, TimeProvider.System);
+        var keys = new Keys(store.Create(ApiKeyRole.Writer, null).Key, store.Create(ApiKeyRole.Analyst, null).Key, store.Create(ApiKeyRole.Admin, null).Key);
+        var app = UsageLensServer.Build(
+            (options ?? new ServerOptions()) with { Urls = "http://127.0.0.1:0", MinimumLogLevel = LogLevel.Warning },
+            workspace, TimeProvider.System);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new RunningServer(directory, workspace, app, new Uri(address), keys);
+    }
+
+    /// <summary>A client that sends <paramref name="key"/> the Segment way: HTTP Basic user name, empty password.</summary>
+    public HttpClient ClientWithKey(string? key)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(key + ":")));
+        }
+        _clients.Add(client);
+        return client;
+    }
+
+    public HttpClient Writer() => ClientWithKey(WriterKey);
+
+    public long Count(string sql, params object?[] parameters) =>
+        Convert.ToInt64(Scalar(sql, parameters), CultureInfo.InvariantCulture);
+
+    public object? Scalar(string sql, params object?[] parameters)
+    {
+        using var connection = Workspace.OpenConnection();
+        return DuckDbCommands.Scalar(connection, sql, parameters);
+    }
+
+    /// <summary>Stops the server (queued requests are committed first) and closes the workspace, keeping the file.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+        _stopped = true;
+        _clients.ForEach(c => c.Dispose());
+        _clients.Clear();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Workspace.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; failing the test over it is not.
+        }
+    }
+
+    private sealed record Keys(string Writer, string Analyst, string Admin);
+}
