@@ -22,6 +22,8 @@ internal static class CliApplication
         root.Options.Add(CommonOptions.Format);
         root.Options.Add(CommonOptions.AsOf);
         root.Subcommands.Add(KpiCommand.Create(environment));
+        root.Subcommands.Add(ServeCommand.Create(environment));
+        root.Subcommands.Add(KeysCommand.Create(environment));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

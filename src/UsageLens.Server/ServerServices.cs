@@ -6,6 +6,7 @@ using UsageLens.Server.OpenApi;
 using UsageLens.Server.RateLimiting;
 using UsageLens.Storage.DuckDb;
 using UsageLens.Storage.DuckDb.Ingestion;
+using UsageLens.Storage.DuckDb.Querying;
 
 namespace UsageLens.Server;
 
@@ -19,6 +20,7 @@ internal static class ServerServices
         services.AddSingleton(timeProvider);
         services.AddSingleton<DuckDbIngestionStore>();
         services.AddSingleton<IIngestionStore>(provider => provider.GetRequiredService<DuckDbIngestionStore>());
+        services.AddSingleton<IQueryStore, DuckDbQueryStore>();
         services.AddSingleton<GroupCommitWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<GroupCommitWriter>());
         services.AddSingleton<IngestRequests>();

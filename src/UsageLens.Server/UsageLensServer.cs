@@ -1,4 +1,5 @@
 using UsageLens.Server.Ingestion;
+using UsageLens.Server.Kpis;
 using UsageLens.Server.RequestBodies;
 using UsageLens.Storage.DuckDb;
 
@@ -38,7 +39,7 @@ public static class UsageLensServer
 
         app.MapOpenApi();
         app.MapIngestionEndpoints();
-        // Further endpoint groups are mapped here, one line each (e.g. app.MapKpiEndpoints();).
+        app.MapKpiEndpoints();
         return app;
     }
 }

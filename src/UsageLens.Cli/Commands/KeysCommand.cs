@@ -1,0 +1,31 @@
+using System.CommandLine;
+using UsageLens.Core;
+using UsageLens.Storage.DuckDb;
+using UsageLens.Storage.DuckDb.Keys;
+
+namespace UsageLens.Cli.Commands;
+
+/// <summary><c>usagelens keys create --role R [--partner ID]</c>: prints a new API key once; only its hash is kept.</summary>
+internal static class KeysCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var role = new Option<string>("--role") { Description = "admin, analyst, partner or writer", Required = true };
+        var partner = new Option<string?>("--partner") { Description = "The partner a partner key is limited to" };
+        var create = new Command("create", "Create an API key") { role, partner };
+        create.SetAction(async (parse, cancellationToken) =>
+        {
+            var roleName = parse.GetValue(role);
+            if (!ApiKeyRoles.TryParse(roleName, out var parsed))
+            {
+                throw new UsageLensException($"--role '{roleName}' is not one of admin, analyst, partner, writer");
+            }
+            using var workspace = DuckDbWorkspace.Open(parse.GetValue(CommonOptions.Db)!);
+            var key = new ApiKeyStore(workspace, environment.Clock).Create(parsed, parse.GetValue(partner));
+            await environment.Out.WriteLineAsync(key.Key).ConfigureAwait(false);
+            await environment.Error.WriteLineAsync($"Created a {parsed.Name()} key{(key.Grant.PartnerId is { } p ? $" for partner {p}" : "")}. It is shown only this once.").ConfigureAwait(false);
+            return CliApplication.Success;
+        });
+        return new Command("keys", "Manage API keys") { create };
+    }
+}

@@ -1,0 +1,69 @@
+using UsageLens.Core;
+using UsageLens.Core.Kpis;
+using UsageLens.Core.Storage;
+using UsageLens.Server.Authentication;
+
+namespace UsageLens.Server.Kpis;
+
+/// <summary>
+/// <c>GET /api/v1/kpi</c> lists the KPIs; <c>GET /api/v1/kpi/{name}</c> computes one with the same
+/// options as the CLI. A partner key only ever sees its own accounts: the scope comes from the
+/// key, never from the request.
+/// </summary>
+internal static class KpiEndpoints
+{
+    public static IEndpointRouteBuilder MapKpiEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/kpi").RequireAuthorization(UsageLensPolicies.Query).WithTags("KPIs");
+        group.MapGet("/", () => TypedResults.Ok(KpiCatalog.All.Select(k => k.Definition)))
+            .WithSummary("Every KPI with its formula");
+        group.MapGet("/{name}", ComputeAsync)
+            .WithSummary("Compute one KPI")
+            .WithDescription("Query parameters: metric, from, to, period, grain, group-by (repeatable), where (repeatable), top, top-where (repeatable), rank-by, variant, as-of, previous=false, sql=true.");
+        return app;
+    }
+
+    private static async Task<IResult> ComputeAsync(string name, HttpContext http, IQueryStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var query = http.Request.Query;
+            var kpi = KpiCatalog.Find(name);
+            var arguments = new KpiArguments
+            {
+                Metric = query["metric"].FirstOrDefault(),
+                From = query["from"].FirstOrDefault(),
+                To = query["to"].FirstOrDefault(),
+                Period = query["period"].FirstOrDefault(),
+                Grain = query["grain"].FirstOrDefault(),
+                GroupBy = [.. query["group-by"].OfType<string>()],
+                Where = [.. query["where"].OfType<string>()],
+                Top = query["top"].FirstOrDefault(),
+                TopWhere = [.. query["top-where"].OfType<string>()],
+                RankBy = query["rank-by"].FirstOrDefault(),
+                Variant = query["variant"].FirstOrDefault(),
+                ComparePrevious = !string.Equals(query["previous"].FirstOrDefault(), "false", StringComparison.OrdinalIgnoreCase),
+            };
+            var context = await KpiContext.CreateAsync(store, cancellationToken).ConfigureAwait(false);
+            var request = arguments.Resolve(context.Model, Today(query["as-of"].FirstOrDefault(), clock), CallerScope.Of(http.User));
+            var result = await kpi.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
+            var includeSql = string.Equals(query["sql"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
+            return TypedResults.Text(KpiJson.Serialize(result, includeSql), "application/json");
+        }
+        catch (UsageLensException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "The KPI request cannot be answered");
+        }
+    }
+
+    private static DateOnly Today(string? asOf, TimeProvider clock)
+    {
+        if (asOf is null)
+        {
+            return DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        }
+        return DateOnly.TryParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : throw new UsageLensException($"as-of '{asOf}' is not a date in the form YYYY-MM-DD");
+    }
+}
