@@ -44,7 +44,7 @@ public sealed class DuckDbWorkspace : IDisposable
         // DuckDB.NET refuses Duplicate for files. A new connection with the same connection string joins
         // the database instance DuckDB.NET already holds open for that file; an in-memory database is
         // only reachable through its own connections, so it is duplicated.
-        var connection = Path == ":memory:" ? _keepAlive.Duplicate() : new DuckDBConnection(ConnectionString(Path));
+        var connection = Path == ":memory:" ? _keepAlive.Duplicate() : new DuckDBConnection(_keepAlive.ConnectionString);
         connection.Open();
         return connection;
     }
