@@ -14,6 +14,8 @@ public static class ImportMessages
         ? $"{file}: the file has no extension; use .csv, .jsonl, .ndjson, .json or .parquet"
         : $"{file}: unknown file type '{extension}'; use .csv, .jsonl, .ndjson, .json or .parquet";
 
+    public static string GlobCharacters(string file) => $"{file}: file names containing *, ? or [ cannot be imported; rename the file";
+
     public static string Empty(string file) => $"{file}: the file is empty";
 
     public static string NoRows(string file, FileFormat format) => format == FileFormat.Csv

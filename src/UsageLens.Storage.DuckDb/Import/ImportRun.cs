@@ -1,0 +1,105 @@
+using DuckDB.NET.Data;
+using UsageLens.Core;
+using UsageLens.Ingest.Files;
+using UsageLens.Storage.DuckDb.Ingestion;
+
+namespace UsageLens.Storage.DuckDb.Import;
+
+/// <summary>
+/// One import command on one connection and in one transaction: each file is loaded, put in
+/// canonical form and validated in turn, then everything is stored together. The first problem,
+/// in file order, aborts the run and nothing is stored.
+/// </summary>
+internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema schema, IReadOnlyDictionary<string, string> columnMap,
+    IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+{
+    private readonly List<ImportedFile> _imported = [];
+    private long _nextSeq;
+
+    public ImportReport Run(IReadOnlyList<ImportFile> files)
+    {
+        ImportRows.Create(connection, schema);
+        if (schema.Kind == ImportKind.Events)
+        {
+            EventStaging.Create(connection);
+        }
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var file in files)
+            {
+                Prepare(file, files.Count);
+            }
+            Report(files, ImportPhase.Storing);
+            var (stored, duplicates) = Store();
+            cancellationToken.ThrowIfCancellationRequested();
+            transaction.Commit();
+            Report(files, ImportPhase.Done);
+            return new ImportReport(schema.Kind, _imported, stored, duplicates);
+        }
+        finally
+        {
+            EventStaging.Drop(connection);
+            ImportRows.Drop(connection);
+        }
+    }
+
+    private void Prepare(ImportFile file, int fileCount)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new ImportProgress(file.Name, file.Index, fileCount, ImportPhase.Reading, 0));
+        var raw = RawFileLoader.Load(connection, file);
+        try
+        {
+            var resolved = ColumnResolver.Resolve(file.Name, raw.Header, columnMap, schema);
+            CanonicalProjection.Insert(connection, raw, resolved, _nextSeq);
+            _imported.Add(new ImportedFile(file.Name, file.Format, raw.Rows, resolved.GeneratesIds, resolved.Ignored));
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new ImportProgress(file.Name, file.Index, fileCount, ImportPhase.Validating, raw.Rows));
+            Validate(file, resolved, raw.Rows);
+            _nextSeq += raw.Rows;
+        }
+        finally
+        {
+            RawFileLoader.Drop(connection, raw);
+        }
+    }
+
+    private void Validate(ImportFile file, ResolvedColumns resolved, long rows)
+    {
+        var fault = RowValidator.FindFirst(connection, resolved, file.Index);
+        if (schema.Kind == ImportKind.Events)
+        {
+            // Stage only the rows before the first bad one: a unit conflict among them comes
+            // earlier in the file, so it is the first problem to report.
+            EventImportStore.Stage(connection, file.Index, fault?.Record ?? rows);
+            if (EventMerge.FindUnitConflict(connection) is { } conflict)
+            {
+                var location = file.Locate(conflict.Seq - _nextSeq);
+                throw new UsageLensException(ImportMessages.UnitConflict(location, conflict.Unit, conflict.ExistingUnit, conflict.Event));
+            }
+        }
+        if (fault is not null)
+        {
+            throw new UsageLensException(RowFaults.Message(file.Locate(fault.Record), fault.Fault, fault.Column, fault.Value));
+        }
+    }
+
+    private (long Stored, long Duplicates) Store() => schema.Kind switch
+    {
+        ImportKind.Events => EventImportStore.Merge(connection),
+        ImportKind.Accounts => ProfileImportStore.Upsert(connection, schema, "accounts", "account_id"),
+        ImportKind.Users => ProfileImportStore.Upsert(connection, schema, "users", "user_id"),
+        ImportKind.Subscriptions => KeyedRowImportStore.Upsert(connection, schema, "subscriptions", ["account_id", "effective_at"]),
+        ImportKind.Nps => KeyedRowImportStore.Upsert(connection, schema, "nps", ["account_id", "user_id", "responded_at"]),
+        _ => throw new ArgumentOutOfRangeException(nameof(schema), schema.Kind, null),
+    };
+
+    private void Report(IReadOnlyList<ImportFile> files, ImportPhase phase)
+    {
+        foreach (var file in files)
+        {
+            progress?.Report(new ImportProgress(file.Name, file.Index, files.Count, phase, _imported[file.Index].RowsRead));
+        }
+    }
+}
