@@ -6,14 +6,20 @@ using UsageLens.Storage.DuckDb.Ingestion;
 namespace UsageLens.Storage.DuckDb.Import;
 
 /// <summary>
-/// One import command on one connection and in one transaction: each file is loaded, put in
-/// canonical form and validated in turn, then everything is stored together. The first problem,
-/// in file order, aborts the run and nothing is stored.
+/// One import command on one connection: each file is loaded, put in canonical form and validated
+/// in turn in connection-private temporary tables, then everything is stored in one transaction.
+/// The first problem, in file order, aborts the run and nothing is stored.
 /// </summary>
+/// <remarks>
+/// Loading and validation run outside the transaction on purpose: rows a transaction inserts carry
+/// transaction-local row ids, and the record numbers that locate errors come from <c>rowid</c>.
+/// Only the temporary tables are written before the transaction, so atomicity is unaffected.
+/// </remarks>
 internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema schema, IReadOnlyDictionary<string, string> columnMap,
     IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
 {
     private readonly List<ImportedFile> _imported = [];
+    private readonly List<long> _firstSeqs = [];
     private long _nextSeq;
 
     public ImportReport Run(IReadOnlyList<ImportFile> files)
@@ -25,13 +31,13 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
         }
         try
         {
-            using var transaction = connection.BeginTransaction();
             foreach (var file in files)
             {
                 Prepare(file, files.Count);
             }
             Report(files, ImportPhase.Storing);
-            var (stored, duplicates) = Store();
+            using var transaction = connection.BeginTransaction();
+            var (stored, duplicates) = Store(files);
             cancellationToken.ThrowIfCancellationRequested();
             transaction.Commit();
             Report(files, ImportPhase.Done);
@@ -52,6 +58,7 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
         try
         {
             var resolved = ColumnResolver.Resolve(file.Name, raw.Header, columnMap, schema);
+            _firstSeqs.Add(_nextSeq);
             CanonicalProjection.Insert(connection, raw, resolved, _nextSeq);
             _imported.Add(new ImportedFile(file.Name, file.Format, raw.Rows, resolved.GeneratesIds, resolved.Ignored));
             cancellationToken.ThrowIfCancellationRequested();
@@ -73,11 +80,7 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
             // Stage only the rows before the first bad one: a unit conflict among them comes
             // earlier in the file, so it is the first problem to report.
             EventImportStore.Stage(connection, file.Index, fault?.Record ?? rows);
-            if (EventMerge.FindUnitConflict(connection) is { } conflict)
-            {
-                var location = file.Locate(conflict.Seq - _nextSeq);
-                throw new UsageLensException(ImportMessages.UnitConflict(location, conflict.Unit, conflict.ExistingUnit, conflict.Event));
-            }
+            RefuseUnitConflict([file]);
         }
         if (fault is not null)
         {
@@ -85,7 +88,28 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
         }
     }
 
-    private (long Stored, long Duplicates) Store() => schema.Kind switch
+    private void RefuseUnitConflict(IReadOnlyList<ImportFile> files)
+    {
+        if (EventMerge.FindUnitConflict(connection) is not { } conflict)
+        {
+            return;
+        }
+        var file = files.Last(f => _firstSeqs[f.Index] <= conflict.Seq);
+        var location = file.Locate(conflict.Seq - _firstSeqs[file.Index]);
+        throw new UsageLensException(ImportMessages.UnitConflict(location, conflict.Unit, conflict.ExistingUnit, conflict.Event));
+    }
+
+    private (long Stored, long Duplicates) Store(IReadOnlyList<ImportFile> files)
+    {
+        if (schema.Kind == ImportKind.Events)
+        {
+            // Checked again inside the transaction: a concurrent writer may have registered a meter since.
+            RefuseUnitConflict(files);
+        }
+        return StoreRows();
+    }
+
+    private (long Stored, long Duplicates) StoreRows() => schema.Kind switch
     {
         ImportKind.Events => EventImportStore.Merge(connection),
         ImportKind.Accounts => ProfileImportStore.Upsert(connection, schema, "accounts", "account_id"),
