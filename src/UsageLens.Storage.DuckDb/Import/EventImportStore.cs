@@ -20,7 +20,7 @@ internal static class EventImportStore
             INSERT INTO {{EventStaging.Table}} (seq, source, id, timestamp, account_id, user_id, event, quantity, unit,
                                                 product, classification, properties, original_event)
             SELECT seq, '',
-                   coalesce("id", md5(concat_ws(chr(31), strftime(ts, '%Y-%m-%dT%H:%M:%S.%fZ'), "account_id",
+                   coalesce("id", sha256(concat_ws(chr(31), strftime(ts, '%Y-%m-%dT%H:%M:%S.%fZ'), "account_id",
                        coalesce("user_id", ''), "event", CAST(amount AS VARCHAR), "unit", coalesce("product", ''),
                        coalesce("classification", ''), coalesce(CAST(props AS VARCHAR), '')))),
                    ts, "account_id", "user_id", "event", amount, "unit", "product", "classification", props, NULL

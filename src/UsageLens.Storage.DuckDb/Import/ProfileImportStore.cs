@@ -32,7 +32,7 @@ internal static class ProfileImportStore
                 {{string.Join(",\n    ", updates)}},
                 traits = CASE WHEN excluded.traits IS NULL THEN {{table}}.traits
                               ELSE json_merge_patch(coalesce({{table}}.traits, '{}'), excluded.traits) END,
-                updated_at = current_timestamp
+                updated_at = make_timestamp(epoch_us(get_current_timestamp()))
             """;
         var rows = Convert.ToInt64(DuckDbCommands.Scalar(connection, $"SELECT count(*) FROM {ImportRows.Table}"), CultureInfo.InvariantCulture);
         var stored = DuckDbCommands.Execute(connection, sql);
