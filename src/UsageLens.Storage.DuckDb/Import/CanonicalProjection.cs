@@ -1,19 +1,25 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using UsageLens.Core;
 using UsageLens.Ingest.Files;
 
 namespace UsageLens.Storage.DuckDb.Import;
 
 /// <summary>
-/// Copies one loaded file into <see cref="ImportRows"/> in a single INSERT ... SELECT: picks each
-/// canonical column from wherever the file has it, trims it, applies defaults, and gathers the
-/// unknown columns into a JSON object. Names from the file only ever travel as bound parameters.
+/// Creates a file's <see cref="ImportRows"/> table in a single CREATE TABLE ... AS SELECT: picks
+/// each canonical column from wherever the file has it, trims it, applies defaults, and gathers
+/// the unknown columns into a JSON object. Names from the file only ever travel as bound parameters.
 /// </summary>
 internal static class CanonicalProjection
 {
-    public static void Insert(DuckDBConnection connection, RawFile raw, ResolvedColumns resolved, long firstSeq)
+    /// <summary>Creates the table and returns its row count.</summary>
+    public static long Create(DuckDBConnection connection, RawFile raw, ResolvedColumns resolved)
     {
-        var parameters = new List<object?> { raw.File.Index, firstSeq };
+        var parameters = new List<object?>();
+        if (raw.ReadsFile)
+        {
+            parameters.Add(raw.File.Name);
+        }
         string Bind(object? value)
         {
             parameters.Add(value);
@@ -21,18 +27,26 @@ internal static class CanonicalProjection
         }
 
         var source = raw.File.Format == FileFormat.JsonLines ? (ISource)new JsonSource(raw, Bind) : new ColumnSource(raw);
-        var values = resolved.Schema.Columns.Select(c => Value(c, resolved.SourceOf(c.Name), source, Bind));
+        var values = resolved.Schema.Columns.Select(c => $"{Value(c, resolved.SourceOf(c.Name), source, Bind)} AS {Identifier.Quote(c.Name)}");
         var extras = resolved.Extras.Count == 0
             ? "CAST(NULL AS JSON)"
             // Merging into {} drops null members, so an empty cell adds no key.
             : $"json_merge_patch('{{}}', json_object({string.Join(", ", resolved.Extras.Select(e => $"{Bind(e.Name)}, {source.Raw(e.Position)}"))}))";
 
         var sql = $"""
-            INSERT INTO {ImportRows.Table}
-            SELECT $1, rowid, $2 + rowid, {source.RowFault}, {string.Join(", ", values)}, {extras}
-            FROM {source.From}
+            CREATE TEMP TABLE {ImportRows.Table(raw.File.Index)} AS
+            SELECT {source.RowFault} AS row_fault, {string.Join(", ", values)}, {extras} AS extras
+            FROM {raw.Source}
             """;
-        DuckDbCommands.Execute(connection, sql, parameters);
+        try
+        {
+            DuckDbCommands.Execute(connection, sql, parameters);
+        }
+        catch (DuckDBException ex) when (raw.ReadsFile)
+        {
+            throw new UsageLensException(ReadErrors.Describe(raw.File, ex.Message), ex);
+        }
+        return ImportRows.Count(connection, raw.File.Index);
     }
 
     private static string Value(CanonicalColumn column, SourceColumn? from, ISource source, Func<object?, string> bind)
@@ -43,8 +57,6 @@ internal static class CanonicalProjection
 
     private interface ISource
     {
-        string From { get; }
-
         string RowFault { get; }
 
         /// <summary>The column as text, for canonical columns.</summary>
@@ -54,11 +66,9 @@ internal static class CanonicalProjection
         string Raw(int position);
     }
 
-    /// <summary>CSV and Parquet: real columns, renamed positionally so no file name reaches the SQL text.</summary>
+    /// <summary>CSV and Parquet: real columns, named positionally (<c>c0</c>, <c>c1</c>...) so no file name reaches the SQL text.</summary>
     private sealed class ColumnSource(RawFile raw) : ISource
     {
-        public string From => $"{raw.Table} AS t({string.Join(", ", raw.Header.Select((_, i) => Name(i)))})";
-
         public string RowFault => "CAST(NULL AS INTEGER)";
 
         public string Text(int position) => IsNested(raw.Types[position])
@@ -77,8 +87,6 @@ internal static class CanonicalProjection
     /// <summary>JSON Lines: one JSON value per line; keys are looked up by a bound JSON path.</summary>
     private sealed class JsonSource(RawFile raw, Func<object?, string> bind) : ISource
     {
-        public string From => raw.Table;
-
         public string RowFault => string.Create(CultureInfo.InvariantCulture, $"""
             CASE WHEN json IS NULL THEN {(int)Ingest.Files.RowFault.InvalidJson}
                  WHEN json_type(json) <> 'OBJECT' THEN {(int)Ingest.Files.RowFault.NotAJsonObjectLine} END

@@ -13,8 +13,8 @@ internal static class EventImportStore
 {
     private static readonly string s_timestamp = ValueSql.Typed(ColumnType.Timestamp, Identifier.Quote("timestamp"));
 
-    /// <summary>Stages the rows of <paramref name="file"/> before record <paramref name="beforeRecord"/>.</summary>
-    public static void Stage(DuckDBConnection connection, int file, long beforeRecord)
+    /// <summary>Stages the rows of <paramref name="file"/> before record <paramref name="beforeRecord"/>, numbered from <paramref name="firstSeq"/>.</summary>
+    public static void Stage(DuckDBConnection connection, int file, long firstSeq, long beforeRecord)
     {
         DuckDbCommands.Execute(connection, $$"""
             INSERT INTO {{EventStaging.Table}} (seq, source, id, timestamp, account_id, user_id, event, quantity, unit,
@@ -25,11 +25,11 @@ internal static class EventImportStore
                        coalesce("classification", ''), coalesce(CAST(props AS VARCHAR), '')))),
                    ts, "account_id", "user_id", "event", amount, "unit", "product", "classification", props, NULL
             FROM (
-                SELECT *, {{s_timestamp}} AS ts, CAST("quantity" AS DOUBLE) AS amount,
+                SELECT *, $1 + rowid AS seq, {{s_timestamp}} AS ts, CAST("quantity" AS DOUBLE) AS amount,
                        CAST(nullif(CAST(json_merge_patch(coalesce(extras, '{}'), coalesce(CAST("properties" AS JSON), '{}')) AS VARCHAR), '{}') AS JSON) AS props
-                FROM {{ImportRows.Table}}
-                WHERE file = $1 AND rec < $2)
-            """, file, beforeRecord);
+                FROM {{ImportRows.Table(file)}}
+                WHERE rowid < $2)
+            """, firstSeq, beforeRecord);
     }
 
     /// <summary>Stores the staged events that are new; returns (stored, duplicates).</summary>

@@ -24,7 +24,6 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
 
     public ImportReport Run(IReadOnlyList<ImportFile> files)
     {
-        ImportRows.Create(connection, schema);
         if (schema.Kind == ImportKind.Events)
         {
             EventStaging.Create(connection);
@@ -46,7 +45,7 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
         finally
         {
             EventStaging.Drop(connection);
-            ImportRows.Drop(connection);
+            ImportRows.Drop(connection, files.Count);
         }
     }
 
@@ -55,21 +54,27 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new ImportProgress(file.Name, file.Index, fileCount, ImportPhase.Reading, 0));
         var raw = RawFileLoader.Load(connection, file);
+        ResolvedColumns resolved;
+        long rows;
         try
         {
-            var resolved = ColumnResolver.Resolve(file.Name, raw.Header, columnMap, schema);
-            _firstSeqs.Add(_nextSeq);
-            CanonicalProjection.Insert(connection, raw, resolved, _nextSeq);
-            _imported.Add(new ImportedFile(file.Name, file.Format, raw.Rows, resolved.GeneratesIds, resolved.Ignored));
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new ImportProgress(file.Name, file.Index, fileCount, ImportPhase.Validating, raw.Rows));
-            Validate(file, resolved, raw.Rows);
-            _nextSeq += raw.Rows;
+            resolved = ColumnResolver.Resolve(file.Name, raw.Header, columnMap, schema);
+            rows = CanonicalProjection.Create(connection, raw, resolved);
         }
         finally
         {
             RawFileLoader.Drop(connection, raw);
         }
+        if (rows == 0)
+        {
+            throw new UsageLensException(file.Format == FileFormat.JsonLines ? ImportMessages.Empty(file.Name) : ImportMessages.NoRows(file.Name, file.Format));
+        }
+        _firstSeqs.Add(_nextSeq);
+        _imported.Add(new ImportedFile(file.Name, file.Format, rows, resolved.GeneratesIds, resolved.Ignored));
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new ImportProgress(file.Name, file.Index, fileCount, ImportPhase.Validating, rows));
+        Validate(file, resolved, rows);
+        _nextSeq += rows;
     }
 
     private void Validate(ImportFile file, ResolvedColumns resolved, long rows)
@@ -79,7 +84,7 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
         {
             // Stage only the rows before the first bad one: a unit conflict among them comes
             // earlier in the file, so it is the first problem to report.
-            EventImportStore.Stage(connection, file.Index, fault?.Record ?? rows);
+            EventImportStore.Stage(connection, file.Index, _firstSeqs[file.Index], fault?.Record ?? rows);
             RefuseUnitConflict([file]);
         }
         if (fault is not null)
@@ -112,10 +117,10 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
     private (long Stored, long Duplicates) StoreRows() => schema.Kind switch
     {
         ImportKind.Events => EventImportStore.Merge(connection),
-        ImportKind.Accounts => ProfileImportStore.Upsert(connection, schema, "accounts", "account_id"),
-        ImportKind.Users => ProfileImportStore.Upsert(connection, schema, "users", "user_id"),
-        ImportKind.Subscriptions => KeyedRowImportStore.Upsert(connection, schema, "subscriptions", ["account_id", "effective_at"]),
-        ImportKind.Nps => KeyedRowImportStore.Upsert(connection, schema, "nps", ["account_id", "user_id", "responded_at"]),
+        ImportKind.Accounts => ProfileImportStore.Upsert(connection, _firstSeqs, _nextSeq, schema, "accounts", "account_id"),
+        ImportKind.Users => ProfileImportStore.Upsert(connection, _firstSeqs, _nextSeq, schema, "users", "user_id"),
+        ImportKind.Subscriptions => KeyedRowImportStore.Upsert(connection, _firstSeqs, _nextSeq, schema, "subscriptions", ["account_id", "effective_at"]),
+        ImportKind.Nps => KeyedRowImportStore.Upsert(connection, _firstSeqs, _nextSeq, schema, "nps", ["account_id", "user_id", "responded_at"]),
         _ => throw new ArgumentOutOfRangeException(nameof(schema), schema.Kind, null),
     };
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DuckDB.NET.Data;
 using UsageLens.Ingest.Files;
 
@@ -11,7 +10,7 @@ namespace UsageLens.Storage.DuckDb.Import;
 internal static class KeyedRowImportStore
 {
     /// <summary>Returns (rows inserted or updated, rows overridden by a later row of the same key).</summary>
-    public static (long Stored, long Duplicates) Upsert(DuckDBConnection connection, CanonicalSchema schema, string table, IReadOnlyList<string> keys)
+    public static (long Stored, long Duplicates) Upsert(DuckDBConnection connection, IReadOnlyList<long> firstSeqs, long rows, CanonicalSchema schema, string table, IReadOnlyList<string> keys)
     {
         var names = schema.Columns.Select(c => Identifier.Quote(c.Name)).ToList();
         var typed = schema.Columns.Select(c => $"{Typed(c, keys)} AS {Identifier.Quote(c.Name)}");
@@ -22,11 +21,10 @@ internal static class KeyedRowImportStore
             INSERT INTO {table} ({string.Join(", ", names)})
             SELECT {string.Join(", ", names)} FROM (
                 SELECT *, row_number() OVER (PARTITION BY {quotedKeys} ORDER BY seq DESC) AS newest
-                FROM (SELECT seq, {string.Join(", ", typed)} FROM {ImportRows.Table}))
+                FROM (SELECT seq, {string.Join(", ", typed)} FROM {ImportRows.All(firstSeqs)}))
             WHERE newest = 1
             ON CONFLICT ({quotedKeys}) DO UPDATE SET {string.Join(", ", updates)}
             """;
-        var rows = Convert.ToInt64(DuckDbCommands.Scalar(connection, $"SELECT count(*) FROM {ImportRows.Table}"), CultureInfo.InvariantCulture);
         var stored = DuckDbCommands.Execute(connection, sql);
         return (stored, rows - stored);
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DuckDB.NET.Data;
 using UsageLens.Ingest.Files;
 
@@ -12,7 +11,7 @@ namespace UsageLens.Storage.DuckDb.Import;
 internal static class ProfileImportStore
 {
     /// <summary>Returns (profiles inserted or updated, rows overridden by a later row of the same key).</summary>
-    public static (long Stored, long Duplicates) Upsert(DuckDBConnection connection, CanonicalSchema schema, string table, string key)
+    public static (long Stored, long Duplicates) Upsert(DuckDBConnection connection, IReadOnlyList<long> firstSeqs, long rows, CanonicalSchema schema, string table, string key)
     {
         var traits = schema.ExtrasColumn ?? throw new ArgumentException("A profile schema has a traits column.", nameof(schema));
         var fields = schema.Columns.Where(c => c.Name != key && c.Name != traits).ToList();
@@ -26,7 +25,7 @@ internal static class ProfileImportStore
                    list_reduce(list(merged ORDER BY seq) FILTER (WHERE merged IS NOT NULL), lambda a, b: json_merge_patch(a, b))
             FROM (
                 SELECT *, CAST(nullif(CAST(json_merge_patch(coalesce(extras, '{}'), coalesce(CAST({{Identifier.Quote(traits)}} AS JSON), '{}')) AS VARCHAR), '{}') AS JSON) AS merged
-                FROM {{ImportRows.Table}})
+                FROM {{ImportRows.All(firstSeqs)}})
             GROUP BY {{quotedKey}}
             ON CONFLICT ({{quotedKey}}) DO UPDATE SET
                 {{string.Join(",\n    ", updates)}},
@@ -34,7 +33,6 @@ internal static class ProfileImportStore
                               ELSE json_merge_patch(coalesce({{table}}.traits, '{}'), excluded.traits) END,
                 updated_at = make_timestamp(epoch_us(get_current_timestamp()))
             """;
-        var rows = Convert.ToInt64(DuckDbCommands.Scalar(connection, $"SELECT count(*) FROM {ImportRows.Table}"), CultureInfo.InvariantCulture);
         var stored = DuckDbCommands.Execute(connection, sql);
         return (stored, rows - stored);
     }

@@ -6,8 +6,8 @@ using UsageLens.Ingest.Files;
 namespace UsageLens.Storage.DuckDb.Import;
 
 /// <summary>
-/// Loads a file into a temporary table with DuckDB's own readers. Tables keep file order
-/// (DuckDB preserves insertion order), which is what makes <c>rowid</c> the record number.
+/// Prepares a file for the canonical projection with DuckDB's own readers. Tables keep file
+/// order (DuckDB preserves insertion order), which is what makes <c>rowid</c> the record number.
 /// </summary>
 internal static class RawFileLoader
 {
@@ -16,29 +16,34 @@ internal static class RawFileLoader
         var table = $"import_raw_{file.Index.ToString(CultureInfo.InvariantCulture)}";
         return file.Format switch
         {
-            FileFormat.Csv => LoadCsv(connection, file, table),
+            FileFormat.Csv => Csv(file),
             FileFormat.JsonLines => LoadJsonLines(connection, file, table),
             FileFormat.Parquet => LoadParquet(connection, file, table),
             _ => throw new ArgumentOutOfRangeException(nameof(file), file.Format, null),
         };
     }
 
-    public static void Drop(DuckDBConnection connection, RawFile raw) =>
-        DuckDbCommands.Execute(connection, $"DROP TABLE IF EXISTS {raw.Table}");
+    public static void Drop(DuckDBConnection connection, RawFile raw)
+    {
+        if (raw.Table is not null)
+        {
+            DuckDbCommands.Execute(connection, $"DROP TABLE IF EXISTS {raw.Table}");
+        }
+    }
 
-    private static RawFile LoadCsv(DuckDBConnection connection, ImportFile file, string table)
+    // CSV is not loaded here: the canonical projection reads it directly, which saves writing
+    // every value twice. The header is read first, so DuckDB gets an explicit all-text schema:
+    // no sniffing that could guess a delimiter or a type, and a row with a wrong number of values
+    // is an error, not padding.
+    private static RawFile Csv(ImportFile file)
     {
         var header = CsvHeader.Read(file.Name) ?? throw new UsageLensException(ImportMessages.Empty(file.Name));
-        // The header is read above, so DuckDB gets an explicit all-text schema: no sniffing that could
-        // guess a delimiter or a type, and a row with a wrong number of values is an error, not padding.
         var columns = string.Join(", ", header.Select((_, i) => $"'c{i.ToString(CultureInfo.InvariantCulture)}': 'VARCHAR'"));
-        Read(connection, file, $$"""
-            CREATE TEMP TABLE {{table}} AS
-            SELECT * FROM read_csv($1, header = true, auto_detect = false, all_varchar = true,
-                                   delim = ',', quote = '"', escape = '"', columns = { {{columns}} })
-            """);
-        var types = header.Select(_ => "VARCHAR").ToList();
-        return Loaded(connection, file, table, header, types);
+        var source = $$"""
+            read_csv($1, header = true, auto_detect = false, all_varchar = true,
+                     delim = ',', quote = '"', escape = '"', columns = { {{columns}} })
+            """;
+        return new RawFile(file, source, null, header, header.Select(_ => "VARCHAR").ToList());
     }
 
     private static RawFile LoadJsonLines(DuckDBConnection connection, ImportFile file, string table)
@@ -63,12 +68,7 @@ internal static class RawFileLoader
                 header.Add(reader.GetString(0));
             }
         }
-        var rows = Count(connection, table);
-        if (rows == 0)
-        {
-            throw new UsageLensException(ImportMessages.Empty(file.Name));
-        }
-        return new RawFile(file, table, header, [], rows);
+        return new RawFile(file, table, table, header, []);
     }
 
     private static RawFile LoadParquet(DuckDBConnection connection, ImportFile file, string table)
@@ -86,17 +86,9 @@ internal static class RawFileLoader
                 types.Add(reader.GetString(1));
             }
         }
-        return Loaded(connection, file, table, header, types);
-    }
-
-    private static RawFile Loaded(DuckDBConnection connection, ImportFile file, string table, IReadOnlyList<string> header, IReadOnlyList<string> types)
-    {
-        var rows = Count(connection, table);
-        if (rows == 0)
-        {
-            throw new UsageLensException(ImportMessages.NoRows(file.Name, file.Format));
-        }
-        return new RawFile(file, table, header, types, rows);
+        // Renamed positionally, so no name from the file reaches the SQL text.
+        var source = $"{table} AS t({string.Join(", ", header.Select((_, i) => "c" + i.ToString(CultureInfo.InvariantCulture)))})";
+        return new RawFile(file, source, table, header, types);
     }
 
     private static void Read(DuckDBConnection connection, ImportFile file, string sql)
@@ -110,7 +102,4 @@ internal static class RawFileLoader
             throw new UsageLensException(ReadErrors.Describe(file, ex.Message), ex);
         }
     }
-
-    private static long Count(DuckDBConnection connection, string table) =>
-        Convert.ToInt64(DuckDbCommands.Scalar(connection, $"SELECT count(*) FROM {table}"), CultureInfo.InvariantCulture);
 }

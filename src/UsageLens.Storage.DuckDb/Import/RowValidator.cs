@@ -45,9 +45,9 @@ internal static class RowValidator
         }
         cases.Append(" END");
         using var command = DuckDbCommands.Create(connection, $"""
-            SELECT rec, failed FROM (SELECT rec, {cases} AS failed FROM {ImportRows.Table} WHERE file = $1)
+            SELECT rec, failed FROM (SELECT rowid AS rec, {cases} AS failed FROM {ImportRows.Table(file)})
             WHERE failed IS NOT NULL ORDER BY rec LIMIT 1
-            """, file);
+            """);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
