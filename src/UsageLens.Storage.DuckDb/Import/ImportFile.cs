@@ -6,11 +6,22 @@ namespace UsageLens.Storage.DuckDb.Import;
 internal sealed record ImportFile(int Index, string Name, FileFormat Format)
 {
     /// <summary>Where data record <paramref name="record"/> (0-based, file order) is, for messages.</summary>
-    public RowLocation Locate(long record) => Format switch
+    public RowLocation Locate(long record)
     {
-        FileFormat.Parquet => new RowLocation(Name, Format, record + 1),
-        // Fall back to the naive count if the file changed under us since it was read.
-        FileFormat.Csv => new RowLocation(Name, Format, RecordLines.LineOf(Name, Format, record) ?? record + 2),
-        _ => new RowLocation(Name, Format, RecordLines.LineOf(Name, Format, record) ?? record + 1),
-    };
+        if (Format == FileFormat.Parquet)
+        {
+            return new RowLocation(Name, Format, record + 1);
+        }
+        // Without blank lines or multi-line values, record n is on line n + 1 (CSV: n + 2, after the header).
+        var naive = Format == FileFormat.Csv ? record + 2 : record + 1;
+        try
+        {
+            return new RowLocation(Name, Format, RecordLines.LineOf(Name, Format, record) ?? naive);
+        }
+        catch (IOException)
+        {
+            // The file went away after it was read; the naive number is the best left.
+            return new RowLocation(Name, Format, naive);
+        }
+    }
 }

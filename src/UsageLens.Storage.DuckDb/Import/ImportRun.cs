@@ -58,7 +58,7 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
         long rows;
         try
         {
-            resolved = ColumnResolver.Resolve(file.Name, raw.Header, columnMap, schema);
+            resolved = Resolve(raw);
             rows = CanonicalProjection.Create(connection, raw, resolved);
         }
         finally
@@ -75,6 +75,20 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
         progress?.Report(new ImportProgress(file.Name, file.Index, fileCount, ImportPhase.Validating, rows));
         Validate(file, resolved, rows);
         _nextSeq += rows;
+    }
+
+    private ResolvedColumns Resolve(RawFile raw)
+    {
+        try
+        {
+            return ColumnResolver.Resolve(raw.File.Name, raw.Header, columnMap, schema);
+        }
+        catch (UsageLensException) when (raw.File.Format == FileFormat.JsonLines && RawFileLoader.FirstMalformedLine(connection, raw) is { } malformed)
+        {
+            // A file that is not JSON Lines at all (a pretty-printed array, say) has no usable keys;
+            // its first bad line explains that better than a list of missing columns.
+            throw new UsageLensException(RowFaults.Message(raw.File.Locate(malformed.Record), malformed.Fault, null, null));
+        }
     }
 
     private void Validate(ImportFile file, ResolvedColumns resolved, long rows)

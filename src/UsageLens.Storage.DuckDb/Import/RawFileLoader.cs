@@ -37,13 +37,37 @@ internal static class RawFileLoader
     // is an error, not padding.
     private static RawFile Csv(ImportFile file)
     {
-        var header = CsvHeader.Read(file.Name) ?? throw new UsageLensException(ImportMessages.Empty(file.Name));
+        var header = ReadHeader(file) ?? throw new UsageLensException(ImportMessages.Empty(file.Name));
         var columns = string.Join(", ", header.Select((_, i) => $"'c{i.ToString(CultureInfo.InvariantCulture)}': 'VARCHAR'"));
         var source = $$"""
             read_csv($1, header = true, auto_detect = false, all_varchar = true,
                      delim = ',', quote = '"', escape = '"', columns = { {{columns}} })
             """;
         return new RawFile(file, source, null, header, header.Select(_ => "VARCHAR").ToList());
+    }
+
+    private static IReadOnlyList<string>? ReadHeader(ImportFile file)
+    {
+        try
+        {
+            return CsvHeader.Read(file.Name);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageLensException(ImportMessages.Unreadable(file.Name, file.Format, ex.Message), ex);
+        }
+    }
+
+    /// <summary>The first line of a loaded JSON Lines file that is not a JSON object, if any.</summary>
+    public static FirstFault? FirstMalformedLine(DuckDBConnection connection, RawFile raw)
+    {
+        using var command = DuckDbCommands.Create(connection, $"""
+            SELECT rowid, json IS NULL FROM {raw.Table} WHERE json IS NULL OR json_type(json) <> 'OBJECT' ORDER BY rowid LIMIT 1
+            """);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new FirstFault(reader.GetInt64(0), reader.GetBoolean(1) ? RowFault.InvalidJson : RowFault.NotAJsonObjectLine, null, null)
+            : null;
     }
 
     private static RawFile LoadJsonLines(DuckDBConnection connection, ImportFile file, string table)

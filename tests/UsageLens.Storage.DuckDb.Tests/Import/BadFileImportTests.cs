@@ -70,6 +70,9 @@ public sealed class BadFileImportTests : IDisposable
             "bad.jsonl line 2: event is missing or empty" },
         { ImportKind.Events, "bad.jsonl", Lines("{\"id\":\"b1\",\"timestamp\":\"2026-10-01T12:00:00Z\",\"account_id\":\"acct-1\",\"event\":\"api_call\",\"quantity\":1e400}"),
             "bad.jsonl line 1: quantity '1e400' is not a finite number" },
+        // A pretty-printed JSON array is not JSON Lines: its first line says so, not the missing columns.
+        { ImportKind.Events, "bad.json", Lines("[", "  {\"id\": \"b1\"}", "]"),
+            "bad.json line 1: the line is not valid JSON" },
         { ImportKind.Accounts, "bad.csv", Lines("account_id,strategic", "a1,true", "a2,yes"),
             "bad.csv line 3: strategic 'yes' is not true or false" },
         { ImportKind.Accounts, "bad.csv", Lines("account_id,licensed_seats", "a1,2.5"),
