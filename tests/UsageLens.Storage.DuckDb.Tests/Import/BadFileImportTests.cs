@@ -117,6 +117,21 @@ public sealed class BadFileImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_unit_conflicting_with_an_earlier_file_of_the_same_import_names_the_later_files_line()
+    {
+        var first = _fixture.Write("first.csv", Lines(EventHeader + ",unit", "f1,2026-10-01T00:00:00Z,acct-1,storage_used,GB"));
+        var second = _fixture.Write("second.jsonl", Lines(
+            "{\"id\":\"s1\",\"timestamp\":\"2026-10-01T00:00:00Z\",\"account_id\":\"acct-1\",\"event\":\"api_call\"}",
+            "",
+            "{\"id\":\"s2\",\"timestamp\":\"2026-10-01T00:00:00Z\",\"account_id\":\"acct-1\",\"event\":\"storage_used\",\"unit\":\"TB\"}"));
+
+        var error = await _fixture.Refused(ImportKind.Events, first, second);
+
+        Assert.Equal(_fixture.Expected("second.jsonl line 3: unit 'TB' conflicts with unit 'GB' of event 'storage_used'"), error);
+        Assert.Equal([0L, 0L], _fixture.Counts().Take(2));
+    }
+
+    [Fact]
     public async Task A_corrupt_parquet_file_is_refused_naming_the_file()
     {
         var bad = _fixture.Write("bad.parquet", "this is not parquet at all");
