@@ -82,7 +82,8 @@ internal static class CanonicalProjection
         // Parquet structs, maps and lists become JSON text, so a struct column can be the properties object.
         private static bool IsNested(string type) =>
             type.StartsWith("STRUCT", StringComparison.Ordinal) || type.StartsWith("MAP", StringComparison.Ordinal)
-            || type.StartsWith("UNION", StringComparison.Ordinal) || type.EndsWith(']') || type == "JSON";    }
+            || type.StartsWith("UNION", StringComparison.Ordinal) || type.EndsWith(']') || type == "JSON";
+    }
 
     /// <summary>JSON Lines: one JSON value per line; keys are looked up by a bound JSON path.</summary>
     private sealed class JsonSource(RawFile raw, Func<object?, string> bind) : ISource

@@ -43,6 +43,27 @@ public sealed class ProfileFileImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Within_one_import_a_later_file_wins_over_an_earlier_one()
+    {
+        var csv = _fixture.Write("crm.csv", """
+            account_id,plan,tier
+            acct-1,starter,bronze
+            acct-2,growth,silver
+
+            """);
+        var jsonl = _fixture.Write("fixes.jsonl", """
+            {"account_id":"acct-1","plan":"enterprise"}
+
+            """);
+
+        var report = await _fixture.Import(ImportKind.Accounts, csv, jsonl);
+
+        Assert.Equal((2L, 1L, 3L), (report.RowsStored, report.DuplicatesSkipped, report.RowsRead));
+        Assert.Equal([["acct-1", "enterprise", "bronze"], ["acct-2", "growth", "silver"]],
+            _fixture.Rows("SELECT account_id, plan, traits->>'tier' FROM accounts ORDER BY account_id"));
+    }
+
+    [Fact]
     public async Task Users_are_upserted_with_their_account_email_and_traits()
     {
         await _fixture.Import(ImportKind.Users, _fixture.Write("users.csv", """

@@ -50,6 +50,18 @@ public sealed class TimelineFileImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Subscription_rows_from_two_files_form_one_timeline()
+    {
+        var first = _fixture.Write("2025.csv", "account_id,effective_at,mrr\nacct-1,2025-01-01T00:00:00Z,100\nacct-1,2025-07-01T00:00:00Z,150\n");
+        var second = _fixture.Write("2026.csv", "account_id,effective_at,mrr\nacct-1,2025-07-01T00:00:00Z,175\nacct-1,2026-01-01T00:00:00Z,0\n");
+
+        var report = await _fixture.Import(ImportKind.Subscriptions, first, second);
+
+        Assert.Equal((3L, 1L), (report.RowsStored, report.DuplicatesSkipped));
+        Assert.Equal([[100d], [175d], [0d]], _fixture.Rows("SELECT mrr FROM subscriptions ORDER BY effective_at"));
+    }
+
+    [Fact]
     public async Task Unknown_subscription_columns_are_ignored_and_reported()
     {
         var report = await _fixture.Import(ImportKind.Subscriptions, _fixture.Write("subscriptions.csv", """
