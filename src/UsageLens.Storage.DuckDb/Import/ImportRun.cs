@@ -24,6 +24,21 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
 
     public ImportReport Run(IReadOnlyList<ImportFile> files)
     {
+        // Cancelling a command interrupts whatever the connection is running, such as a long read.
+        using var interrupter = connection.CreateCommand();
+        using var registration = cancellationToken.Register(interrupter.Cancel);
+        try
+        {
+            return Import(files);
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            throw new OperationCanceledException("The import was cancelled; nothing was stored.", ex, cancellationToken);
+        }
+    }
+
+    private ImportReport Import(IReadOnlyList<ImportFile> files)
+    {
         if (schema.Kind == ImportKind.Events)
         {
             EventStaging.Create(connection);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using UsageLens.Ingest.Files;
+using UsageLens.Storage.DuckDb.Import;
 
 namespace UsageLens.Storage.DuckDb.Tests.Import;
 
@@ -163,6 +164,31 @@ public sealed class EventFileImportTests : IDisposable
                 (first, ImportPhase.Done, 3L), (second, ImportPhase.Done, 1L),
             ],
             _fixture.Progress.Select(p => (p.File, p.Phase, p.Rows)));
+    }
+
+    [Fact]
+    public async Task Cancelling_during_an_import_stores_nothing()
+    {
+        var first = _fixture.Write("a.csv", ThreeEvents);
+        var second = _fixture.Write("b.csv", "id,timestamp,account_id,event\nb1,2026-10-01T00:00:00Z,acct-1,api_call\n");
+        using var cancellation = new CancellationTokenSource();
+        var progress = new CancelAt(ImportPhase.Validating, cancellation);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new DuckDbFileImporter(_fixture.Workspace).ImportAsync(ImportKind.Events, [first, second], ColumnMap.None, progress, cancellation.Token));
+
+        Assert.Equal(0L, _fixture.Long("SELECT count(*) FROM events"));
+    }
+
+    private sealed class CancelAt(ImportPhase phase, CancellationTokenSource cancellation) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            if (value.Phase == phase)
+            {
+                cancellation.Cancel();
+            }
+        }
     }
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
