@@ -21,9 +21,6 @@ public sealed record CanonicalSchema(ImportKind Kind, IReadOnlyList<CanonicalCol
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    /// <summary>The column named <paramref name="name"/> (canonical, lower case).</summary>
-    public CanonicalColumn Column(string name) => Columns.First(c => c.Name == name);
-
     private static readonly CanonicalSchema s_events = new(ImportKind.Events,
     [
         new("id", ColumnType.Text, ColumnPresence.RequiredWhenPresent),

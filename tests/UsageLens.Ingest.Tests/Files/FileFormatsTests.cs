@@ -29,6 +29,7 @@ public sealed class FileFormatsTests
     public void Import_kinds_parse_from_their_command_line_words()
     {
         Assert.Equal(ImportKind.Subscriptions, ImportKinds.Parse("Subscriptions"));
+        Assert.Equal("nps", ImportKinds.Word(ImportKind.Nps));
         Assert.Equal("unknown import kind 'event'; use one of events, accounts, users, subscriptions, nps",
             Assert.Throws<UsageLensException>(() => ImportKinds.Parse("event")).Message);
     }

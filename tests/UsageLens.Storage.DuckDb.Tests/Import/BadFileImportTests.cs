@@ -53,6 +53,8 @@ public sealed class BadFileImportTests : IDisposable
             "bad.csv: the file has a header but no rows" },
         { ImportKind.Events, "bad.txt", Lines(EventHeader, "b1,2026-10-01T12:00:00Z,acct-1,api_call"),
             "bad.txt: unknown file type '.txt'; use .csv, .jsonl, .ndjson, .json or .parquet" },
+        { ImportKind.Events, "bad[1].csv", Lines(EventHeader, "b1,2026-10-01T12:00:00Z,acct-1,api_call"),
+            "bad[1].csv: file names containing *, ? or [ cannot be imported; rename the file" },
         { ImportKind.Events, "missing.csv", null,
             "missing.csv: file not found" },
         { ImportKind.Events, "bad.csv", Lines(EventHeader, "b1,2026-10-01T12:00:00Z,acct-1,api_call", "b2,2026-10-01T12:00:00Z,acct-1,api_call,extra"),
