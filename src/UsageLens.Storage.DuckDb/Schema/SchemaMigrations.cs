@@ -79,6 +79,12 @@ internal static class SchemaMigrations
             key VARCHAR PRIMARY KEY,
             value VARCHAR NOT NULL);
         """,
+        // 2: channel partners, so accounts.partner_id can be shown and asked about by name ("Northwind's customers").
+        """
+        CREATE TABLE partners (
+            partner_id VARCHAR PRIMARY KEY,
+            name VARCHAR NOT NULL);
+        """,
     ];
 
     public static int LatestVersion => s_migrations.Length;
