@@ -41,8 +41,9 @@ public sealed class DuckDbWorkspace : IDisposable
 
     internal DuckDBConnection OpenConnection()
     {
-        // Duplicate shares the open database instance, which also works for in-memory workspaces.
-        var connection = _keepAlive.Duplicate();
+        // DuckDB.NET shares one database instance per file among a process's connections; an
+        // in-memory database can only be shared by duplicating the connection that created it.
+        var connection = Path == ":memory:" ? _keepAlive.Duplicate() : new DuckDBConnection(ConnectionString(Path));
         connection.Open();
         return connection;
     }

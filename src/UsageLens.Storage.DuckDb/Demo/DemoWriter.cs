@@ -61,6 +61,10 @@ public sealed class DemoWriter(DuckDbWorkspace workspace)
         DemoPlanTables.InsertMeters(connection, scenario);
         DemoPlanTables.AppendPlan(connection, scenario, eventsPerChunk);
         DuckDbCommands.Execute(connection, $"INSERT INTO meters (event, unit) SELECT event, unit FROM {DemoPlanTables.Meters} ORDER BY meter_idx");
+        DuckDbCommands.Execute(connection, $"""
+            INSERT INTO event_property_keys (key)
+            SELECT DISTINCT key FROM (SELECT unnest(json_keys(p)) AS key FROM (SELECT unnest(properties) AS p FROM {DemoPlanTables.Meters}))
+            """);
     }
 
     private static long Expand(DuckDBConnection connection, DemoScenario scenario, int chunks, IProgress<DemoProgress>? progress, CancellationToken cancellationToken)

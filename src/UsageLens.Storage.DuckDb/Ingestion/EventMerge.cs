@@ -41,6 +41,11 @@ internal static class EventMerge
             WHERE event NOT IN (SELECT event FROM meters)
             GROUP BY event
             """);
+        DuckDbCommands.Execute(connection, $"""
+            INSERT INTO event_property_keys (key)
+            SELECT DISTINCT key FROM (SELECT unnest(json_keys(properties)) AS key FROM {EventStaging.Table} WHERE properties IS NOT NULL)
+            WHERE key NOT IN (SELECT key FROM event_property_keys)
+            """);
         return DuckDbCommands.Execute(connection, $"""
             INSERT INTO events (source, id, timestamp, account_id, user_id, event, quantity, unit,
                                 product, classification, properties, original_event)

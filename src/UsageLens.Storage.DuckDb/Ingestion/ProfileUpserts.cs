@@ -24,7 +24,7 @@ internal static class ProfileUpserts
 
         var updates = columns.Skip(1).Where(c => c != "traits").Select(c => $"{c} = excluded.{c}").ToList();
         updates.Add("traits = CASE WHEN excluded.traits IS NULL THEN accounts.traits ELSE json_merge_patch(coalesce(accounts.traits, '{}'), excluded.traits) END");
-        updates.Add("updated_at = current_timestamp");
+        updates.Add("updated_at = now()");
         Run(connection, "accounts", "account_id", columns, values, updates);
     }
 
@@ -35,7 +35,7 @@ internal static class ProfileUpserts
         var updates = new List<string>
         {
             "traits = CASE WHEN excluded.traits IS NULL THEN users.traits ELSE json_merge_patch(coalesce(users.traits, '{}'), excluded.traits) END",
-            "updated_at = current_timestamp",
+            "updated_at = now()",
         };
         AddIfPresent("account_id", user.AccountId);
         AddIfPresent("email", user.Email);

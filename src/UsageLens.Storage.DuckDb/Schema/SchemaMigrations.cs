@@ -79,7 +79,12 @@ internal static class SchemaMigrations
             key VARCHAR PRIMARY KEY,
             value VARCHAR NOT NULL);
         """,
-        // 2: channel partners, so accounts.partner_id can be shown and asked about by name ("Northwind's customers").
+        // 2: property keys seen on events, kept by every writer so naming a property as a
+        // dimension never has to scan the events table.
+        """
+        CREATE TABLE event_property_keys (key VARCHAR PRIMARY KEY);
+        """,
+        // 3: channel partners, so accounts.partner_id can be shown and asked about by name ("Northwind's customers").
         """
         CREATE TABLE partners (
             partner_id VARCHAR PRIMARY KEY,

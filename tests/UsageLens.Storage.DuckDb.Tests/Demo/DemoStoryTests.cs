@@ -53,6 +53,14 @@ public sealed class DemoStoryTests(DemoWorkspaceFixture demo) : IClassFixture<De
     }
 
     [Fact]
+    public void The_property_keys_of_exports_reports_and_logins_are_registered_as_dimensions()
+    {
+        var keys = demo.Rows("SELECT key FROM event_property_keys ORDER BY key").Select(r => (string)r[0]!);
+
+        Assert.Equal(["format", "method", "template"], keys);
+    }
+
+    [Fact]
     public void Churners_usage_fades_before_their_MRR_drops_to_zero()
     {
         var churners = demo.Rows($"""

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using DuckDB.NET.Data;
+using UsageLens.Cli.Commands;
+using UsageLens.Core;
+
+namespace UsageLens.Cli;
+
+/// <summary>
+/// The <c>usagelens</c> command. Exit codes: 0 success, 1 bad input (the message names the file,
+/// line, field and reason), 2 bad usage. Expected failures print one line, never a stack trace.
+/// </summary>
+internal static class CliApplication
+{
+    public const int Success = 0;
+    public const int BadInput = 1;
+    public const int BadUsage = 2;
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment)
+    {
+        var root = new RootCommand("UsageLens: customer usage analytics on an embedded DuckDB workspace");
+        root.Options.Add(CommonOptions.Db);
+        root.Options.Add(CommonOptions.Format);
+        root.Options.Add(CommonOptions.AsOf);
+        root.Subcommands.Add(KpiCommand.Create(environment));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await environment.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+            }
+            await environment.Error.WriteLineAsync("Run 'usagelens --help' for usage.").ConfigureAwait(false);
+            return BadUsage;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false }, environment.Stop).ConfigureAwait(false);
+        }
+        catch (UsageLensException ex)
+        {
+            await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return BadInput;
+        }
+        catch (DuckDBException ex)
+        {
+            await environment.Error.WriteLineAsync($"error: the workspace refused the operation: {ex.Message.Split('\n')[0]}").ConfigureAwait(false);
+            return BadInput;
+        }
+        catch (OperationCanceledException) when (environment.Stop.IsCancellationRequested)
+        {
+            return Success;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Globalization;
+using UsageLens.Core;
+
+namespace UsageLens.Cli;
+
+/// <summary>The options every command takes (cli.md): the workspace, the output format and what "now" is.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Db { get; } = new("--db")
+    {
+        Description = "The workspace, a DuckDB file",
+        DefaultValueFactory = _ => "usagelens.duckdb",
+        Recursive = true,
+    };
+
+    public static Option<OutputFormat> Format { get; } = new("--format")
+    {
+        Description = "Output format: table, json or csv",
+        DefaultValueFactory = _ => OutputFormat.Table,
+        Recursive = true,
+    };
+
+    public static Option<string?> AsOf { get; } = new("--as-of")
+    {
+        Description = "What \"now\" means for relative periods (YYYY-MM-DD); the default is today (UTC)",
+        Recursive = true,
+    };
+
+    public static DateOnly Today(ParseResult parse, TimeProvider clock)
+    {
+        var text = parse.GetValue(AsOf);
+        if (text is null)
+        {
+            return DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        }
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new UsageLensException($"--as-of '{text}' is not a date in the form YYYY-MM-DD");
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using UsageLens.Core.Kpis;
+
+namespace UsageLens.Cli.Output;
+
+/// <summary>RFC 4180 CSV: the breakdown rows when there are some, else one row with the value and its parts.</summary>
+internal static class KpiCsv
+{
+    public static void Write(TextWriter writer, KpiResult result)
+    {
+        if (result.Rows is { Count: > 0 } rows)
+        {
+            writer.WriteLine(Line(rows[0].Keys.Select(k => k.Key).Append("value").Concat(rows[0].Parts.Select(p => p.Name))));
+            foreach (var row in rows)
+            {
+                writer.WriteLine(Line(row.Keys.Select(k => k.Value).Append(Number(row.Value)).Concat(row.Parts.Select(p => Number(p.Value)))));
+            }
+            return;
+        }
+        string[] fixedColumns = ["kpi", "metric", "from", "to", "value", "unit", "previous"];
+        writer.WriteLine(Line(fixedColumns.Concat(result.Parts.Select(p => p.Name))));
+        writer.WriteLine(Line(new[]
+        {
+            result.Kpi,
+            result.Metric,
+            result.Period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            result.Period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Number(result.Value),
+            result.Unit,
+            Number(result.Previous?.Value),
+        }.Concat(result.Parts.Select(p => Number(p.Value)))));
+    }
+
+    public static string Line(IEnumerable<string?> cells) => string.Join(',', cells.Select(Escape));
+
+    private static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Escape(string? cell)
+    {
+        if (cell is null)
+        {
+            return "";
+        }
+        return cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
+    }
+}

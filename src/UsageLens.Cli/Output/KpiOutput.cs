@@ -1,0 +1,132 @@
+using System.Globalization;
+using Spectre.Console;
+using UsageLens.Core.Kpis;
+
+namespace UsageLens.Cli.Output;
+
+/// <summary>Prints KPI results as a Spectre.Console table, as cli.md's JSON, or as CSV.</summary>
+internal static class KpiOutput
+{
+    public static void Write(CliEnvironment environment, OutputFormat format, KpiDefinition definition, KpiResult result, bool includeSql)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                environment.Out.WriteLine(KpiJson.Serialize(result, includeSql));
+                break;
+            case OutputFormat.Csv:
+                KpiCsv.Write(environment.Out, result);
+                break;
+            default:
+                WriteTable(environment.Console, definition, result, includeSql);
+                break;
+        }
+    }
+
+    public static void WriteList(CliEnvironment environment, OutputFormat format)
+    {
+        if (format == OutputFormat.Table)
+        {
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("KPI").AddColumn("What it is").AddColumn("Formula");
+            foreach (var kpi in KpiCatalog.All)
+            {
+                table.AddRow(Markup.Escape(kpi.Definition.Name), Markup.Escape(kpi.Definition.Title), Markup.Escape(kpi.Definition.Formula));
+            }
+            environment.Console.Write(table);
+            return;
+        }
+        foreach (var kpi in KpiCatalog.All)
+        {
+            environment.Out.WriteLine(format == OutputFormat.Json
+                ? System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["kpi"] = kpi.Definition.Name, ["title"] = kpi.Definition.Title, ["formula"] = kpi.Definition.Formula })
+                : KpiCsv.Line([kpi.Definition.Name, kpi.Definition.Title, kpi.Definition.Formula]));
+        }
+    }
+
+    private static void WriteTable(IAnsiConsole console, KpiDefinition definition, KpiResult result, bool includeSql)
+    {
+        var subject = result.Metric is null ? "" : $" · {result.Metric}";
+        console.MarkupLine($"[bold]{Markup.Escape(definition.Title)}[/]{Markup.Escape(subject)} · {Markup.Escape(result.Period.ToString())}");
+        var headline = $"[bold green]{Markup.Escape(Number(result.Value, result.Unit))}[/]";
+        if (result.Previous is { } previous)
+        {
+            headline += $"  [grey](previous {Markup.Escape(previous.Period.ToString())}: {Markup.Escape(Number(previous.Value, result.Unit))}{Markup.Escape(Change(result.Value, previous.Value, result.Unit))})[/]";
+        }
+        console.MarkupLine(headline);
+        if (result.Parts.Count > 0)
+        {
+            var parts = new Table().Border(TableBorder.Simple).AddColumn("part").AddColumn(new TableColumn("value").RightAligned());
+            foreach (var part in result.Parts)
+            {
+                parts.AddRow(Markup.Escape(part.Name), Markup.Escape(Number(part.Value, null)));
+            }
+            console.Write(parts);
+        }
+        if (result.Accounts is { Count: > 0 } accounts)
+        {
+            var shown = string.Join(", ", accounts.Take(12));
+            console.MarkupLine($"Accounts: {Markup.Escape(shown)}{(accounts.Count > 12 ? $" … and {accounts.Count - 12} more" : "")}");
+        }
+        if (result.Rows is { Count: > 0 } rows)
+        {
+            console.Write(RowsTable(rows, result.Unit));
+        }
+        if (includeSql)
+        {
+            foreach (var sql in result.Sql)
+            {
+                console.MarkupLine($"[grey]{Markup.Escape(sql)}[/]");
+            }
+        }
+    }
+
+    private static Table RowsTable(IReadOnlyList<KpiRow> rows, string unit)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var key in rows[0].Keys)
+        {
+            table.AddColumn(Markup.Escape(key.Key));
+        }
+        table.AddColumn(new TableColumn("value").RightAligned());
+        foreach (var part in rows[0].Parts)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(part.Name)).RightAligned());
+        }
+        foreach (var row in rows)
+        {
+            var cells = row.Keys.Select(k => Markup.Escape(k.Value ?? "(none)"))
+                .Append(Markup.Escape(Number(row.Value, unit)))
+                .Concat(row.Parts.Select(p => Markup.Escape(Number(p.Value, null))));
+            table.AddRow(cells.ToArray());
+        }
+        return table;
+    }
+
+    internal static string Number(double? value, string? unit)
+    {
+        if (value is not { } number)
+        {
+            return "—";
+        }
+        var text = number.ToString(Math.Abs(number) >= 1000 || number == Math.Floor(number) ? "#,##0.##" : "#,##0.####", CultureInfo.InvariantCulture);
+        return unit switch
+        {
+            null => text,
+            "percent" => text + " %",
+            _ => $"{text} {unit}",
+        };
+    }
+
+    private static string Change(double? value, double? previous, string unit)
+    {
+        if (value is not { } now || previous is not { } before)
+        {
+            return "";
+        }
+        if (unit == "percent")
+        {
+            return string.Create(CultureInfo.InvariantCulture, $", {now - before:+0.0;-0.0;0.0} pts");
+        }
+        return before == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", {(now - before) / before * 100:+0.0;-0.0;0.0}%");
+    }
+}

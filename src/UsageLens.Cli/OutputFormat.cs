@@ -1,0 +1,8 @@
+namespace UsageLens.Cli;
+
+internal enum OutputFormat
+{
+    Table,
+    Json,
+    Csv,
+}

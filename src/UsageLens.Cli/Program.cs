@@ -1,0 +1,3 @@
+using UsageLens.Cli;
+
+return await CliApplication.RunAsync(args, new CliEnvironment(Console.Out, Console.Error, TimeProvider.System));

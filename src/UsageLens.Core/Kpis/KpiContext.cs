@@ -1,0 +1,27 @@
+using UsageLens.Core.Semantics;
+using UsageLens.Core.Sql;
+using UsageLens.Core.Storage;
+
+namespace UsageLens.Core.Kpis;
+
+/// <summary>What a KPI computes with: the store, the workspace's semantic model, and a log of the SQL it ran.</summary>
+public sealed class KpiContext(IQueryStore store, SemanticModel model)
+{
+    private readonly List<string> _sql = [];
+
+    public SemanticModel Model { get; } = model;
+
+    public IReadOnlyList<string> Sql => _sql;
+
+    public Task<IReadOnlyList<object?[]>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
+    {
+        _sql.Add(store.Render(query).Text);
+        return store.QueryAsync(query, cancellationToken);
+    }
+
+    public static async Task<KpiContext> CreateAsync(IQueryStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return new KpiContext(store, new SemanticModel(await store.GetCatalogAsync(cancellationToken).ConfigureAwait(false)));
+    }
+}

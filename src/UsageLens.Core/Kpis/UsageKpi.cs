@@ -1,0 +1,74 @@
+using UsageLens.Core.Querying;
+
+namespace UsageLens.Core.Kpis;
+
+/// <summary>A usage metric over a period, with its trend by grain and breakdown by dimension.</summary>
+internal sealed class UsageKpi : IKpi
+{
+    public KpiDefinition Definition { get; } = new(
+        "usage",
+        "Usage",
+        "usage(metric, period) = Σ quantity of the metric's events in [from, to); count(e), users(e) and accounts(e) count events, distinct users and distinct accounts instead",
+        RequiresMetric: true);
+
+    public async Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var metric = request.RequireMetric(Definition.Name);
+        var value = await TotalAsync(request, request.Period, context, cancellationToken).ConfigureAwait(false);
+        KpiComparison? previous = null;
+        if (request.ComparePrevious)
+        {
+            var before = request.Period.Previous();
+            previous = new KpiComparison(before, await TotalAsync(request, before, context, cancellationToken).ConfigureAwait(false), []);
+        }
+        var rows = request.IsBreakdown ? await BreakdownAsync(request, context, cancellationToken).ConfigureAwait(false) : null;
+        return new KpiResult(Definition.Name, metric.ToString(), request.Period, value, context.Model.Unit(metric), [])
+        {
+            Previous = previous,
+            Rows = rows,
+            Sql = context.Sql,
+        };
+    }
+
+    private static async Task<double> TotalAsync(KpiRequest request, Period period, KpiContext context, CancellationToken cancellationToken)
+    {
+        var query = new MetricQuery(request.Metric!, period, request.Scope, request.Filters, WeekStart: request.WeekStart);
+        var rows = await context.QueryAsync(QueryPlanner.Usage(query), cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? 0d : KpiValues.Number(rows[0][0]);
+    }
+
+    private static async Task<IReadOnlyList<KpiRow>> BreakdownAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
+    {
+        var query = new MetricQuery(request.Metric!, request.Period, request.Scope, request.Filters, request.Grain, request.GroupBy, request.WeekStart);
+        var result = await context.QueryAsync(QueryPlanner.Usage(query), cancellationToken).ConfigureAwait(false);
+        var offset = request.Grain is null ? 0 : 1;
+        var values = new Dictionary<(string? Period, string Groups), double>();
+        var groups = new SortedDictionary<string, string?[]>(StringComparer.Ordinal);
+        foreach (var row in result)
+        {
+            var groupValues = request.GroupBy.Select((_, i) => KpiValues.Text(row[offset + i])).ToArray();
+            var groupKey = RowKeys.Join(groupValues);
+            groups.TryAdd(groupKey, groupValues);
+            values[(offset == 1 ? KpiValues.Text(row[0]) : null, groupKey)] = KpiValues.Number(row[^1]);
+        }
+        if (request.GroupBy.Count == 0)
+        {
+            groups.TryAdd(RowKeys.Join([]), []);
+        }
+        // Every group gets every bucket, so a series has no holes where nothing happened.
+        var periods = request.Grain is { } grain
+            ? Calendar.Buckets(request.Period, grain, request.WeekStart).Select(b => (string?)KpiValues.Label(b.Label)).ToList()
+            : [null];
+        var rows = new List<KpiRow>();
+        foreach (var (groupKey, groupValues) in groups)
+        {
+            foreach (var period in periods)
+            {
+                rows.Add(new KpiRow(RowKeys.Of(period, request.GroupBy, groupValues), values.GetValueOrDefault((period, groupKey)), []));
+            }
+        }
+        return rows;
+    }
+}

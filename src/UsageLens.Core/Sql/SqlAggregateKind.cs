@@ -1,0 +1,10 @@
+namespace UsageLens.Core.Sql;
+
+public enum SqlAggregateKind
+{
+    Sum,
+    Count,
+    CountDistinct,
+    Min,
+    Max,
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+
+namespace UsageLens.Core.Sql;
+
+/// <summary>
+/// Renders the SQL tree. The shape of a statement is the same on every engine; a dialect
+/// overrides only the syntax points below (names, functions, placeholders).
+/// </summary>
+public abstract class SqlRenderer
+{
+    public RenderedSql Render(SqlSelect query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var context = new RenderContext();
+        var text = new StringBuilder();
+        WriteSelect(text, query, context);
+        return new RenderedSql(text.ToString(), context.Parameters);
+    }
+
+    /// <summary>The physical name of a logical table.</summary>
+    protected abstract string TableName(WorkspaceTable table);
+
+    /// <summary>Binds <paramref name="value"/> and returns the text that stands for it.</summary>
+    protected abstract string Bind(object? value, RenderContext context);
+
+    protected abstract string CountDistinct(string argument);
+
+    protected abstract string ArgMax(string value, string by);
+
+    protected abstract string TimeBucket(Grain grain, string timestamp, DayOfWeek weekStart);
+
+    /// <summary>A top-level key of a JSON object as text; the key arrives already bound.</summary>
+    protected abstract string JsonText(string json, string boundKey);
+
+    /// <summary>How the key of <see cref="JsonText"/> is passed to the engine (a path, a pointer or a plain name).</summary>
+    protected abstract object JsonKeyArgument(string key);
+
+    protected abstract string ToText(string operand);
+
+    protected abstract string ToNumber(string operand);
+
+    protected virtual string Quote(string identifier) => identifier;
+
+    private void WriteSelect(StringBuilder text, SqlSelect query, RenderContext context)
+    {
+        text.Append("SELECT ");
+        text.AppendJoin(", ", query.Items.Select(i => $"{Expr(i.Expr, context)} AS {Quote(i.Alias)}"));
+        text.Append(" FROM ").Append(Source(query.From, context));
+        if (query.Join is { } join)
+        {
+            text.Append(" LEFT JOIN ").Append(Source(join.Source, context)).Append(" ON ").Append(Expr(join.On, context));
+        }
+        if (query.Where is { } where)
+        {
+            text.Append(" WHERE ").Append(Expr(where, context));
+        }
+        if (query.GroupBy is { Count: > 0 } groupBy)
+        {
+            text.Append(" GROUP BY ").AppendJoin(", ", groupBy.Select(g => Expr(g, context)));
+        }
+        if (query.OrderBy is { Count: > 0 } orderBy)
+        {
+            text.Append(" ORDER BY ").AppendJoin(", ", orderBy.Select(o => Expr(o.Expr, context) + (o.Descending ? " DESC" : "")));
+        }
+        if (query.Limit is { } limit)
+        {
+            text.Append(" LIMIT ").Append(limit.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private string Source(SqlSource source, RenderContext context) => source switch
+    {
+        SqlTable table => $"{TableName(table.Table)} AS {table.Alias}",
+        SqlSubquery sub => $"({Nested(sub.Query, context)}) AS {sub.Alias}",
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
+    };
+
+    private string Nested(SqlSelect query, RenderContext context)
+    {
+        var text = new StringBuilder();
+        WriteSelect(text, query, context);
+        return text.ToString();
+    }
+
+    private string Expr(SqlExpr expr, RenderContext context) => expr switch
+    {
+        SqlColumn c => $"{c.Table}.{Quote(c.Column)}",
+        SqlValue v => Bind(v.Value, context),
+        SqlBinary b => $"({Expr(b.Left, context)} {Operator(b.Operator)} {Expr(b.Right, context)})",
+        SqlNot n => $"(NOT {Expr(n.Operand, context)})",
+        SqlInList l when l.Items.Count == 0 => l.Negated ? "TRUE" : "FALSE",
+        SqlInList l => $"({Expr(l.Value, context)} {(l.Negated ? "NOT IN" : "IN")} ({string.Join(", ", l.Items.Select(i => Expr(i, context)))}))",
+        SqlInSubquery s => $"({Expr(s.Value, context)} {(s.Negated ? "NOT IN" : "IN")} ({Nested(s.Query, context)}))",
+        SqlIsNull n => $"({Expr(n.Operand, context)} IS {(n.Negated ? "NOT NULL" : "NULL")})",
+        SqlAggregate a => Aggregate(a, context),
+        SqlArgMax m => ArgMax(Expr(m.Value, context), Expr(m.By, context)),
+        SqlTimeBucket t => TimeBucket(t.Grain, Expr(t.Timestamp, context), t.WeekStart),
+        SqlJsonText j => JsonText(Expr(j.Json, context), Bind(JsonKeyArgument(j.Key), context)),
+        SqlToText t => ToText(Expr(t.Operand, context)),
+        SqlToNumber n => ToNumber(Expr(n.Operand, context)),
+        SqlCoalesce c => $"coalesce({string.Join(", ", c.Items.Select(i => Expr(i, context)))})",
+        _ => throw new ArgumentOutOfRangeException(nameof(expr), expr, null),
+    };
+
+    private string Aggregate(SqlAggregate aggregate, RenderContext context)
+    {
+        if (aggregate.Argument is null)
+        {
+            return "count(*)";
+        }
+        var argument = Expr(aggregate.Argument, context);
+        return aggregate.Kind switch
+        {
+            SqlAggregateKind.Sum => $"sum({argument})",
+            SqlAggregateKind.Count => $"count({argument})",
+            SqlAggregateKind.CountDistinct => CountDistinct(argument),
+            SqlAggregateKind.Min => $"min({argument})",
+            SqlAggregateKind.Max => $"max({argument})",
+            _ => throw new ArgumentOutOfRangeException(nameof(aggregate), aggregate.Kind, null),
+        };
+    }
+
+    private static string Operator(SqlOperator op) => op switch
+    {
+        SqlOperator.Equal => "=",
+        SqlOperator.NotEqual => "<>",
+        SqlOperator.Less => "<",
+        SqlOperator.LessOrEqual => "<=",
+        SqlOperator.Greater => ">",
+        SqlOperator.GreaterOrEqual => ">=",
+        SqlOperator.And => "AND",
+        SqlOperator.Or => "OR",
+        SqlOperator.Add => "+",
+        SqlOperator.Subtract => "-",
+        SqlOperator.Multiply => "*",
+        SqlOperator.Divide => "/",
+        _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
+    };
+
+    /// <summary>Parameters collected while rendering one statement.</summary>
+    protected sealed class RenderContext
+    {
+        private readonly List<object?> _parameters = [];
+
+        public IReadOnlyList<object?> Parameters => _parameters;
+
+        /// <summary>Adds a value and returns its 1-based position.</summary>
+        public int Add(object? value)
+        {
+            _parameters.Add(value);
+            return _parameters.Count;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using UsageLens.Core.Semantics;
+using UsageLens.Core.Sql;
+using UsageLens.Core.Storage;
+
+namespace UsageLens.Storage.DuckDb.Querying;
+
+/// <summary>Runs planned queries against the embedded workspace.</summary>
+public sealed class DuckDbQueryStore(DuckDbWorkspace workspace) : IQueryStore
+{
+    public RenderedSql Render(SqlSelect query) => DuckDbDialect.Instance.Render(query);
+
+    public Task<IReadOnlyList<object?[]>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
+    {
+        var sql = Render(query);
+        return Task.FromResult(Rows(sql.Text, sql.Parameters));
+    }
+
+    public Task<WorkspaceCatalog> GetCatalogAsync(CancellationToken cancellationToken)
+    {
+        var meters = Rows("SELECT event, unit FROM meters ORDER BY event", []).ToDictionary(r => (string)r[0]!, r => (string)r[1]!, StringComparer.Ordinal);
+        return Task.FromResult(new WorkspaceCatalog(
+            meters,
+            Keys("SELECT DISTINCT unnest(json_keys(traits)) FROM accounts WHERE traits IS NOT NULL"),
+            Keys("SELECT DISTINCT unnest(json_keys(traits)) FROM users WHERE traits IS NOT NULL"),
+            Keys("SELECT key FROM event_property_keys")));
+    }
+
+    private HashSet<string> Keys(string sql) => Rows(sql, []).Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
+
+    private IReadOnlyList<object?[]> Rows(string sql, IReadOnlyList<object?> parameters)
+    {
+        using var connection = workspace.OpenConnection();
+        using var command = DuckDbCommands.Create(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
+}

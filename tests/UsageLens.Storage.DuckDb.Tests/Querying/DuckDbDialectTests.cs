@@ -1,0 +1,54 @@
+using UsageLens.Core.Querying;
+using UsageLens.Core.Semantics;
+using UsageLens.Core.Sql;
+using UsageLens.Storage.DuckDb.Querying;
+
+namespace UsageLens.Storage.DuckDb.Tests.Querying;
+
+public sealed class DuckDbDialectTests
+{
+    private static readonly SemanticModel s_model = new(WorkspaceCatalog.Empty with { MeterUnits = new Dictionary<string, string> { ["api_call"] = "count" } });
+
+    [Fact]
+    public void A_scoped_grouped_daily_query_renders_with_every_value_bound()
+    {
+        var query = new MetricQuery(
+            new UsageMetric("api_call", Aggregation.Users),
+            Period.Days(new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1)),
+            AccountScope.Partner("p-north"),
+            [FilterSyntax.Parse("segment=enterprise", s_model)],
+            Grain.Day,
+            [s_model.Dimension("plan")]);
+
+        var sql = DuckDbDialect.Instance.Render(QueryPlanner.Usage(query));
+
+        Assert.Equal(
+            "SELECT date_trunc('day', e.timestamp) AS bucket, a.plan AS g0, count(DISTINCT e.user_id) AS value "
+            + "FROM events AS e LEFT JOIN accounts AS a ON (a.account_id = e.account_id) "
+            + "WHERE (((((e.event = $1) AND (e.timestamp >= $2)) AND (e.timestamp < $3)) "
+            + "AND (e.account_id IN (SELECT a.account_id AS account_id FROM accounts AS a WHERE (a.partner_id = $4)))) "
+            + "AND (e.account_id IN (SELECT a.account_id AS account_id FROM accounts AS a WHERE (a.segment = $5)))) "
+            + "GROUP BY date_trunc('day', e.timestamp), a.plan ORDER BY date_trunc('day', e.timestamp), a.plan",
+            sql.Text);
+        Assert.Equal(["api_call", new DateTime(2026, 10, 1), new DateTime(2026, 11, 1), "p-north", "enterprise"], sql.Parameters);
+    }
+
+    [Fact]
+    public void Hostile_text_in_names_and_values_only_ever_reaches_parameters()
+    {
+        const string hostile = "x'); DROP TABLE events; --";
+        var model = new SemanticModel(WorkspaceCatalog.Empty with { MeterUnits = new Dictionary<string, string> { [hostile] = "count" } });
+        var query = new MetricQuery(
+            new UsageMetric(hostile, Aggregation.Sum),
+            Period.Days(new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1)),
+            AccountScope.All,
+            [FilterSyntax.Parse($"properties.{hostile}={hostile}", model)],
+            GroupBy: [model.Dimension($"account.{hostile}")]);
+
+        var sql = DuckDbDialect.Instance.Render(QueryPlanner.Usage(query));
+
+        Assert.DoesNotContain("DROP", sql.Text, StringComparison.Ordinal);
+        // The event name, the filter's key and value, and the group key in SELECT, GROUP BY and ORDER BY.
+        Assert.Equal(6, sql.Parameters.Count(p => p is string s && s.Contains("DROP", StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,53 @@
+using UsageLens.Core.Accounts;
+using UsageLens.Core.Events;
+using UsageLens.Core.Kpis;
+using UsageLens.Core.Semantics;
+using UsageLens.Core.Storage;
+using UsageLens.Storage.DuckDb.Ingestion;
+using UsageLens.Storage.DuckDb.Querying;
+
+namespace UsageLens.Storage.DuckDb.Tests.Querying;
+
+/// <summary>A workspace built from a few readable lines, for KPI tests against real DuckDB.</summary>
+internal sealed class SmallWorkspace : IDisposable
+{
+    private readonly List<UsageEvent> _events = [];
+    private readonly List<AccountUpsert> _accounts = [];
+
+    public DuckDbWorkspace Workspace { get; } = DuckDbWorkspace.Open(":memory:");
+
+    public SmallWorkspace Account(string id, double revenue, string segment = "smb", string? partner = null, bool strategic = false)
+    {
+        _accounts.Add(new AccountUpsert(id, new Dictionary<AccountField, object?>
+        {
+            [AccountField.Revenue] = revenue,
+            [AccountField.Segment] = segment,
+            [AccountField.PartnerId] = partner,
+            [AccountField.Strategic] = strategic,
+        }, null));
+        return this;
+    }
+
+    public SmallWorkspace Usage(string account, string day, double quantity, string @event = "api_call", string? user = null, string? product = null)
+    {
+        var timestamp = DateTime.SpecifyKind(DateTime.Parse(day, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc).AddHours(12);
+        _events.Add(new UsageEvent($"e{_events.Count}", "", timestamp, account, user, @event, quantity, @event == "storage_used" ? "GB" : "count", product, null, null, null));
+        return this;
+    }
+
+    public async Task<KpiResult> KpiAsync(string name, KpiArguments arguments, AccountScope? scope = null)
+    {
+        using var store = new DuckDbIngestionStore(Workspace);
+        if (_events.Count + _accounts.Count > 0)
+        {
+            await store.WriteAsync(new IngestBatch(_events.ToList(), _accounts.ToList(), []), default);
+            _events.Clear();
+            _accounts.Clear();
+        }
+        var context = await KpiContext.CreateAsync(new DuckDbQueryStore(Workspace), default);
+        var request = arguments.Resolve(context.Model, new DateOnly(2026, 11, 15), scope ?? AccountScope.All);
+        return await KpiCatalog.Find(name).ComputeAsync(request, context, default);
+    }
+
+    public void Dispose() => Workspace.Dispose();
+}
