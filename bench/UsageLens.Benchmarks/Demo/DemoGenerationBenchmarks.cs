@@ -7,7 +7,8 @@ namespace UsageLens.Benchmarks.Demo;
 
 /// <summary>
 /// Demo generation against the fastest insert DuckDB can do here: the same number of constant rows
-/// from <c>range(n)</c> into the same events table. The Ratio column is demo time ÷ baseline time.
+/// from <c>range(n)</c> into the same events table. The Ratio column is demo time ÷ baseline time,
+/// for an in-memory workspace and for a workspace file (what <c>usagelens demo</c> writes).
 /// </summary>
 [Config(typeof(DemoBenchmarkConfig))]
 public class DemoGenerationBenchmarks
@@ -24,21 +25,40 @@ public class DemoGenerationBenchmarks
 
     private DemoScenario _scenario = null!;
     private DuckDbWorkspace _workspace = null!;
+    private string? _file;
+
+    [Params("memory", "file")]
+    public string Workspace { get; set; } = "memory";
 
     [GlobalSetup]
     public void BuildScenario() => _scenario = DemoScenario.Build(Options);
 
     [IterationSetup]
-    public void OpenWorkspace() => _workspace = DuckDbWorkspace.Open(":memory:");
+    public void OpenWorkspace()
+    {
+        _file = Workspace == "file" ? Path.Combine(Path.GetTempPath(), $"usagelens-bench-{Guid.NewGuid():N}.duckdb") : null;
+        _workspace = DuckDbWorkspace.Open(_file ?? ":memory:");
+    }
 
     [IterationCleanup]
-    public void CloseWorkspace() => _workspace.Dispose();
+    public void CloseWorkspace()
+    {
+        _workspace.Dispose();
+        if (_file is not null)
+        {
+            File.Delete(_file);
+            File.Delete(_file + ".wal");
+        }
+    }
 
     [Benchmark(Baseline = true, Description = "constant rows from range(n)")]
     public long ConstantRowInsert()
     {
         using var connection = _workspace.OpenConnection();
-        return DuckDbCommands.Execute(connection, ConstantRows, _scenario.EventCount);
+        using var transaction = connection.BeginTransaction();
+        var rows = DuckDbCommands.Execute(connection, ConstantRows, _scenario.EventCount);
+        transaction.Commit();
+        return rows;
     }
 
     [Benchmark(Description = "demo: write planned scenario")]

@@ -212,7 +212,7 @@
       return;
     }
     if (errors.some((e) => e.kind === 'network')) {
-      showNotice('error', 'Cannot reach the UsageLens server', 'Check that `usagelens serve` is running, then retry.', { offerRetry: true });
+      showNotice('error', 'Cannot reach the UsageLens server', 'Check that “usagelens serve” is running, then retry.', { offerRetry: true });
       return;
     }
     if (errors.length > 0) {
