@@ -1,517 +1,127 @@
-// UsageLens overview: KPI tiles and the daily API-call trend, read from /api/v1/kpi with a read key.
-(() => {
-  'use strict';
+// UsageLens overview: KPI tiles and the daily API-call trend.
+import { ApiError, adoptKeyFromFragment, fetchKpi, storeKey } from './api.js';
+import { TrendChart } from './chart.js';
+import { describePeriod, formatCount, integer, isNumber } from './format.js';
+import { renderCountTile, renderShareTile, renderTileError } from './tiles.js';
 
-  const KEY_STORAGE = 'usagelens.readKey';
-  const SVG_NS = 'http://www.w3.org/2000/svg';
-  const DAY_MS = 86400000;
+const requests = {
+  apiCalls: ['usage', { metric: 'api_call', period: 'last-30-days' }],
+  topShare: ['top-customer-share', { metric: 'api_call', period: 'last-30-days', top: '20%', 'rank-by': 'revenue' }],
+  activeAccounts: ['usage', { metric: 'accounts(api_call)', period: 'last-30-days' }],
+  activeUsers: ['usage', { metric: 'users(login)', period: 'last-30-days' }],
+  trend: ['usage', { metric: 'api_call', period: 'last-90-days', grain: 'day' }],
+};
 
-  const requests = {
-    apiCalls: ['usage', { metric: 'api_call', period: 'last-30-days' }],
-    topShare: ['top-customer-share', { metric: 'api_call', period: 'last-30-days', top: '20%', 'rank-by': 'revenue' }],
-    activeAccounts: ['usage', { metric: 'accounts(api_call)', period: 'last-30-days' }],
-    activeUsers: ['usage', { metric: 'users(login)', period: 'last-30-days' }],
-    trend: ['usage', { metric: 'api_call', period: 'last-90-days', grain: 'day' }],
+const notice = {
+  root: document.getElementById('notice'),
+  title: document.getElementById('notice-title'),
+  detail: document.getElementById('notice-detail'),
+  form: document.getElementById('key-form'),
+  input: document.getElementById('key-input'),
+  retry: document.getElementById('retry'),
+};
+
+function showNotice(kind, title, detail, { askForKey = false, offerRetry = false } = {}) {
+  notice.root.hidden = false;
+  notice.root.dataset.kind = kind;
+  notice.title.textContent = title;
+  notice.detail.textContent = detail;
+  notice.form.hidden = !askForKey;
+  notice.retry.hidden = !offerRetry;
+  if (askForKey) notice.input.focus();
+}
+
+function hideNotice() {
+  notice.root.hidden = true;
+}
+
+function explain(errors) {
+  const auth = errors.find((e) => e.kind === 'auth');
+  if (auth) {
+    const detail = auth.status === 403
+      ? 'This key cannot read KPIs. Paste a read key (usagelens keys create --role analyst).'
+      : `${auth.message} Paste a read key, or open this page with #key=… in the address.`;
+    showNotice('warn', 'Paste a read key', detail, { askForKey: true });
+    return;
+  }
+  if (errors.some((e) => e.kind === 'network')) {
+    showNotice('error', 'Cannot reach the UsageLens server', 'Check that “usagelens serve” is running, then retry.', { offerRetry: true });
+    return;
+  }
+  if (errors.length > 0) {
+    showNotice('error', 'Some figures could not be loaded', errors[0].message, { offerRetry: true });
+    return;
+  }
+  hideNotice();
+}
+
+const chart = new TrendChart(document.getElementById('trend-chart'), document.getElementById('trend-tooltip'), document.getElementById('trend-table'));
+
+function renderTrend(kpi) {
+  const rows = Array.isArray(kpi.rows) ? kpi.rows : [];
+  const total = document.getElementById('trend-total');
+  total.replaceChildren();
+  if (rows.length === 0) {
+    chart.showMessage('No API calls in the last 90 days.');
+    return;
+  }
+  document.getElementById('trend-subtitle').textContent = `Last 90 days · ${describePeriod(kpi.from, kpi.to)}`;
+  const strong = document.createElement('strong');
+  strong.textContent = formatCount(kpi.value);
+  strong.title = isNumber(kpi.value) ? integer.format(kpi.value) : '';
+  total.append(strong, document.createTextNode('calls in 90 days'));
+  chart.setRows(rows);
+}
+
+function renderPeriod(kpi) {
+  document.getElementById('period').textContent = `Last 30 days · ${describePeriod(kpi.from, kpi.to)} (UTC)`;
+}
+
+async function load() {
+  const entries = Object.entries(requests);
+  const results = await Promise.allSettled(entries.map(([, [name, params]]) => fetchKpi(name, params)));
+  const outcome = Object.fromEntries(entries.map(([id], i) => [id, results[i]]));
+  const errors = results.filter((r) => r.status === 'rejected').map((r) => (r.reason instanceof ApiError ? r.reason : new ApiError('server', 0, String(r.reason))));
+
+  const render = (id, tileId, draw) => {
+    const result = outcome[id];
+    if (result.status === 'fulfilled') draw(tileId, result.value); else renderTileError(tileId, result.reason);
   };
-
-  const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-  const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-  const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  const fullDay = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const dayMonthYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-  class ApiError extends Error {
-    constructor(kind, status, message) {
-      super(message);
-      this.kind = kind;
-      this.status = status;
-    }
+  render('apiCalls', 'tile-api-calls', renderCountTile);
+  render('topShare', 'tile-top-share', renderShareTile);
+  render('activeAccounts', 'tile-active-accounts', renderCountTile);
+  render('activeUsers', 'tile-active-users', renderCountTile);
+  const waitingForKey = errors.some((e) => e.kind === 'auth');
+  if (outcome.apiCalls.status === 'fulfilled') {
+    renderPeriod(outcome.apiCalls.value);
+  } else {
+    document.getElementById('period').textContent = waitingForKey ? 'Waiting for a read key' : 'Period unavailable';
   }
-
-  // A key in the address bar (#key=...) is moved to this tab's session storage and wiped from the
-  // URL, so it does not linger in history, bookmarks or screenshots.
-  function adoptKeyFromFragment() {
-    const fragment = new URLSearchParams(window.location.hash.replace(/^#/, ''));
-    const key = fragment.get('key');
-    if (key) {
-      sessionStorage.setItem(KEY_STORAGE, key.trim());
-      history.replaceState(null, '', window.location.pathname + window.location.search);
-    }
+  if (outcome.trend.status === 'fulfilled') {
+    renderTrend(outcome.trend.value);
+  } else {
+    chart.showMessage(waitingForKey ? 'Paste a read key to see the trend.' : `The trend could not be loaded: ${outcome.trend.reason.message}`);
   }
+  explain(errors);
+}
 
-  async function fetchKpi(name, params) {
-    const key = sessionStorage.getItem(KEY_STORAGE);
-    if (!key) {
-      throw new ApiError('auth', 401, 'No read key yet.');
-    }
-    const url = `/api/v1/kpi/${encodeURIComponent(name)}?${new URLSearchParams(params)}`;
-    let response;
-    try {
-      response = await fetch(url, { headers: { Authorization: `Bearer ${key}`, Accept: 'application/json' }, cache: 'no-store' });
-    } catch {
-      throw new ApiError('network', 0, 'The UsageLens server cannot be reached.');
-    }
-    if (response.status === 401) {
-      throw new ApiError('auth', 401, 'The key was not accepted.');
-    }
-    if (response.status === 403) {
-      throw new ApiError('auth', 403, 'This key cannot read KPIs.');
-    }
-    if (!response.ok) {
-      throw new ApiError('server', response.status, await problemText(response));
-    }
-    return response.json();
-  }
-
-  async function problemText(response) {
-    try {
-      const problem = await response.json();
-      return problem.detail || problem.title || problem.error || `HTTP ${response.status}`;
-    } catch {
-      return `HTTP ${response.status}`;
-    }
-  }
-
-  // ---- formatting --------------------------------------------------------------------------
-
-  const isNumber = (value) => typeof value === 'number' && Number.isFinite(value);
-
-  function formatCount(value) {
-    if (!isNumber(value)) return '—';
-    return Math.abs(value) >= 100000 ? compact.format(value) : integer.format(value);
-  }
-
-  function parseUtc(text) {
-    return new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
-  }
-
-  // Periods are [from, to): the last day shown is the day before `to`.
-  function describePeriod(from, to) {
-    const first = parseUtc(from);
-    const last = new Date(parseUtc(to).getTime() - DAY_MS);
-    const sameYear = first.getUTCFullYear() === last.getUTCFullYear();
-    return `${sameYear ? shortDay.format(first) : dayMonthYear.format(first)} – ${dayMonthYear.format(last)}`;
-  }
-
-  // ---- tiles -------------------------------------------------------------------------------
-
-  function tile(id) {
-    const root = document.getElementById(id);
-    return {
-      root,
-      value: root.querySelector('[data-role="value"]'),
-      delta: root.querySelector('[data-role="delta"]'),
-      note: root.querySelector('[data-role="note"]'),
-    };
-  }
-
-  function setDelta(element, text, trend, suffix) {
-    element.textContent = '';
-    element.dataset.trend = trend;
-    if (!text) return;
-    element.append(document.createTextNode(text));
-    if (!suffix) return;
-    const vs = document.createElement('span');
-    vs.className = 'vs';
-    vs.textContent = ` ${suffix}`;
-    element.append(vs);
-  }
-
-  function trendOf(change) {
-    if (!isNumber(change) || change === 0) return 'flat';
-    return change > 0 ? 'up' : 'down';
-  }
-
-  function renderCountTile(id, kpi) {
-    const t = tile(id);
-    t.root.setAttribute('aria-busy', 'false');
-    t.value.textContent = formatCount(kpi.value);
-    t.value.title = isNumber(kpi.value) ? integer.format(kpi.value) : 'No value for this period';
-    const previous = kpi.previous ? kpi.previous.value : null;
-    if (!isNumber(kpi.value) || !isNumber(previous)) {
-      setDelta(t.delta, 'No previous period to compare', 'none', '');
-      return;
-    }
-    if (previous === 0) {
-      setDelta(t.delta, kpi.value === 0 ? '0%' : 'New', trendOf(kpi.value), 'vs previous 30 days');
-      return;
-    }
-    const change = ((kpi.value - previous) / previous) * 100;
-    const sign = change > 0 ? '+' : change < 0 ? '−' : '';
-    setDelta(t.delta, `${sign}${oneDecimal.format(Math.abs(change))}%`, trendOf(change), 'vs previous 30 days');
-  }
-
-  function renderShareTile(id, kpi) {
-    const t = tile(id);
-    t.root.setAttribute('aria-busy', 'false');
-    t.value.textContent = '';
-    if (isNumber(kpi.value)) {
-      t.value.append(document.createTextNode(oneDecimal.format(kpi.value)));
-      const unit = document.createElement('span');
-      unit.className = 'tile__unit';
-      unit.textContent = '%';
-      t.value.append(unit);
-    } else {
-      t.value.textContent = '—';
-    }
-    const parts = kpi.parts || {};
-    if (isNumber(parts.top_accounts) && isNumber(parts.population)) {
-      t.note.textContent = `${integer.format(parts.top_accounts)} of ${integer.format(parts.population)} accounts, ranked by revenue`;
-    }
-    const previous = kpi.previous ? kpi.previous.value : null;
-    if (!isNumber(kpi.value) || !isNumber(previous)) {
-      setDelta(t.delta, 'No previous period to compare', 'none', '');
-      return;
-    }
-    const points = kpi.value - previous;
-    const sign = points > 0 ? '+' : points < 0 ? '−' : '';
-    setDelta(t.delta, `${sign}${oneDecimal.format(Math.abs(points))} pts`, trendOf(points), 'vs previous 30 days');
-  }
-
-  function renderTileError(id, error) {
-    const t = tile(id);
-    t.root.setAttribute('aria-busy', 'false');
-    t.value.textContent = '—';
-    t.value.title = error.message;
-    setDelta(t.delta, '', 'flat', '');
-  }
-
-  // ---- notices -----------------------------------------------------------------------------
-
-  const notice = {
-    root: document.getElementById('notice'),
-    title: document.getElementById('notice-title'),
-    detail: document.getElementById('notice-detail'),
-    form: document.getElementById('key-form'),
-    input: document.getElementById('key-input'),
-    retry: document.getElementById('retry'),
-  };
-
-  function showNotice(kind, title, detail, { askForKey = false, offerRetry = false } = {}) {
-    notice.root.hidden = false;
-    notice.root.dataset.kind = kind;
-    notice.title.textContent = title;
-    notice.detail.textContent = detail;
-    notice.form.hidden = !askForKey;
-    notice.retry.hidden = !offerRetry;
-    if (askForKey) notice.input.focus();
-  }
-
-  function hideNotice() {
-    notice.root.hidden = true;
-  }
-
-  function explain(errors) {
-    const auth = errors.find((e) => e.kind === 'auth');
-    if (auth) {
-      const detail = auth.status === 403
-        ? 'This key cannot read KPIs. Paste a read key (usagelens keys create --role analyst).'
-        : `${auth.message} Paste a read key, or open this page with #key=… in the address.`;
-      showNotice('warn', 'Paste a read key', detail, { askForKey: true });
-      return;
-    }
-    if (errors.some((e) => e.kind === 'network')) {
-      showNotice('error', 'Cannot reach the UsageLens server', 'Check that “usagelens serve” is running, then retry.', { offerRetry: true });
-      return;
-    }
-    if (errors.length > 0) {
-      showNotice('error', 'Some figures could not be loaded', errors[0].message, { offerRetry: true });
-      return;
-    }
-    hideNotice();
-  }
-
-  // ---- trend chart -------------------------------------------------------------------------
-
-  function svg(name, attributes, parent) {
-    const element = document.createElementNS(SVG_NS, name);
-    for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
-    if (parent) parent.append(element);
-    return element;
-  }
-
-  // Round steps (1, 2, 2.5, 5 × 10^n) so gridlines land on numbers people read at a glance.
-  function niceTicks(max, count) {
-    if (!(max > 0)) return [0, 1];
-    const rough = max / count;
-    const magnitude = 10 ** Math.floor(Math.log10(rough));
-    const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rough);
-    const ticks = [];
-    for (let v = 0; v < max + step * 0.999; v += step) ticks.push(v);
-    return ticks;
-  }
-
-  function dateTicks(points, width) {
-    const days = points.length;
-    const maxTicks = Math.max(2, Math.floor(width / 84));
-    const step = [1, 2, 7, 14, 28, 56].find((s) => days / s <= maxTicks) || Math.ceil(days / maxTicks);
-    // Weekly steps start on Mondays, so ticks line up with the working week.
-    const first = step % 7 === 0 ? points.findIndex((p) => p.date.getUTCDay() === 1) : 0;
-    const ticks = [];
-    for (let i = Math.max(0, first); i < days; i += step) ticks.push(points[i]);
-    return ticks;
-  }
-
-  class TrendChart {
-    constructor(container, tooltip, table) {
-      this.container = container;
-      this.tooltip = tooltip;
-      this.table = table;
-      this.points = [];
-      this.active = -1;
-      new ResizeObserver(() => this.draw()).observe(container);
-    }
-
-    setRows(rows) {
-      this.points = rows
-        .map((row) => ({ date: parseUtc(row.period), value: isNumber(row.value) ? row.value : null }))
-        .sort((a, b) => a.date - b.date);
-      this.fillTable();
-      this.draw();
-    }
-
-    showMessage(text) {
-      this.points = [];
-      this.container.replaceChildren();
-      const message = document.createElement('p');
-      message.className = 'chart__empty muted';
-      message.textContent = text;
-      this.container.append(message);
-      this.container.setAttribute('aria-busy', 'false');
-    }
-
-    fillTable() {
-      const body = this.table.tBodies[0];
-      body.replaceChildren(...this.points.map((p) => {
-        const row = document.createElement('tr');
-        const day = document.createElement('td');
-        const value = document.createElement('td');
-        day.textContent = fullDay.format(p.date);
-        value.textContent = isNumber(p.value) ? integer.format(p.value) : 'no data';
-        row.append(day, value);
-        return row;
-      }));
-    }
-
-    draw() {
-      const width = Math.floor(this.container.clientWidth);
-      if (this.points.length === 0 || width === 0) return;
-      const height = 300;
-      const margin = { top: 14, right: 18, bottom: 30, left: 58 };
-      const plotWidth = Math.max(10, width - margin.left - margin.right);
-      const plotHeight = height - margin.top - margin.bottom;
-      const values = this.points.map((p) => p.value).filter(isNumber);
-      const yTicks = niceTicks(Math.max(0, ...values), 5);
-      const yMax = yTicks[yTicks.length - 1] || 1;
-      const t0 = this.points[0].date.getTime();
-      const span = Math.max(DAY_MS, this.points[this.points.length - 1].date.getTime() - t0);
-      this.x = (date) => margin.left + ((date.getTime() - t0) / span) * plotWidth;
-      this.y = (value) => margin.top + plotHeight - (value / yMax) * plotHeight;
-      this.margin = margin;
-
-      const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', tabindex: 0, 'aria-label': this.describe(values) });
-      const defs = svg('defs', {}, root);
-      const gradient = svg('linearGradient', { id: 'trend-fill', x1: 0, y1: 0, x2: 0, y2: 1 }, defs);
-      svg('stop', { offset: '0%', 'stop-color': '#3553c7', 'stop-opacity': 0.18 }, gradient);
-      svg('stop', { offset: '100%', 'stop-color': '#3553c7', 'stop-opacity': 0 }, gradient);
-
-      const grid = svg('g', { class: 'grid' }, root);
-      const yAxis = svg('g', { class: 'axis axis--y' }, root);
-      for (const tick of yTicks) {
-        const y = Math.round(this.y(tick)) + 0.5;
-        svg('line', { x1: margin.left, x2: margin.left + plotWidth, y1: y, y2: y }, grid);
-        const label = svg('text', { x: margin.left - 10, y, 'text-anchor': 'end', 'dominant-baseline': 'middle' }, yAxis);
-        label.textContent = formatCount(tick);
-      }
-      const xAxis = svg('g', { class: 'axis axis--x' }, root);
-      const baseline = margin.top + plotHeight + 0.5;
-      svg('line', { x1: margin.left, x2: margin.left + plotWidth, y1: baseline, y2: baseline }, xAxis);
-      for (const point of dateTicks(this.points, plotWidth)) {
-        const x = Math.round(this.x(point.date)) + 0.5;
-        svg('line', { x1: x, x2: x, y1: baseline, y2: baseline + 5 }, xAxis);
-        const label = svg('text', { x, y: baseline + 19, 'text-anchor': 'middle' }, xAxis);
-        label.textContent = shortDay.format(point.date);
-      }
-
-      const { line, area } = this.paths(baseline - 0.5);
-      svg('path', { class: 'area', d: area }, root);
-      svg('path', { class: 'line', d: line }, root);
-
-      this.rule = svg('line', { class: 'rule', y1: margin.top, y2: baseline, visibility: 'hidden' }, root);
-      this.dot = svg('circle', { class: 'dot', r: 4.5, visibility: 'hidden' }, root);
-      const overlay = svg('rect', { class: 'overlay', x: margin.left, y: margin.top, width: plotWidth, height: plotHeight }, root);
-      overlay.addEventListener('pointermove', (event) => this.hover(event));
-      overlay.addEventListener('pointerleave', () => this.highlight(-1));
-      root.addEventListener('keydown', (event) => this.key(event));
-      root.addEventListener('blur', () => this.highlight(-1));
-
-      this.svg = root;
-      this.container.replaceChildren(root);
-      this.container.setAttribute('aria-busy', 'false');
-      if (this.active >= 0) this.highlight(this.active);
-    }
-
-    // Missing days break the line instead of being drawn as zero.
-    paths(bottom) {
-      let line = '';
-      let area = '';
-      let run = [];
-      const flush = () => {
-        if (run.length === 0) return;
-        const segment = run.map((p, i) => `${i === 0 ? 'M' : 'L'}${this.x(p.date).toFixed(1)},${this.y(p.value).toFixed(1)}`).join('');
-        line += segment;
-        area += `${segment}L${this.x(run[run.length - 1].date).toFixed(1)},${bottom}L${this.x(run[0].date).toFixed(1)},${bottom}Z`;
-        run = [];
-      };
-      for (const point of this.points) {
-        if (isNumber(point.value)) run.push(point); else flush();
-      }
-      flush();
-      return { line, area };
-    }
-
-    describe(values) {
-      if (values.length === 0) return 'API calls per day: no data.';
-      const peak = this.points.reduce((best, p) => (isNumber(p.value) && (!best || p.value > best.value) ? p : best), null);
-      return `Line chart of API calls per day from ${dayMonthYear.format(this.points[0].date)} to ${dayMonthYear.format(this.points[this.points.length - 1].date)}. `
-        + `Peak ${integer.format(peak.value)} on ${fullDay.format(peak.date)}. Use the arrow keys to read each day.`;
-    }
-
-    hover(event) {
-      const bounds = this.svg.getBoundingClientRect();
-      const x = event.clientX - bounds.left;
-      let nearest = 0;
-      for (let i = 1; i < this.points.length; i++) {
-        if (Math.abs(this.x(this.points[i].date) - x) < Math.abs(this.x(this.points[nearest].date) - x)) nearest = i;
-      }
-      this.highlight(nearest);
-    }
-
-    key(event) {
-      const last = this.points.length - 1;
-      const moves = { ArrowLeft: -1, ArrowRight: 1 };
-      if (event.key in moves) {
-        this.highlight(Math.min(last, Math.max(0, (this.active < 0 ? last : this.active) + moves[event.key])));
-      } else if (event.key === 'Home') {
-        this.highlight(0);
-      } else if (event.key === 'End') {
-        this.highlight(last);
-      } else if (event.key === 'Escape') {
-        this.highlight(-1);
-      } else {
-        return;
-      }
-      event.preventDefault();
-    }
-
-    highlight(index) {
-      this.active = index;
-      const point = this.points[index];
-      if (!point || !this.svg) {
-        this.tooltip.hidden = true;
-        if (this.rule) this.rule.setAttribute('visibility', 'hidden');
-        if (this.dot) this.dot.setAttribute('visibility', 'hidden');
-        return;
-      }
-      const x = this.x(point.date);
-      this.rule.setAttribute('x1', x);
-      this.rule.setAttribute('x2', x);
-      this.rule.setAttribute('visibility', 'visible');
-      const hasValue = isNumber(point.value);
-      const y = hasValue ? this.y(point.value) : this.margin.top;
-      this.dot.setAttribute('cx', x);
-      this.dot.setAttribute('cy', y);
-      this.dot.setAttribute('visibility', hasValue ? 'visible' : 'hidden');
-
-      this.tooltip.replaceChildren();
-      const day = document.createElement('div');
-      day.className = 'tooltip__day';
-      day.textContent = fullDay.format(point.date);
-      const value = document.createElement('div');
-      value.textContent = hasValue ? `${integer.format(point.value)} API calls` : 'No data';
-      this.tooltip.append(day, value);
-      this.tooltip.hidden = false;
-      // Keep the tooltip inside the card near the edges.
-      const card = this.tooltip.offsetParent || this.container;
-      const chartLeft = this.container.offsetLeft;
-      const half = this.tooltip.offsetWidth / 2;
-      const left = Math.min(Math.max(chartLeft + x, half + 8), card.clientWidth - half - 8);
-      this.tooltip.style.left = `${left}px`;
-      this.tooltip.style.top = `${this.container.offsetTop + y}px`;
-    }
-  }
-
-  // ---- page --------------------------------------------------------------------------------
-
-  const chart = new TrendChart(document.getElementById('trend-chart'), document.getElementById('trend-tooltip'), document.getElementById('trend-table'));
-
-  function renderTrend(kpi) {
-    const rows = Array.isArray(kpi.rows) ? kpi.rows : [];
-    const total = document.getElementById('trend-total');
-    total.replaceChildren();
-    if (rows.length === 0) {
-      chart.showMessage('No API calls in the last 90 days.');
-      return;
-    }
-    document.getElementById('trend-subtitle').textContent = `Last 90 days · ${describePeriod(kpi.from, kpi.to)}`;
-    const strong = document.createElement('strong');
-    strong.textContent = formatCount(kpi.value);
-    strong.title = isNumber(kpi.value) ? integer.format(kpi.value) : '';
-    total.append(strong, document.createTextNode('calls in 90 days'));
-    chart.setRows(rows);
-  }
-
-  function renderPeriod(kpi) {
-    document.getElementById('period').textContent = `Last 30 days · ${describePeriod(kpi.from, kpi.to)} (UTC)`;
-  }
-
-  async function load() {
-    const entries = Object.entries(requests);
-    const results = await Promise.allSettled(entries.map(([, [name, params]]) => fetchKpi(name, params)));
-    const outcome = Object.fromEntries(entries.map(([id], i) => [id, results[i]]));
-    const errors = results.filter((r) => r.status === 'rejected').map((r) => (r.reason instanceof ApiError ? r.reason : new ApiError('server', 0, String(r.reason))));
-
-    const render = (id, tileId, draw) => {
-      const result = outcome[id];
-      if (result.status === 'fulfilled') draw(tileId, result.value); else renderTileError(tileId, result.reason);
-    };
-    render('apiCalls', 'tile-api-calls', renderCountTile);
-    render('topShare', 'tile-top-share', renderShareTile);
-    render('activeAccounts', 'tile-active-accounts', renderCountTile);
-    render('activeUsers', 'tile-active-users', renderCountTile);
-    const waitingForKey = errors.some((e) => e.kind === 'auth');
-    if (outcome.apiCalls.status === 'fulfilled') {
-      renderPeriod(outcome.apiCalls.value);
-    } else {
-      document.getElementById('period').textContent = waitingForKey ? 'Waiting for a read key' : 'Period unavailable';
-    }
-    if (outcome.trend.status === 'fulfilled') {
-      renderTrend(outcome.trend.value);
-    } else {
-      chart.showMessage(waitingForKey ? 'Paste a read key to see the trend.' : `The trend could not be loaded: ${outcome.trend.reason.message}`);
-    }
-    explain(errors);
-  }
-
-  notice.form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const key = notice.input.value.trim();
-    if (!key) return;
-    sessionStorage.setItem(KEY_STORAGE, key);
-    notice.input.value = '';
-    hideNotice();
-    load();
-  });
-  notice.retry.addEventListener('click', () => {
-    hideNotice();
-    load();
-  });
-  window.addEventListener('hashchange', () => {
-    adoptKeyFromFragment();
-    load();
-  });
-
+notice.form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const key = notice.input.value.trim();
+  if (!key) return;
+  storeKey(key);
+  notice.input.value = '';
+  hideNotice();
+  load();
+});
+notice.retry.addEventListener('click', () => {
+  hideNotice();
+  load();
+});
+window.addEventListener('hashchange', () => {
   adoptKeyFromFragment();
   load();
-})();
+});
+
+adoptKeyFromFragment();
+load();
