@@ -84,6 +84,12 @@ internal static class SchemaMigrations
         """
         CREATE TABLE event_property_keys (key VARCHAR PRIMARY KEY);
         """,
+        // 3: channel partners, so accounts.partner_id can be shown and asked about by name ("Northwind's customers").
+        """
+        CREATE TABLE partners (
+            partner_id VARCHAR PRIMARY KEY,
+            name VARCHAR NOT NULL);
+        """,
     ];
 
     public static int LatestVersion => s_migrations.Length;
