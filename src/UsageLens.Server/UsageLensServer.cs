@@ -1,3 +1,4 @@
+using UsageLens.Server.Dashboard;
 using UsageLens.Server.Ingestion;
 using UsageLens.Server.Kpis;
 using UsageLens.Server.RequestBodies;
@@ -29,7 +30,7 @@ public static class UsageLensServer
 
         var app = builder.Build();
         app.UseUnhandledErrors();
-        // Static dashboard files go here, before routing (e.g. app.UseDefaultFiles(); app.UseStaticFiles(...)).
+        app.UseDashboard();
         app.UseRouting();
         // The body is buffered before authentication because Segment clients may put the key in it.
         app.UseMiddleware<RequestBodyMiddleware>();

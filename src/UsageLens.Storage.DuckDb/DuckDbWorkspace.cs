@@ -49,6 +49,13 @@ public sealed class DuckDbWorkspace : IDisposable
         return connection;
     }
 
+    /// <summary>Whether any event or account is stored.</summary>
+    public bool HasData()
+    {
+        using var connection = OpenConnection();
+        return DuckDbCommands.Scalar(connection, "SELECT (SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)) + (SELECT count(*) FROM (SELECT 1 FROM accounts LIMIT 1))") is long n && n > 0;
+    }
+
     public void Dispose() => _keepAlive.Dispose();
 
     private static string ConnectionString(string path) =>

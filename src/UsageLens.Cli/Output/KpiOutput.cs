@@ -108,7 +108,8 @@ internal static class KpiOutput
         {
             return "—";
         }
-        var text = number.ToString(Math.Abs(number) >= 1000 || number == Math.Floor(number) ? "#,##0.##" : "#,##0.####", CultureInfo.InvariantCulture);
+        var pattern = unit == "percent" ? "0.0" : Math.Abs(number) >= 1000 || number == Math.Floor(number) ? "#,##0.##" : "#,##0.####";
+        var text = number.ToString(pattern, CultureInfo.InvariantCulture);
         return unit switch
         {
             null => text,

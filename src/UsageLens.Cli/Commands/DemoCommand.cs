@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Spectre.Console;
+using UsageLens.Cli.Output;
+using UsageLens.Core.Demo;
+using UsageLens.Core.Kpis;
+using UsageLens.Core.Semantics;
+using UsageLens.Server;
+using UsageLens.Storage.DuckDb;
+using UsageLens.Storage.DuckDb.Demo;
+using UsageLens.Storage.DuckDb.Keys;
+using UsageLens.Storage.DuckDb.Querying;
+
+namespace UsageLens.Cli.Commands;
+
+/// <summary><c>usagelens demo</c>: builds a realistic workspace, prints the headline KPIs and serves the dashboard.</summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var accounts = new Option<int>("--accounts") { Description = "Number of accounts", DefaultValueFactory = _ => 500 };
+        var days = new Option<int>("--days") { Description = "Days of history, ending yesterday (or the day before --as-of)", DefaultValueFactory = _ => 180 };
+        var seed = new Option<int>("--seed") { Description = "Seed: the same seed gives the same workspace", DefaultValueFactory = _ => 42 };
+        var noServe = new Option<bool>("--no-serve") { Description = "Stop after printing the KPIs" };
+        var command = new Command("demo", "Create a realistic demo workspace, print the headline KPIs and serve the dashboard")
+        {
+            accounts, days, seed, noServe, ServeCommand.Urls,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var today = CommonOptions.Today(parse, environment.Clock);
+            var path = parse.GetValue(CommonOptions.Db)!;
+            var options = new DemoOptions(today, parse.GetValue(accounts), parse.GetValue(days), parse.GetValue(seed));
+            options.Validate();
+            using var workspace = DuckDbWorkspace.Open(path);
+            if (workspace.HasData())
+            {
+                await environment.Out.WriteLineAsync($"{path} already holds data, so it is used as it is (delete it, or pass --db, for a new demo).").ConfigureAwait(false);
+            }
+            else
+            {
+                Generate(environment, workspace, options, cancellationToken);
+            }
+            var clock = new AsOfClock(today, environment.Clock);
+            await PrintHeadlineAsync(environment, workspace, today, cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(noServe))
+            {
+                return CliApplication.Success;
+            }
+            var readKey = new ApiKeyStore(workspace, clock).Create(ApiKeyRole.Analyst, null).Key;
+            var writeKey = new ApiKeyStore(workspace, clock).Create(ApiKeyRole.Writer, null).Key;
+            await environment.Out.WriteLineAsync($"Write key for /v1/batch and /api/v1/events: {writeKey}").ConfigureAwait(false);
+            await ServeCommand.RunAsync(environment with { Clock = clock }, workspace, new ServerOptions { Urls = parse.GetValue(ServeCommand.Urls)! }, readKey, cancellationToken).ConfigureAwait(false);
+            return CliApplication.Success;
+        });
+        return command;
+    }
+
+    private static void Generate(CliEnvironment environment, DuckDbWorkspace workspace, DemoOptions options, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var scenario = DemoScenario.Build(options);
+        long written = 0;
+        environment.Console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                var task = progress.AddTask($"Generating {options.Accounts:N0} accounts × {options.Days} days", maxValue: Math.Max(1, scenario.EventCount));
+                written = new DemoWriter(workspace).Write(scenario, new InlineProgress<DemoProgress>(p => task.Value = p.Done), cancellationToken);
+                task.Value = task.MaxValue;
+            });
+        watch.Stop();
+        environment.Out.WriteLine(
+            $"Wrote {written:N0} events, {scenario.Accounts.Count:N0} accounts, {scenario.Users.Count:N0} users, {scenario.Subscriptions.Count:N0} subscription changes and {scenario.NpsAnswers.Count:N0} NPS answers "
+            + $"from {options.StartDate:yyyy-MM-dd} to {options.EndDate:yyyy-MM-dd} in {watch.Elapsed.TotalSeconds:0.0} s ({written / Math.Max(0.001, watch.Elapsed.TotalSeconds):N0} events/s).");
+    }
+
+    private static async Task PrintHeadlineAsync(CliEnvironment environment, DuckDbWorkspace workspace, DateOnly today, CancellationToken cancellationToken)
+    {
+        KpiArguments[] headline =
+        [
+            new() { Metric = "api_call", Period = "last-30-days" },
+            new() { Metric = "api_call", Period = "last-month", Top = "20%", RankBy = "revenue" },
+            new() { Metric = "api_call", Period = "last-month", Top = "10", RankBy = "revenue" },
+            new() { Metric = "accounts(api_call)", Period = "last-30-days" },
+            new() { Metric = "users(login)", Period = "last-30-days" },
+            new() { Metric = "data_processed", Period = "last-30-days" },
+        ];
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Headline KPIs[/]")
+            .AddColumn("KPI").AddColumn("period").AddColumn(new TableColumn("value").RightAligned()).AddColumn(new TableColumn("previous").RightAligned()).AddColumn("parts");
+        var store = new DuckDbQueryStore(workspace);
+        foreach (var arguments in headline)
+        {
+            var context = await KpiContext.CreateAsync(store, cancellationToken).ConfigureAwait(false);
+            var kpi = KpiCatalog.Find(arguments.Top is null ? "usage" : "top-customer-share");
+            var result = await kpi.ComputeAsync(arguments.Resolve(context.Model, today, AccountScope.All), context, cancellationToken).ConfigureAwait(false);
+            var title = arguments.Top is null ? $"usage({result.Metric})" : $"share of {result.Metric} from the top {arguments.Top} by {arguments.RankBy}";
+            var parts = arguments.Top is null ? "" : $"{Part(result, "top_usage")} of {Part(result, "total_usage")} from {Part(result, "top_accounts")} of {Part(result, "population")} accounts";
+            table.AddRow(Markup.Escape(title), Markup.Escape(result.Period.ToString()), Markup.Escape(KpiOutput.Number(result.Value, result.Unit)),
+                Markup.Escape(KpiOutput.Number(result.Previous?.Value, result.Unit)), Markup.Escape(parts));
+        }
+        environment.Console.Write(table);
+    }
+
+    private static string Part(KpiResult result, string name) => KpiOutput.Number(result.Parts.Single(p => p.Name == name).Value, null);
+
+    /// <summary>Reports on the calling thread; <see cref="Progress{T}"/> would post to a thread pool and race the bar.</summary>
+    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
