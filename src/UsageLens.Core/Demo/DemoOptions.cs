@@ -9,7 +9,8 @@ public sealed record DemoOptions(DateOnly EndDate, int Accounts = 500, int Days 
 {
     public const int MinAccounts = 10;
     public const int MaxAccounts = 100_000;
-    public const int MinDays = 28;
+    // Six weeks leave room for a churner's fade and a trial's conversion inside the window.
+    public const int MinDays = 42;
     public const int MaxDays = 3_650;
 
     /// <summary>The first day of the window, included.</summary>

@@ -30,12 +30,26 @@ public sealed class DemoScenarioTests
 
     [Theory]
     [InlineData(5, 60, "--accounts: 5 is out of range; use 10 to 100000")]
-    [InlineData(60, 7, "--days: 7 is out of range; use 28 to 3650")]
+    [InlineData(60, 7, "--days: 7 is out of range; use 42 to 3650")]
     public void Sizes_the_story_cannot_be_told_with_are_refused(int accounts, int days, string message)
     {
         var error = Assert.Throws<UsageLensException>(() => DemoScenario.Build(new DemoOptions(s_asOf, accounts, days)));
 
         Assert.Equal(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData(10, 42, 1)]
+    [InlineData(60, 42, 2)]
+    [InlineData(200, 90, 3)]
+    public void Every_subscription_change_and_usage_day_falls_before_the_as_of_day(int accounts, int days, int seed)
+    {
+        var scenario = DemoScenario.Build(new DemoOptions(s_asOf, accounts, days, seed));
+        var asOf = s_asOf.ToDateTime(TimeOnly.MinValue);
+
+        Assert.All(scenario.Subscriptions, s => Assert.True(s.EffectiveAt < asOf, $"{s.AccountId} changes on {s.EffectiveAt:yyyy-MM-dd}"));
+        Assert.All(scenario.Usage, u => Assert.InRange(u.DayIndex, 0, days - 1));
+        Assert.All(scenario.NpsAnswers, n => Assert.True(n.RespondedAt < asOf));
     }
 
     [Fact]
