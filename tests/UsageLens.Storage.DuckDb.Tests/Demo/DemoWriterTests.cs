@@ -18,7 +18,7 @@ public sealed class DemoWriterTests
             || '/' || (SELECT sum(hash(account_id, user_id, responded_at, score, comment)) FROM nps)
         """;
 
-    private static DemoOptions Small(int seed) => new(new DateOnly(2026, 11, 15), Accounts: 30, Days: 35, Seed: seed);
+    private static DemoOptions Small(int seed) => new(new DateOnly(2026, 11, 15), Accounts: 30, Days: DemoOptions.MinDays, Seed: seed);
 
     [Fact]
     public void The_same_seed_writes_identical_tables_and_another_seed_does_not()
