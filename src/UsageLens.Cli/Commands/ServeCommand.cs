@@ -20,7 +20,8 @@ internal static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var workspace = DuckDbWorkspace.Open(parse.GetValue(CommonOptions.Db)!);
-            await RunAsync(environment, workspace, new ServerOptions { Urls = parse.GetValue(Urls)! }, null, cancellationToken).ConfigureAwait(false);
+            var clock = parse.GetValue(CommonOptions.AsOf) is null ? environment.Clock : new AsOfClock(CommonOptions.Today(parse, environment.Clock), environment.Clock);
+            await RunAsync(environment with { Clock = clock }, workspace, new ServerOptions { Urls = parse.GetValue(Urls)! }, null, cancellationToken).ConfigureAwait(false);
             return CliApplication.Success;
         });
         return command;

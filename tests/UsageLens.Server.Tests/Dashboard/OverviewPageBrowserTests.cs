@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Playwright;
+using UsageLens.Server.Tests.Support;
+
+namespace UsageLens.Server.Tests.Dashboard;
+
+/// <summary>The overview page in Debian's Chromium, driven by Playwright, against the real server.</summary>
+public sealed class OverviewPageBrowserTests
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    [SkippableFact]
+    public async Task The_overview_shows_tiles_and_a_trend_from_ingested_events()
+    {
+        RequireChromium();
+        await using var server = await RunningServer.StartAsync();
+        // Two accounts; yesterday acme made 1,200 calls and globex 300 (top 20% by revenue = acme: 80.0%).
+        var yesterday = DateTime.UtcNow.Date.AddDays(-1).AddHours(10).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var batch = $$"""
+            {"batch": [
+              {"type": "group", "messageId": "g1", "userId": "ua", "groupId": "acme", "traits": {"revenue": 9000}, "timestamp": "{{yesterday}}"},
+              {"type": "group", "messageId": "g2", "userId": "ub", "groupId": "globex", "traits": {"revenue": 100}, "timestamp": "{{yesterday}}"},
+              {"type": "track", "messageId": "t1", "userId": "ua", "event": "api_call", "properties": {"quantity": 1200}, "timestamp": "{{yesterday}}"},
+              {"type": "track", "messageId": "t2", "userId": "ub", "event": "api_call", "properties": {"quantity": 300}, "timestamp": "{{yesterday}}"},
+              {"type": "track", "messageId": "t3", "userId": "ub", "event": "login", "timestamp": "{{yesterday}}"}
+            ]}
+            """;
+        Assert.Equal(HttpStatusCode.OK, (await server.Writer().PostAsync("/v1/batch", Json.Body(batch))).StatusCode);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") { consoleErrors.Add(message.Text); } };
+        var failedResponses = new List<string>();
+        page.Response += (_, response) => { if (response.Status >= 400) { failedResponses.Add($"{response.Status} {response.Url}"); } };
+
+        await page.GotoAsync(new Uri(server.Address, $"/#key={server.AnalystKey}").ToString());
+
+        var apiCalls = page.Locator("#tile-api-calls [data-role=value]");
+        await Assertions.Expect(apiCalls).ToHaveTextAsync("1,500");
+        await Assertions.Expect(page.Locator("#tile-top-share [data-role=value]")).ToContainTextAsync("80.0");
+        await Assertions.Expect(page.Locator("#tile-active-accounts [data-role=value]")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("#tile-active-users [data-role=value]")).ToHaveTextAsync("1");
+        Assert.True(await page.Locator("svg path").CountAsync() > 0, "the trend chart draws an SVG path");
+        Assert.DoesNotContain("key=", page.Url, StringComparison.Ordinal); // the key leaves the address bar
+        Assert.Empty(failedResponses);
+        Assert.Empty(consoleErrors);
+    }
+
+    [SkippableFact]
+    public async Task Without_a_key_the_page_asks_for_one()
+    {
+        RequireChromium();
+        await using var server = await RunningServer.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(server.Address.ToString());
+
+        await Assertions.Expect(page.Locator("#key-form")).ToBeVisibleAsync();
+    }
+
+    private static void RequireChromium()
+    {
+        if (File.Exists(ChromiumPath))
+        {
+            return;
+        }
+        if (Environment.GetEnvironmentVariable("CI") == "true")
+        {
+            Assert.Fail($"{ChromiumPath} is missing and CI=true: the browser tests must run in CI; apt-get install chromium");
+        }
+        Skip.If(true, $"{ChromiumPath} is missing; run: apt-get install chromium");
+    }
+}
