@@ -33,4 +33,22 @@ internal static class DuckDbCommands
         var value = command.ExecuteScalar();
         return value is DBNull ? null : value;
     }
+
+    /// <summary>Every row of a query, with SQL NULL as <see langword="null"/>.</summary>
+    public static List<object?[]> Rows(DuckDBConnection connection, string sql, params IEnumerable<object?> parameters)
+    {
+        using var command = Create(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
 }

@@ -12,7 +12,7 @@ public sealed class DuckDbQueryStore(DuckDbWorkspace workspace) : IQueryStore
     public Task<IReadOnlyList<object?[]>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
     {
         var sql = Render(query);
-        return Task.FromResult(Rows(sql.Text, sql.Parameters));
+        return Task.FromResult<IReadOnlyList<object?[]>>(Rows(sql.Text, sql.Parameters));
     }
 
     public Task<WorkspaceCatalog> GetCatalogAsync(CancellationToken cancellationToken)
@@ -27,21 +27,9 @@ public sealed class DuckDbQueryStore(DuckDbWorkspace workspace) : IQueryStore
 
     private HashSet<string> Keys(string sql) => Rows(sql, []).Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
 
-    private IReadOnlyList<object?[]> Rows(string sql, IReadOnlyList<object?> parameters)
+    private List<object?[]> Rows(string sql, IReadOnlyList<object?> parameters)
     {
         using var connection = workspace.OpenConnection();
-        using var command = DuckDbCommands.Create(connection, sql, parameters);
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-            rows.Add(row);
-        }
-        return rows;
+        return DuckDbCommands.Rows(connection, sql, parameters);
     }
 }

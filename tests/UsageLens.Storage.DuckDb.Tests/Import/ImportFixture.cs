@@ -60,19 +60,7 @@ public sealed class ImportFixture : IDisposable
     public List<object?[]> Rows(string sql)
     {
         using var connection = Workspace.OpenConnection();
-        using var command = DuckDbCommands.Create(connection, sql);
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-            rows.Add(row);
-        }
-        return rows;
+        return DuckDbCommands.Rows(connection, sql);
     }
 
     public void Execute(string sql, params object?[] parameters)
