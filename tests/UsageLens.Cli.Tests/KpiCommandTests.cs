@@ -71,6 +71,17 @@ public sealed class KpiCommandTests : IDisposable
         Assert.Equal("error: unknown metric 'api_calls' (did you mean 'api_call'?)", error.Trim());
     }
 
+    [Fact]
+    public async Task An_option_the_kpi_does_not_take_is_refused_by_name()
+    {
+        await SeedAsync();
+
+        var (exit, _, error) = await CliRun.RunAsync("kpi", "usage", "--metric", "api_call", "--option", "window=28", "--db", Db);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("error: usage has no option 'window': it takes none", error.Trim());
+    }
+
     [Theory]
     [InlineData("kpi", "--no-such-option")]
     [InlineData("no-such-command")]

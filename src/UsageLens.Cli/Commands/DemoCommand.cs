@@ -94,7 +94,7 @@ internal static class DemoCommand
         {
             var context = await KpiContext.CreateAsync(store, cancellationToken).ConfigureAwait(false);
             var kpi = KpiCatalog.Find(arguments.Top is null ? "usage" : "top-customer-share");
-            var result = await kpi.ComputeAsync(arguments.Resolve(context.Model, today, AccountScope.All), context, cancellationToken).ConfigureAwait(false);
+            var result = await kpi.ComputeAsync(arguments.Resolve(kpi.Definition, context.Model, today, AccountScope.All), context, cancellationToken).ConfigureAwait(false);
             var title = arguments.Top is null ? $"usage({result.Metric})" : $"share of {result.Metric} from the top {arguments.Top} by {arguments.RankBy}";
             var parts = arguments.Top is null ? "" : $"{Part(result, "top_usage")} of {Part(result, "total_usage")} from {Part(result, "top_accounts")} of {Part(result, "population")} accounts";
             table.AddRow(Markup.Escape(title), Markup.Escape(result.Period.ToString()), Markup.Escape(KpiOutput.Number(result.Value, result.Unit)),

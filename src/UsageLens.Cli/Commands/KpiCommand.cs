@@ -36,8 +36,9 @@ internal static class KpiCommand
         var partner = new Option<string?>("--partner") { Description = "Scope to one channel partner's accounts" };
         var noPrevious = new Option<bool>("--no-previous") { Description = "Skip the comparison with the previous period" };
         var sql = new Option<bool>("--sql") { Description = "Also print the SQL that ran" };
+        var option = new Option<string[]>("--option", "-o") { Description = "A KPI's own option as name=value (see kpi --list), for example window=28" };
 
-        var command = new Command("kpi", "Compute a KPI") { name, list, metric, from, to, period, grain, groupBy, where, top, topWhere, rankBy, variant, partner, noPrevious, sql };
+        var command = new Command("kpi", "Compute a KPI") { name, list, metric, from, to, period, grain, groupBy, where, top, topWhere, rankBy, variant, partner, noPrevious, sql, option };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var format = parse.GetValue(CommonOptions.Format);
@@ -67,11 +68,12 @@ internal static class KpiCommand
                 RankBy = parse.GetValue(rankBy),
                 Variant = parse.GetValue(variant),
                 ComparePrevious = !parse.GetValue(noPrevious),
+                Options = parse.GetValue(option) ?? [],
             };
             using var workspace = OpenExisting(parse.GetValue(CommonOptions.Db)!);
             var context = await KpiContext.CreateAsync(new DuckDbQueryStore(workspace), cancellationToken).ConfigureAwait(false);
             var scope = parse.GetValue(partner) is { } partnerId ? AccountScope.Partner(partnerId) : AccountScope.All;
-            var request = arguments.Resolve(context.Model, CommonOptions.Today(parse, environment.Clock), scope);
+            var request = arguments.Resolve(kpi.Definition, context.Model, CommonOptions.Today(parse, environment.Clock), scope);
             var result = await kpi.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
             KpiOutput.Write(environment, format, kpi.Definition, result, parse.GetValue(sql));
             return CliApplication.Success;

@@ -30,7 +30,7 @@ internal static class KpiOutput
             var table = new Table().Border(TableBorder.Rounded).AddColumn("KPI").AddColumn("What it is").AddColumn("Formula");
             foreach (var kpi in KpiCatalog.All)
             {
-                table.AddRow(Markup.Escape(kpi.Definition.Name), Markup.Escape(kpi.Definition.Title), Markup.Escape(kpi.Definition.Formula));
+                table.AddRow(Markup.Escape(kpi.Definition.Name), Markup.Escape(kpi.Definition.Title), Markup.Escape(FormulaWithOptions(kpi.Definition)));
             }
             environment.Console.Write(table);
             return;
@@ -38,10 +38,21 @@ internal static class KpiOutput
         foreach (var kpi in KpiCatalog.All)
         {
             environment.Out.WriteLine(format == OutputFormat.Json
-                ? System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["kpi"] = kpi.Definition.Name, ["title"] = kpi.Definition.Title, ["formula"] = kpi.Definition.Formula })
-                : KpiCsv.Line([kpi.Definition.Name, kpi.Definition.Title, kpi.Definition.Formula]));
+                ? System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+                {
+                    ["kpi"] = kpi.Definition.Name,
+                    ["title"] = kpi.Definition.Title,
+                    ["formula"] = kpi.Definition.Formula,
+                    ["options"] = kpi.Definition.Options.ToDictionary(o => o.Name, o => o.Description),
+                })
+                : KpiCsv.Line([kpi.Definition.Name, kpi.Definition.Title, FormulaWithOptions(kpi.Definition)]));
         }
     }
+
+    private static string FormulaWithOptions(KpiDefinition definition) =>
+        definition.Options.Count == 0
+            ? definition.Formula
+            : $"{definition.Formula}. Options: {string.Join("; ", definition.Options.Select(o => $"{o.Name}: {o.Description}"))}";
 
     private static void WriteTable(IAnsiConsole console, KpiDefinition definition, KpiResult result, bool includeSql)
     {

@@ -34,10 +34,36 @@ public sealed record KpiArguments
 
     public bool ComparePrevious { get; init; } = true;
 
+    /// <summary>KPI-specific options as <c>name=value</c> pairs.</summary>
+    public IReadOnlyList<string> Options { get; init; } = [];
+
     /// <summary>The default period when none is given: the last complete calendar month.</summary>
     public const string DefaultPeriod = "last-month";
 
-    public KpiRequest Resolve(SemanticModel model, DateOnly today, AccountScope scope)
+    /// <summary>Resolves the arguments for <paramref name="definition"/>, refusing options it does not take.</summary>
+    public KpiRequest Resolve(KpiDefinition definition, SemanticModel model, DateOnly today, AccountScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in Options)
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new UsageLensException($"option '{pair}' must look like name=value");
+            }
+            var name = pair[..equals].Trim();
+            if (!definition.Options.Any(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                var known = definition.Options.Count == 0 ? "it takes none" : $"it takes {string.Join(", ", definition.Options.Select(o => o.Name))}";
+                throw new UsageLensException($"{definition.Name} has no option '{name}': {known}");
+            }
+            options[name] = pair[(equals + 1)..].Trim();
+        }
+        return Resolve(model, today, scope) with { Options = options };
+    }
+
+    private KpiRequest Resolve(SemanticModel model, DateOnly today, AccountScope scope)
     {
         ArgumentNullException.ThrowIfNull(model);
         var request = new KpiRequest(ResolvePeriod(today), scope)

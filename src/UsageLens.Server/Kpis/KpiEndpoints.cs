@@ -12,6 +12,12 @@ namespace UsageLens.Server.Kpis;
 /// </summary>
 internal static class KpiEndpoints
 {
+    // Query parameters every KPI takes; any other parameter is one of the KPI's own options.
+    private static readonly HashSet<string> s_common = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "metric", "from", "to", "period", "grain", "group-by", "where", "top", "top-where", "rank-by", "variant", "as-of", "previous", "sql",
+    };
+
     public static IEndpointRouteBuilder MapKpiEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/kpi").RequireAuthorization(UsageLensPolicies.Query).WithTags("KPIs");
@@ -19,7 +25,7 @@ internal static class KpiEndpoints
             .WithSummary("Every KPI with its formula");
         group.MapGet("/{name}", ComputeAsync)
             .WithSummary("Compute one KPI")
-            .WithDescription("Query parameters: metric, from, to, period, grain, group-by (repeatable), where (repeatable), top, top-where (repeatable), rank-by, variant, as-of, previous=false, sql=true.");
+            .WithDescription("Query parameters: metric, from, to, period, grain, group-by (repeatable), where (repeatable), top, top-where (repeatable), rank-by, variant, as-of, previous=false, sql=true; any other parameter is one of the KPI's own options (see GET /api/v1/kpi).");
         return app;
     }
 
@@ -43,9 +49,10 @@ internal static class KpiEndpoints
                 RankBy = query["rank-by"].FirstOrDefault(),
                 Variant = query["variant"].FirstOrDefault(),
                 ComparePrevious = !string.Equals(query["previous"].FirstOrDefault(), "false", StringComparison.OrdinalIgnoreCase),
+                Options = [.. query.Where(q => !s_common.Contains(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}"))],
             };
             var context = await KpiContext.CreateAsync(store, cancellationToken).ConfigureAwait(false);
-            var request = arguments.Resolve(context.Model, Today(query["as-of"].FirstOrDefault(), clock), CallerScope.Of(http.User));
+            var request = arguments.Resolve(kpi.Definition, context.Model, Today(query["as-of"].FirstOrDefault(), clock), CallerScope.Of(http.User));
             var result = await kpi.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
             var includeSql = string.Equals(query["sql"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
             return TypedResults.Text(KpiJson.Serialize(result, includeSql), "application/json");

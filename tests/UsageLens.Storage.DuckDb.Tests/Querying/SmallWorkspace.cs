@@ -53,8 +53,9 @@ internal sealed class SmallWorkspace : IDisposable
             _accounts.Clear();
         }
         var context = await KpiContext.CreateAsync(new DuckDbQueryStore(Workspace), default);
-        var request = arguments.Resolve(context.Model, new DateOnly(2026, 11, 15), scope ?? AccountScope.All);
-        return await KpiCatalog.Find(name).ComputeAsync(request, context, default);
+        var kpi = KpiCatalog.Find(name);
+        var request = arguments.Resolve(kpi.Definition, context.Model, new DateOnly(2026, 11, 15), scope ?? AccountScope.All);
+        return await kpi.ComputeAsync(request, context, default);
     }
 
     public void Dispose() => Workspace.Dispose();
