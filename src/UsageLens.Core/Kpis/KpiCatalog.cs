@@ -9,6 +9,7 @@ public static class KpiCatalog
     [
         new UsageKpi(),
         new TopCustomerShareKpi(),
+        new Satisfaction.NpsKpi(),
     ];
 
     public static IKpi Find(string name)

@@ -126,7 +126,8 @@ public static class QueryPlanner
             ? new SqlBinary(SqlOperator.Or, new SqlIsNull(key), new SqlInSubquery(key, matching, Negated: true))
             : new SqlInSubquery(key, matching);
 
-    private static SqlExpr? AccountPredicate(AccountScope scope, IReadOnlyList<Filter> accountFilters)
+    /// <summary>The condition on the accounts table (alias <c>a</c>) for a scope and account filters, or null for all accounts.</summary>
+    internal static SqlExpr? AccountPredicate(AccountScope scope, IReadOnlyList<Filter> accountFilters)
     {
         var where = new List<SqlExpr>();
         if (!scope.IsAll)
@@ -196,7 +197,8 @@ public static class QueryPlanner
         return dimension.Kind == DimensionKind.Text && dimension.JsonKey is null ? column : new SqlToText(column);
     }
 
-    private static SqlSelect AccountIds(SqlExpr where) =>
+    /// <summary><c>SELECT account_id FROM accounts AS a WHERE …</c>, for <c>IN (subquery)</c> conditions.</summary>
+    internal static SqlSelect AccountIds(SqlExpr where) =>
         new([new(Col(Accounts, "account_id"), "account_id")], new SqlTable(WorkspaceTable.Accounts, Accounts), Where: where);
 
     private static SqlColumn Col(string table, string column) => new(table, column);

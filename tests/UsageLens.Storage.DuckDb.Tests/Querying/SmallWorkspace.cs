@@ -36,6 +36,14 @@ internal sealed class SmallWorkspace : IDisposable
         return this;
     }
 
+    public SmallWorkspace Nps(string account, string day, int score, string user = "")
+    {
+        using var connection = Workspace.OpenConnection();
+        DuckDbCommands.Execute(connection, "INSERT INTO nps (account_id, user_id, responded_at, score) VALUES ($1, $2, $3, $4)",
+            account, user == "" ? $"u{Guid.NewGuid():N}" : user, DateTime.Parse(day, System.Globalization.CultureInfo.InvariantCulture).AddHours(9), score);
+        return this;
+    }
+
     public SmallWorkspace Usage(string account, string day, double quantity, string @event = "api_call", string? user = null, string? product = null)
     {
         var timestamp = DateTime.SpecifyKind(DateTime.Parse(day, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc).AddHours(12);

@@ -1,0 +1,70 @@
+using UsageLens.Core.Semantics;
+using UsageLens.Core.Sql;
+
+namespace UsageLens.Core.Querying;
+
+/// <summary>
+/// Plans queries over NPS answers: answer counts per score, optionally per bucket of
+/// <c>responded_at</c> and per account dimension, within the caller's scope.
+/// Output columns: <c>bucket</c>, <c>g0..gN</c>, <c>score</c>, <c>value</c> (answers).
+/// </summary>
+public static class SurveyPlanner
+{
+    private const string Answers = "n";
+    private const string Accounts = "a";
+
+    public static SqlSelect ScoreCounts(Period period, AccountScope scope, IReadOnlyList<Filter> filters, Grain? grain, IReadOnlyList<Dimension> groups, DayOfWeek weekStart = DayOfWeek.Monday)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(filters);
+        ArgumentNullException.ThrowIfNull(groups);
+        foreach (var dimension in filters.Select(f => f.Dimension).Concat(groups))
+        {
+            if (dimension.Source != DimensionSource.Account && !dimension.IsAccountId)
+            {
+                throw new UsageLensException($"NPS answers can be broken down and filtered by account dimensions only, not '{dimension.Name}'");
+            }
+        }
+        var respondedAt = new SqlColumn(Answers, "responded_at");
+        var keys = new List<SqlExpr>();
+        var items = new List<SqlSelectItem>();
+        if (grain is { } g)
+        {
+            var bucket = new SqlTimeBucket(g, respondedAt, weekStart);
+            keys.Add(bucket);
+            items.Add(new SqlSelectItem(bucket, "bucket"));
+        }
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var key = groups[i].IsAccountId ? (SqlExpr)new SqlColumn(Answers, "account_id") : AccountKey(groups[i]);
+            keys.Add(key);
+            items.Add(new SqlSelectItem(key, $"g{i}"));
+        }
+        var score = new SqlColumn(Answers, "score");
+        keys.Add(score);
+        items.Add(new SqlSelectItem(score, "score"));
+        items.Add(new SqlSelectItem(new SqlAggregate(SqlAggregateKind.Count, null), "value"));
+
+        var where = new List<SqlExpr>
+        {
+            new SqlBinary(SqlOperator.GreaterOrEqual, respondedAt, new SqlValue(period.From)),
+            new SqlBinary(SqlOperator.Less, respondedAt, new SqlValue(period.To)),
+        };
+        if (QueryPlanner.AccountPredicate(scope, filters) is { } accounts)
+        {
+            where.Add(new SqlInSubquery(new SqlColumn(Answers, "account_id"), QueryPlanner.AccountIds(accounts)));
+        }
+        var join = groups.Any(d => d.Source == DimensionSource.Account)
+            ? new SqlJoin(new SqlTable(WorkspaceTable.Accounts, Accounts), new SqlBinary(SqlOperator.Equal, new SqlColumn(Accounts, "account_id"), new SqlColumn(Answers, "account_id")))
+            : null;
+        var conditions = where.Skip(1).Aggregate(where[0], (acc, term) => new SqlBinary(SqlOperator.And, acc, term));
+        return new SqlSelect(items, new SqlTable(WorkspaceTable.Nps, Answers), join, conditions, keys, keys.Select(k => new SqlOrder(k)).ToList());
+    }
+
+    private static SqlExpr AccountKey(Dimension dimension)
+    {
+        SqlExpr column = dimension.JsonKey is null ? new SqlColumn(Accounts, dimension.Column) : new SqlJsonText(new SqlColumn(Accounts, dimension.Column), dimension.JsonKey);
+        return dimension.Kind == DimensionKind.Text && dimension.JsonKey is null ? column : new SqlToText(column);
+    }
+}
