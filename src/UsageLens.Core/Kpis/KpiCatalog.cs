@@ -9,6 +9,7 @@ public static class KpiCatalog
     [
         new UsageKpi(),
         new TopCustomerShareKpi(),
+        new Usage.ConcentrationKpi(),
         new Satisfaction.NpsKpi(),
     ];
 
