@@ -21,6 +21,7 @@ internal static class CliApplication
         root.Options.Add(CommonOptions.Db);
         root.Options.Add(CommonOptions.Format);
         root.Options.Add(CommonOptions.AsOf);
+        root.Options.Add(CommonOptions.Config);
         root.Subcommands.Add(KpiCommand.Create(environment));
         root.Subcommands.Add(ImportCommand.Create(environment));
         root.Subcommands.Add(DemoCommand.Create(environment));

@@ -21,11 +21,20 @@ internal static class CommonOptions
         Recursive = true,
     };
 
+    public static Option<string?> Config { get; } = new("--config")
+    {
+        Description = "The workspace configuration file (rate plans); default: usagelens.yaml, .yml or .json beside the workspace",
+        Recursive = true,
+    };
+
     public static Option<string?> AsOf { get; } = new("--as-of")
     {
         Description = "What \"now\" means for relative periods (YYYY-MM-DD); the default is today (UTC)",
         Recursive = true,
     };
+
+    public static Core.Configuration.WorkspaceConfiguration Configuration(ParseResult parse) =>
+        ConfigurationFile.Load(parse.GetValue(Config), parse.GetValue(Db)!);
 
     public static DateOnly Today(ParseResult parse, TimeProvider clock)
     {

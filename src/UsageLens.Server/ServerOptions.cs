@@ -29,6 +29,9 @@ public sealed record ServerOptions
     /// <summary>Requests that may wait for the writer before new ones wait for room.</summary>
     public int PendingRequestLimit { get; init; } = 1_000;
 
+    /// <summary>The workspace configuration (rate plans) that KPIs read.</summary>
+    public Core.Configuration.WorkspaceConfiguration Configuration { get; init; } = Core.Configuration.WorkspaceConfiguration.Empty;
+
     /// <summary>The least severe log level written.</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
 

@@ -50,7 +50,7 @@ internal static class DemoCommand
             var readKey = new ApiKeyStore(workspace, clock).Create(ApiKeyRole.Analyst, null).Key;
             var writeKey = new ApiKeyStore(workspace, clock).Create(ApiKeyRole.Writer, null).Key;
             await environment.Out.WriteLineAsync($"Write key for /v1/batch and /api/v1/events: {writeKey}").ConfigureAwait(false);
-            await ServeCommand.RunAsync(environment with { Clock = clock }, workspace, new ServerOptions { Urls = parse.GetValue(ServeCommand.Urls)! }, readKey, cancellationToken).ConfigureAwait(false);
+            await ServeCommand.RunAsync(environment with { Clock = clock }, workspace, new ServerOptions { Urls = parse.GetValue(ServeCommand.Urls)!, Configuration = CommonOptions.Configuration(parse) }, readKey, cancellationToken).ConfigureAwait(false);
             return CliApplication.Success;
         });
         return command;

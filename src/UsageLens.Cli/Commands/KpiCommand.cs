@@ -71,7 +71,7 @@ internal static class KpiCommand
                 Options = parse.GetValue(option) ?? [],
             };
             using var workspace = OpenExisting(parse.GetValue(CommonOptions.Db)!);
-            var context = await KpiContext.CreateAsync(new DuckDbQueryStore(workspace), cancellationToken).ConfigureAwait(false);
+            var context = await KpiContext.CreateAsync(new DuckDbQueryStore(workspace), cancellationToken, CommonOptions.Configuration(parse)).ConfigureAwait(false);
             var scope = parse.GetValue(partner) is { } partnerId ? AccountScope.Partner(partnerId) : AccountScope.All;
             var request = arguments.Resolve(kpi.Definition, context.Model, CommonOptions.Today(parse, environment.Clock), scope);
             var result = await kpi.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);

@@ -21,7 +21,7 @@ internal static class ServeCommand
         {
             using var workspace = DuckDbWorkspace.Open(parse.GetValue(CommonOptions.Db)!);
             var clock = parse.GetValue(CommonOptions.AsOf) is null ? environment.Clock : new AsOfClock(CommonOptions.Today(parse, environment.Clock), environment.Clock);
-            await RunAsync(environment with { Clock = clock }, workspace, new ServerOptions { Urls = parse.GetValue(Urls)! }, null, cancellationToken).ConfigureAwait(false);
+            await RunAsync(environment with { Clock = clock }, workspace, new ServerOptions { Urls = parse.GetValue(Urls)!, Configuration = CommonOptions.Configuration(parse) }, null, cancellationToken).ConfigureAwait(false);
             return CliApplication.Success;
         });
         return command;

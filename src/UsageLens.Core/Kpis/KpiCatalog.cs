@@ -11,6 +11,7 @@ public static class KpiCatalog
         new TopCustomerShareKpi(),
         new Usage.ConcentrationKpi(),
         new Satisfaction.NpsKpi(),
+        new Finance.UsageChargesKpi(),
     ];
 
     public static IKpi Find(string name)

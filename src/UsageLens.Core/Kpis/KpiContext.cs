@@ -1,3 +1,4 @@
+using UsageLens.Core.Configuration;
 using UsageLens.Core.Semantics;
 using UsageLens.Core.Sql;
 using UsageLens.Core.Storage;
@@ -5,11 +6,14 @@ using UsageLens.Core.Storage;
 namespace UsageLens.Core.Kpis;
 
 /// <summary>What a KPI computes with: the store, the workspace's semantic model, and a log of the SQL it ran.</summary>
-public sealed class KpiContext(IQueryStore store, SemanticModel model)
+public sealed class KpiContext(IQueryStore store, SemanticModel model, WorkspaceConfiguration? configuration = null)
 {
     private readonly List<string> _sql = [];
 
     public SemanticModel Model { get; } = model;
+
+    /// <summary>The workspace configuration file's content: rate plans.</summary>
+    public WorkspaceConfiguration Configuration { get; } = configuration ?? WorkspaceConfiguration.Empty;
 
     public IReadOnlyList<string> Sql => _sql;
 
@@ -19,9 +23,9 @@ public sealed class KpiContext(IQueryStore store, SemanticModel model)
         return store.QueryAsync(query, cancellationToken);
     }
 
-    public static async Task<KpiContext> CreateAsync(IQueryStore store, CancellationToken cancellationToken)
+    public static async Task<KpiContext> CreateAsync(IQueryStore store, CancellationToken cancellationToken, WorkspaceConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return new KpiContext(store, new SemanticModel(await store.GetCatalogAsync(cancellationToken).ConfigureAwait(false)));
+        return new KpiContext(store, new SemanticModel(await store.GetCatalogAsync(cancellationToken).ConfigureAwait(false)), configuration);
     }
 }

@@ -48,8 +48,7 @@ public static class QueryPlanner
             new SqlBinary(SqlOperator.GreaterOrEqual, Col(Events, "timestamp"), new SqlValue(query.Period.From)),
             new SqlBinary(SqlOperator.Less, Col(Events, "timestamp"), new SqlValue(query.Period.To)),
         };
-        where.AddRange(EventScope(query.Scope));
-        where.AddRange(query.Filters.Select(EventFilter));
+        where.AddRange(EventConditions(query.Scope, query.Filters));
 
         SqlJoin? join = joinsAccounts
             ? new SqlJoin(new SqlTable(WorkspaceTable.Accounts, Accounts), new SqlBinary(SqlOperator.Equal, Col(Accounts, "account_id"), Col(Events, "account_id")))
@@ -99,6 +98,10 @@ public static class QueryPlanner
         Aggregation.Users => new SqlAggregate(SqlAggregateKind.CountDistinct, Col(Events, "user_id")),
         _ => new SqlAggregate(SqlAggregateKind.CountDistinct, Col(Events, "account_id")),
     };
+
+    /// <summary>The conditions on the events table (alias <c>e</c>) for a scope and any filters.</summary>
+    internal static IEnumerable<SqlExpr> EventConditions(AccountScope scope, IReadOnlyList<Filter> filters) =>
+        EventScope(scope).Concat(filters.Select(EventFilter));
 
     private static IEnumerable<SqlExpr> EventScope(AccountScope scope)
     {
@@ -205,6 +208,6 @@ public static class QueryPlanner
 
     private static SqlBinary Eq(SqlExpr left, object? value) => new(SqlOperator.Equal, left, new SqlValue(value));
 
-    private static SqlExpr And(IReadOnlyList<SqlExpr> terms) =>
+    internal static SqlExpr And(IReadOnlyList<SqlExpr> terms) =>
         terms.Count == 1 ? terms[0] : terms.Skip(1).Aggregate(terms[0], (acc, t) => new SqlBinary(SqlOperator.And, acc, t));
 }

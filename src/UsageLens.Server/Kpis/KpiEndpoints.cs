@@ -29,7 +29,7 @@ internal static class KpiEndpoints
         return app;
     }
 
-    private static async Task<IResult> ComputeAsync(string name, HttpContext http, IQueryStore store, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ComputeAsync(string name, HttpContext http, IQueryStore store, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         try
         {
@@ -51,7 +51,7 @@ internal static class KpiEndpoints
                 ComparePrevious = !string.Equals(query["previous"].FirstOrDefault(), "false", StringComparison.OrdinalIgnoreCase),
                 Options = [.. query.Where(q => !s_common.Contains(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}"))],
             };
-            var context = await KpiContext.CreateAsync(store, cancellationToken).ConfigureAwait(false);
+            var context = await KpiContext.CreateAsync(store, cancellationToken, options.Configuration).ConfigureAwait(false);
             var request = arguments.Resolve(kpi.Definition, context.Model, Today(query["as-of"].FirstOrDefault(), clock), CallerScope.Of(http.User));
             var result = await kpi.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
             var includeSql = string.Equals(query["sql"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);

@@ -28,11 +28,11 @@ internal sealed class SmallWorkspace : IDisposable
         return this;
     }
 
-    public SmallWorkspace Subscription(string account, string effectiveAt, double mrr)
+    public SmallWorkspace Subscription(string account, string effectiveAt, double mrr, string? plan = null, string? includedUnitsJson = null)
     {
         using var connection = Workspace.OpenConnection();
-        DuckDbCommands.Execute(connection, "INSERT INTO subscriptions (account_id, effective_at, mrr) VALUES ($1, $2, $3)",
-            account, DateTime.Parse(effectiveAt, System.Globalization.CultureInfo.InvariantCulture), mrr);
+        DuckDbCommands.Execute(connection, "INSERT INTO subscriptions (account_id, effective_at, mrr, plan, included_units) VALUES ($1, $2, $3, $4, $5)",
+            account, DateTime.Parse(effectiveAt, System.Globalization.CultureInfo.InvariantCulture), mrr, plan, includedUnitsJson);
         return this;
     }
 
@@ -51,7 +51,7 @@ internal sealed class SmallWorkspace : IDisposable
         return this;
     }
 
-    public async Task<KpiResult> KpiAsync(string name, KpiArguments arguments, AccountScope? scope = null)
+    public async Task<KpiResult> KpiAsync(string name, KpiArguments arguments, AccountScope? scope = null, UsageLens.Core.Configuration.WorkspaceConfiguration? configuration = null)
     {
         using var store = new DuckDbIngestionStore(Workspace);
         if (_events.Count + _accounts.Count > 0)
@@ -60,7 +60,7 @@ internal sealed class SmallWorkspace : IDisposable
             _events.Clear();
             _accounts.Clear();
         }
-        var context = await KpiContext.CreateAsync(new DuckDbQueryStore(Workspace), default);
+        var context = await KpiContext.CreateAsync(new DuckDbQueryStore(Workspace), default, configuration);
         var kpi = KpiCatalog.Find(name);
         var request = arguments.Resolve(kpi.Definition, context.Model, new DateOnly(2026, 11, 15), scope ?? AccountScope.All);
         return await kpi.ComputeAsync(request, context, default);
