@@ -40,9 +40,13 @@ internal static class DemoCommand
             else
             {
                 Generate(environment, workspace, options, cancellationToken);
+                if (parse.GetValue(CommonOptions.Config) is null && ConfigurationFile.WriteDemoDefault(path) is { } written)
+                {
+                    await environment.Out.WriteLineAsync($"Wrote the demo's rate plans to {written} (used by usage-charges).").ConfigureAwait(false);
+                }
             }
             var clock = new AsOfClock(today, environment.Clock);
-            await PrintHeadlineAsync(environment, workspace, today, cancellationToken).ConfigureAwait(false);
+            await PrintHeadlineAsync(environment, workspace, today, CommonOptions.Configuration(parse), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(noServe))
             {
                 return CliApplication.Success;
@@ -76,7 +80,7 @@ internal static class DemoCommand
             + $"from {options.StartDate:yyyy-MM-dd} to {options.EndDate:yyyy-MM-dd} in {watch.Elapsed.TotalSeconds:0.0} s ({written / Math.Max(0.001, watch.Elapsed.TotalSeconds):N0} events/s).");
     }
 
-    private static async Task PrintHeadlineAsync(CliEnvironment environment, DuckDbWorkspace workspace, DateOnly today, CancellationToken cancellationToken)
+    private static async Task PrintHeadlineAsync(CliEnvironment environment, DuckDbWorkspace workspace, DateOnly today, Core.Configuration.WorkspaceConfiguration configuration, CancellationToken cancellationToken)
     {
         KpiArguments[] headline =
         [
@@ -86,6 +90,12 @@ internal static class DemoCommand
             new() { Metric = "accounts(api_call)", Period = "last-30-days" },
             new() { Metric = "users(login)", Period = "last-30-days" },
             new() { Metric = "data_processed", Period = "last-30-days" },
+        ];
+        (string Kpi, string Title, KpiArguments Arguments)[] more =
+        [
+            ("concentration", "Gini of api_call across accounts", new() { Metric = "api_call", Period = "last-month" }),
+            ("nps", "NPS", new() { Period = "last-quarter" }),
+            ("usage-charges", "usage charges", new() { Period = "last-month" }),
         ];
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Headline KPIs[/]")
             .AddColumn("KPI").AddColumn("period").AddColumn(new TableColumn("value").RightAligned()).AddColumn(new TableColumn("previous").RightAligned()).AddColumn("parts");
@@ -97,6 +107,15 @@ internal static class DemoCommand
             var result = await kpi.ComputeAsync(arguments.Resolve(kpi.Definition, context.Model, today, AccountScope.All), context, cancellationToken).ConfigureAwait(false);
             var title = arguments.Top is null ? $"usage({result.Metric})" : $"share of {result.Metric} from the top {arguments.Top} by {arguments.RankBy}";
             var parts = arguments.Top is null ? "" : $"{Part(result, "top_usage")} of {Part(result, "total_usage")} from {Part(result, "top_accounts")} of {Part(result, "population")} accounts";
+            table.AddRow(Markup.Escape(title), Markup.Escape(result.Period.ToString()), Markup.Escape(KpiOutput.Number(result.Value, result.Unit)),
+                Markup.Escape(KpiOutput.Number(result.Previous?.Value, result.Unit)), Markup.Escape(parts));
+        }
+        foreach (var (name, title, arguments) in more.Where(m => m.Kpi != "usage-charges" || configuration.RatePlans.Count > 0))
+        {
+            var context = await KpiContext.CreateAsync(store, cancellationToken, configuration).ConfigureAwait(false);
+            var kpi = KpiCatalog.Find(name);
+            var result = await kpi.ComputeAsync(arguments.Resolve(kpi.Definition, context.Model, today, AccountScope.All), context, cancellationToken).ConfigureAwait(false);
+            var parts = string.Join(", ", result.Parts.Take(3).Select(p => $"{p.Name} {KpiOutput.Number(p.Value, null)}"));
             table.AddRow(Markup.Escape(title), Markup.Escape(result.Period.ToString()), Markup.Escape(KpiOutput.Number(result.Value, result.Unit)),
                 Markup.Escape(KpiOutput.Number(result.Previous?.Value, result.Unit)), Markup.Escape(parts));
         }

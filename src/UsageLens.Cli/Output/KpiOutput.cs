@@ -119,12 +119,19 @@ internal static class KpiOutput
         {
             return "—";
         }
-        var pattern = unit == "percent" ? "0.0" : Math.Abs(number) >= 1000 || number == Math.Floor(number) ? "#,##0.##" : "#,##0.####";
+        var pattern = unit switch
+        {
+            "percent" or "points" => "0.0",
+            "ratio" => "0.000",
+            "currency" => "#,##0.00",
+            _ => Math.Abs(number) >= 1000 || number == Math.Floor(number) ? "#,##0.##" : "#,##0.####",
+        };
         var text = number.ToString(pattern, CultureInfo.InvariantCulture);
         return unit switch
         {
             null => text,
             "percent" => text + " %",
+            "ratio" or "currency" => text,
             _ => $"{text} {unit}",
         };
     }
