@@ -1,3 +1,4 @@
+using UsageLens.Core.Kpis;
 using UsageLens.Core.Kpis.Usage;
 
 namespace UsageLens.Core.Tests.Kpis;
@@ -10,7 +11,7 @@ public sealed class UsageConcentrationTests
         // Ascending 10, 20, 30, 40 (total 100). Σ i·x = 300, so Gini = 600/400 − 5/4 = 0.25; the mean
         // absolute difference form agrees: Σ|xi − xj| over ordered pairs = 200, ÷ (2 · 4² · 25) = 0.25.
         // HHI = 10² + 20² + 30² + 40² = 3,000. The top 2 (d, c) hold 70%.
-        var outcome = UsageConcentration.Compute([("a", 10), ("b", 20), ("c", 30), ("d", 40), ("idle", 0)], top: 2);
+        var outcome = UsageConcentration.Compute([("a", 10), ("b", 20), ("c", 30), ("d", 40), ("idle", 0)], TopSelection.OfCount(2));
 
         Assert.Equal(0.25, outcome.Gini!.Value, 12);
         Assert.Equal(3000, outcome.Hhi!.Value, 9);
@@ -22,17 +23,18 @@ public sealed class UsageConcentrationTests
     [Fact]
     public void Even_usage_has_a_gini_of_zero_and_one_account_has_the_maximum_hhi()
     {
-        var even = UsageConcentration.Compute([("a", 5), ("b", 5), ("c", 5), ("d", 5)], top: 10);
-        var single = UsageConcentration.Compute([("a", 7)], top: 10);
+        var even = UsageConcentration.Compute([("a", 5), ("b", 5), ("c", 5), ("d", 5)], TopSelection.OfPercent(50));
+        var single = UsageConcentration.Compute([("a", 7)]);
 
         Assert.Equal((0d, 2500d), (even.Gini!.Value, Math.Round(even.Hhi!.Value, 9)));
+        Assert.Equal(2, even.Leaders.Count); // 50% of 4 accounts
         Assert.Equal((0d, 10_000d), (single.Gini!.Value, single.Hhi!.Value));
     }
 
     [Fact]
     public void Many_accounts_give_101_lorenz_points_ending_at_100_percent()
     {
-        var outcome = UsageConcentration.Compute(Enumerable.Range(1, 1000).Select(i => ($"a{i}", (double)i)), top: 10);
+        var outcome = UsageConcentration.Compute(Enumerable.Range(1, 1000).Select(i => ($"a{i}", (double)i)));
 
         Assert.Equal(101, outcome.Lorenz.Count);
         Assert.Equal((50d, 100d), (outcome.Lorenz[50].AccountsPercent, outcome.Lorenz[^1].UsagePercent));

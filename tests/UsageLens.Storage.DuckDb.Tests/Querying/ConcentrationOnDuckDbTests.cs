@@ -12,7 +12,7 @@ public sealed class ConcentrationOnDuckDbTests
             .Usage("a", "2026-10-02", 10).Usage("b", "2026-10-02", 15).Usage("b", "2026-10-20", 5)
             .Usage("c", "2026-10-02", 30).Usage("d", "2026-10-02", 40).Usage("a", "2026-09-02", 500);
 
-        var result = await workspace.KpiAsync("concentration", new KpiArguments { Metric = "api_call", Options = ["top=2"] });
+        var result = await workspace.KpiAsync("concentration", new KpiArguments { Metric = "api_call", Top = "2" });
 
         Assert.Equal(0.25, result.Value!.Value, 12); // 10, 20, 30, 40: see UsageConcentrationTests
         Assert.Equal(70d, result.Parts.Single(p => p.Name == "top_share").Value!.Value, 9);

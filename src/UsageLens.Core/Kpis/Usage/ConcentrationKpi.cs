@@ -20,8 +20,7 @@ internal sealed class ConcentrationKpi : IKpi
     {
         Options =
         [
-            new("view", "rows to show without --grain/--group-by: top (the N heaviest accounts, default) or lorenz (101 points)"),
-            new("top", "how many accounts the top table and top_share cover (default 10)"),
+            new("view", "rows to show without --grain/--group-by: top (the heaviest accounts, as many as --top says, default 10) or lorenz (101 points)"),
         ],
     };
 
@@ -31,7 +30,11 @@ internal sealed class ConcentrationKpi : IKpi
         ArgumentNullException.ThrowIfNull(context);
         var metric = request.RequireMetric(Definition.Name);
         var view = request.ChoiceOption("view", "top", "lorenz");
-        var top = request.IntOption("top", 10, 1, 10_000);
+        var top = request.Top;
+        if (top?.Matching is not null)
+        {
+            throw new UsageLensException("concentration takes --top as a count or a percentage, not --top-where");
+        }
         var outcome = (await PerAccountAsync(request, context, request.Period, null, [], top, cancellationToken).ConfigureAwait(false)).Single().Outcome;
         KpiComparison? previous = null;
         if (request.ComparePrevious)
@@ -56,7 +59,7 @@ internal sealed class ConcentrationKpi : IKpi
     }
 
     private static async Task<List<(IReadOnlyList<KeyValuePair<string, string?>> Keys, ConcentrationOutcome Outcome)>> PerAccountAsync(
-        KpiRequest request, KpiContext context, Period period, Sql.Grain? grain, IReadOnlyList<Dimension> groups, int top, CancellationToken cancellationToken)
+        KpiRequest request, KpiContext context, Period period, Sql.Grain? grain, IReadOnlyList<Dimension> groups, TopSelection? top, CancellationToken cancellationToken)
     {
         var query = new MetricQuery(request.Metric!, period, request.Scope, request.Filters, grain, [.. groups, s_account], request.WeekStart);
         var rows = await context.QueryAsync(QueryPlanner.Usage(query), cancellationToken).ConfigureAwait(false);

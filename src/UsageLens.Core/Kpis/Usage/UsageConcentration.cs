@@ -8,7 +8,8 @@ namespace UsageLens.Core.Kpis.Usage;
 /// </summary>
 public static class UsageConcentration
 {
-    public static ConcentrationOutcome Compute(IEnumerable<(string Account, double Usage)> usage, int top, int lorenzSteps = 100)
+    /// <summary>Computes the measures; the leaders are the <paramref name="top"/> heaviest accounts (a count, or a percentage of those with usage; default 10).</summary>
+    public static ConcentrationOutcome Compute(IEnumerable<(string Account, double Usage)> usage, TopSelection? top = null, int lorenzSteps = 100)
     {
         ArgumentNullException.ThrowIfNull(usage);
         var ascending = usage.Where(u => u.Usage > 0).OrderBy(u => u.Usage).ThenBy(u => u.Account, StringComparer.Ordinal).ToList();
@@ -27,7 +28,8 @@ public static class UsageConcentration
         }
         var gini = (2 * weighted / (n * total)) - ((n + 1d) / n);
         var hhi = ascending.Sum(u => Math.Pow(100 * u.Usage / total, 2));
-        var largest = ascending.AsEnumerable().Reverse().Take(top).ToList();
+        var leaderCount = top?.Count ?? (top?.Percent is { } percent ? (int)Math.Ceiling((decimal)percent * n / 100m) : 10);
+        var largest = ascending.AsEnumerable().Reverse().Take(leaderCount).ToList();
         var leaders = largest.Select(u => new ConcentrationLeader(u.Account, u.Usage, u.Usage / total * 100)).ToList();
         // Every account is a point when there are few; otherwise the account nearest each percentile.
         var lorenz = (n <= lorenzSteps ? Enumerable.Range(0, n + 1) : Enumerable.Range(0, lorenzSteps + 1).Select(step => (int)Math.Round((double)step * n / lorenzSteps, MidpointRounding.AwayFromZero)))
