@@ -27,6 +27,17 @@ public sealed class RevenueMathTests
     }
 
     [Fact]
+    public void Recurring_revenue_sums_paying_accounts_and_arr_is_twelve_months_of_it()
+    {
+        var mrr = RevenueMath.Recurring(s_to, 1);
+        var arr = RevenueMath.Recurring(s_to, 12);
+
+        Assert.Equal(360d, mrr.Value); // 150 + 0 + 30 + 40 + 60 + 80
+        Assert.Equal(5d, Part(mrr, "paying_accounts")); // b pays 0
+        Assert.Equal(4_320d, arr.Value); // 12 × 360
+    }
+
+    [Fact]
     public void Logo_churn_counts_accounts_paying_at_from_that_pay_nothing_at_to()
     {
         var outcome = RevenueMath.LogoChurn(s_from, s_to);

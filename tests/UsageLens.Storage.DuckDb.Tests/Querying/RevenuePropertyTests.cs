@@ -55,13 +55,26 @@ public sealed class RevenuePropertyTests
             var paidBefore = timeline.Any(r => r.Account == account && r.Mrr > 0 && s_start.AddDays(r.Day) < s_from);
             from += before;
             to += after;
-            if (before == 0 && after > 0)
+            if (before == 0 && after > 0 && paidBefore)
             {
-                if (paidBefore) { reactivation += after; } else { fresh += after; }
+                reactivation += after;
             }
-            else if (before > 0 && after == 0) { churn += before; }
-            else if (after > before) { expansion += after - before; }
-            else { contraction += before - after; }
+            else if (before == 0 && after > 0)
+            {
+                fresh += after;
+            }
+            else if (before > 0 && after == 0)
+            {
+                churn += before;
+            }
+            else if (after > before)
+            {
+                expansion += after - before;
+            }
+            else
+            {
+                contraction += before - after;
+            }
         }
         return (fresh, reactivation, expansion, contraction, churn, from, to);
     }

@@ -8,10 +8,6 @@ internal sealed class ArrKpi : IKpi
     public Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken) =>
         RevenueRun.ComputeAsync(Definition, "currency", request, context, EvaluateAsync, cancellationToken);
 
-    private static async Task<RevenueOutcome> EvaluateAsync(RevenueWindow window, CancellationToken cancellationToken)
-    {
-        var mrr = await window.MrrToAsync(cancellationToken).ConfigureAwait(false);
-        var total = RevenueMath.Total(mrr);
-        return new RevenueOutcome(12 * total, [new("mrr", total), new("paying_accounts", RevenueMath.Paying(mrr))]);
-    }
+    private static async Task<RevenueOutcome> EvaluateAsync(RevenueWindow window, CancellationToken cancellationToken) =>
+        RevenueMath.Recurring(await window.MrrToAsync(cancellationToken).ConfigureAwait(false), 12);
 }

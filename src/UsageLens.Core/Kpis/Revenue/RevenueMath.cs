@@ -10,6 +10,13 @@ internal static class RevenueMath
 
     public static int Paying(IReadOnlyDictionary<string, double> mrr) => mrr.Values.Count(v => v > 0);
 
+    /// <summary>Recurring revenue over <paramref name="months"/> months (1 for MRR, 12 for ARR) at one instant.</summary>
+    public static RevenueOutcome Recurring(IReadOnlyDictionary<string, double> mrr, int months)
+    {
+        var total = Total(mrr);
+        return new RevenueOutcome(months * total, [new("mrr", total), new("paying_accounts", Paying(mrr))]);
+    }
+
     /// <summary>Classifies each account's change from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static MrrMovements Movements(IReadOnlyDictionary<string, double> from, IReadOnlyDictionary<string, double> to, IReadOnlySet<string> paidBefore)
     {
