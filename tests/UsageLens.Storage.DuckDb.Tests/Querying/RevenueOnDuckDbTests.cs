@@ -10,6 +10,8 @@ public sealed class RevenueOnDuckDbTests
 
     private static double? Part(KpiResult result, string name) => result.Parts.Single(p => p.Name == name).Value;
 
+    private static double Part(KpiRow row, string name) => row.Parts.Single(p => p.Name == name).Value!.Value;
+
     /// <summary>
     /// October 2026, one account per kind of movement. At 2026-10-01 (from): a 100, b 200, c 50, f 80 = 430
     /// (e churned in August). At 2026-11-01 (to): a 150, c 30, d 40, e 60, f 80, h 90 = 450 (b churned).
@@ -71,6 +73,21 @@ public sealed class RevenueOnDuckDbTests
     }
 
     [Fact]
+    public async Task Mrr_movements_by_month_give_each_months_movements()
+    {
+        using var workspace = October();
+
+        var result = await workspace.KpiAsync("mrr-movements", new KpiArguments { From = "2026-09-01", To = "2026-11-01", Grain = "month" });
+
+        // September: at 09-01 b 200 + f 80 = 280 (a's row on 09-01 is not before it); at 10-01 430.
+        // a 0 → 100 and c 0 → 50 never paid before: new 150, net 150 = 430 − 280.
+        var september = result.Rows![0];
+        Assert.Equal(("2026-09-01", 150d), (september.Keys[0].Value!, september.Value!.Value));
+        Assert.Equal((150d, 280d, 430d), (Part(september, "new"), Part(september, "mrr_from"), Part(september, "mrr_to")));
+        Assert.Equal(("2026-10-01", 20d), (result.Rows[1].Keys[0].Value!, result.Rows[1].Value!.Value)); // as in the October test
+    }
+
+    [Fact]
     public async Task Churn_and_retention_rates_over_october()
     {
         using var workspace = October();
@@ -103,10 +120,11 @@ public sealed class RevenueOnDuckDbTests
     [Fact]
     public async Task Cltv_uses_the_six_full_months_before_to_and_the_gross_margin()
     {
-        // May–October 2026. p pays 100 throughout; q 100 until July 10th; r 100 until October 3rd; s 200 from June 15th.
+        // May–October 2026; o churned in April, before the window, and counts nowhere. p pays 100 throughout; q 100 until July 10th; r 100 until October 3rd; s 200 from June 15th.
         // Monthly logo churn: May 0, June 0, July 1 of 4 (p q r s) = 25%, August 0, September 0,
         // October 1 of 3 (p r s) = 33.33%. Mean = (1/4 + 1/3) ÷ 6 = 7/72. ARPA at November 1st = (100 + 200) ÷ 2 = 150.
         using var workspace = new SmallWorkspace()
+            .Subscription("o", "2026-01-01", 100).Subscription("o", "2026-04-10", 0)
             .Subscription("p", "2026-01-01", 100)
             .Subscription("q", "2026-01-01", 100).Subscription("q", "2026-07-10", 0)
             .Subscription("r", "2026-01-01", 100).Subscription("r", "2026-10-03", 0)
