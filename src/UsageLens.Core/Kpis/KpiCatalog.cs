@@ -1,3 +1,4 @@
+using UsageLens.Core.Kpis.Revenue;
 using UsageLens.Core.Semantics;
 
 namespace UsageLens.Core.Kpis;
@@ -10,6 +11,16 @@ public static class KpiCatalog
         new UsageKpi(),
         new TopCustomerShareKpi(),
         new Usage.ConcentrationKpi(),
+        new MrrKpi(),
+        new ArrKpi(),
+        new MrrMovementsKpi(),
+        new LogoChurnKpi(),
+        new RevenueChurnKpi(),
+        new NrrKpi(),
+        new GrrKpi(),
+        new ArpaKpi(),
+        new QuickRatioKpi(),
+        new CltvKpi(),
         new Satisfaction.NpsKpi(),
         new Finance.UsageChargesKpi(),
     ];

@@ -1,0 +1,13 @@
+namespace UsageLens.Core.Kpis.Revenue;
+
+/// <summary>ARPA at the end of the period.</summary>
+internal sealed class ArpaKpi : IKpi
+{
+    public KpiDefinition Definition { get; } = new("arpa", "Average revenue per account", "MRR at the end of the period ÷ accounts with MRR > 0 then", RequiresMetric: false);
+
+    public Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken) =>
+        RevenueRun.ComputeAsync(Definition, "currency", request, context, EvaluateAsync, cancellationToken);
+
+    private static async Task<RevenueOutcome> EvaluateAsync(RevenueWindow window, CancellationToken cancellationToken) =>
+        RevenueMath.Arpa(await window.MrrToAsync(cancellationToken).ConfigureAwait(false));
+}

@@ -1,0 +1,17 @@
+namespace UsageLens.Core.Kpis.Revenue;
+
+/// <summary>Gross revenue retention: the cohort's revenue kept, expansion not counted.</summary>
+internal sealed class GrrKpi : IKpi
+{
+    public KpiDefinition Definition { get; } = new("grr", "Gross revenue retention", "fixed cohort of accounts paying at from: Σ min(MRR at to, MRR at from) ÷ their MRR at from × 100", RequiresMetric: false);
+
+    public Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken) =>
+        RevenueRun.ComputeAsync(Definition, "percent", request, context, EvaluateAsync, cancellationToken);
+
+    private static async Task<RevenueOutcome> EvaluateAsync(RevenueWindow window, CancellationToken cancellationToken)
+    {
+        var from = await window.MrrFromAsync(cancellationToken).ConfigureAwait(false);
+        var to = await window.MrrToAsync(cancellationToken).ConfigureAwait(false);
+        return RevenueMath.GrossRetention(from, to);
+    }
+}
