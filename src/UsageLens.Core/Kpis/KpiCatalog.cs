@@ -1,3 +1,4 @@
+using UsageLens.Core.Kpis.Engagement;
 using UsageLens.Core.Semantics;
 
 namespace UsageLens.Core.Kpis;
@@ -9,6 +10,10 @@ public static class KpiCatalog
     [
         new UsageKpi(),
         new TopCustomerShareKpi(),
+        new ActiveUsersKpi(),
+        new StickinessKpi(),
+        new UsageRateKpi(),
+        new SessionsKpi(),
     ];
 
     public static IKpi Find(string name)
