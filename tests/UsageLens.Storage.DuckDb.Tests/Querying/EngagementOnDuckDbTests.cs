@@ -1,0 +1,134 @@
+using UsageLens.Core.Kpis;
+using UsageLens.Core.Semantics;
+
+namespace UsageLens.Storage.DuckDb.Tests.Querying;
+
+public sealed class EngagementOnDuckDbTests
+{
+    // October 2026 (the default last-month). Account a is smb, b is enterprise and belongs to partner p.
+    //   u5: Oct 1        u1: Oct 2, Oct 30     u2: Oct 3     u3: Oct 31 (twice)     u4: Sep 30
+    //   plus an event without a user on Oct 15, which is no one's activity.
+    private static SmallWorkspace October() => new SmallWorkspace()
+        .Account("a", 1, "smb").Account("b", 1, "enterprise", partner: "p")
+        .Usage("a", "2026-10-01", 1, user: "u5")
+        .Usage("a", "2026-10-02", 1, user: "u1").Usage("a", "2026-10-30", 1, user: "u1")
+        .Usage("a", "2026-10-03", 1, user: "u2")
+        .Usage("b", "2026-10-31", 1, user: "u3").Usage("b", "2026-10-31", 1, user: "u3")
+        .Usage("b", "2026-09-30", 1, user: "u4")
+        .Usage("a", "2026-10-15", 1);
+
+    [Fact]
+    public async Task Trailing_mau_counts_users_active_in_the_30_days_ending_on_the_last_day()
+    {
+        using var workspace = October();
+
+        var result = await workspace.KpiAsync("active-users", new KpiArguments());
+
+        // Window Oct 2..Oct 31: u1, u2, u3 (u5's Oct 1 is 30 days back, outside d − 30 < day).
+        Assert.Equal(3d, result.Value);
+        Assert.Equal("users", result.Unit);
+        // Parts: 4 distinct users in October (u1, u2, u3, u5), 31 days.
+        Assert.Equal([("users", 4d), ("days", 31d)], result.Parts.Select(p => (p.Name, p.Value!.Value)));
+        // September's trailing window ending Sep 30 holds only u4.
+        Assert.Equal(1d, result.Previous!.Value);
+    }
+
+    [Fact]
+    public async Task Window_mode_and_measure_options_change_what_is_counted()
+    {
+        using var workspace = October();
+
+        var mau28 = await workspace.KpiAsync("active-users", new KpiArguments { Options = ["window=28"] });
+        var calendar = await workspace.KpiAsync("active-users", new KpiArguments { Options = ["mode=calendar"] });
+        var wau = await workspace.KpiAsync("active-users", new KpiArguments { Options = ["measure=wau"] });
+        var dau = await workspace.KpiAsync("active-users", new KpiArguments { Options = ["measure=dau"] });
+
+        Assert.Equal(2d, mau28.Value); // Oct 4..31: u1 (Oct 30), u3
+        Assert.Equal(4d, calendar.Value); // u1, u2, u3, u5
+        Assert.Equal(2d, wau.Value); // Oct 25..31: u1, u3
+        Assert.Equal(5d / 31, dau.Value!.Value, 12); // DAU 1 on Oct 1, 2, 3, 30, 31 and 0 on the other 26 days
+    }
+
+    [Fact]
+    public async Task Daily_rows_read_the_trailing_window_from_before_the_period()
+    {
+        using var workspace = October();
+
+        var result = await workspace.KpiAsync("active-users", new KpiArguments { From = "2026-10-30", To = "2026-11-01", Grain = "day", ComparePrevious = false });
+
+        // Oct 30: Oct 1..30 holds u5, u1, u2 = 3. Oct 31: Oct 2..31 holds u1, u2, u3 = 3.
+        Assert.Equal([("2026-10-30", 3d), ("2026-10-31", 3d)], result.Rows!.Select(r => (r.Keys[0].Value!, r.Value!.Value)));
+    }
+
+    [Fact]
+    public async Task Active_users_group_by_segment_and_honour_the_partner_scope()
+    {
+        using var workspace = October();
+
+        var bySegment = await workspace.KpiAsync("active-users", new KpiArguments { GroupBy = ["segment"], Options = ["mode=calendar"] });
+        var partner = await workspace.KpiAsync("active-users", new KpiArguments { Options = ["mode=calendar"] }, AccountScope.Partner("p"));
+
+        Assert.Equal([("enterprise", 1d), ("smb", 3d)], bySegment.Rows!.Select(r => (r.Keys[0].Value!, r.Value!.Value)));
+        Assert.Equal(1d, partner.Value); // only account b's u3
+    }
+
+    [Fact]
+    public async Task Stickiness_divides_mean_dau_by_the_period_active_users_and_rolling_by_each_days_mau30()
+    {
+        // Oct 1..4: u1 every day, u2 on Oct 1; u3 last seen Sep 20, inside every day's 30-day window.
+        using var workspace = new SmallWorkspace().Account("a", 1)
+            .Usage("a", "2026-10-01", 1, user: "u1").Usage("a", "2026-10-02", 1, user: "u1")
+            .Usage("a", "2026-10-03", 1, user: "u1").Usage("a", "2026-10-04", 1, user: "u1")
+            .Usage("a", "2026-10-01", 1, user: "u2").Usage("a", "2026-09-20", 1, user: "u3");
+        var october1To4 = new KpiArguments { From = "2026-10-01", To = "2026-10-05", ComparePrevious = false };
+
+        var mixpanel = await workspace.KpiAsync("stickiness", october1To4);
+        var rolling = await workspace.KpiAsync("stickiness", october1To4 with { Variant = "rolling" });
+
+        // DAU 2, 1, 1, 1: mean 1.25; 2 distinct users; 1.25 / 2 × 100 = 62.5.
+        Assert.Equal(62.5, mixpanel.Value);
+        Assert.Equal([("mean_dau", 1.25), ("mau", 2d)], mixpanel.Parts.Select(p => (p.Name, p.Value!.Value)));
+        // MAU30 is 3 (u1, u2, u3) each day: (2/3 + 1/3 + 1/3 + 1/3) / 4 × 100 = 41.67.
+        Assert.Equal(500d / 12, rolling.Value!.Value, 10);
+    }
+
+    [Fact]
+    public async Task Usage_rate_divides_active_users_by_users_known_at_the_end_of_the_period()
+    {
+        // Imported: u1 (a, Jan), u2 (a, no date), u6 (a, created after October), u7 (b, Sep, never active).
+        // Seen in events only: u8 (a, Sep 10), u9 (b, Oct 20). Active in October: u1, u9.
+        using var workspace = new SmallWorkspace().Account("a", 1).Account("b", 1)
+            .User("u1", "a", "2026-01-01").User("u2", "a").User("u6", "a", "2026-11-05").User("u7", "b", "2026-09-01")
+            .Usage("a", "2026-10-05", 1, user: "u1").Usage("a", "2026-09-10", 1, user: "u8").Usage("b", "2026-10-20", 1, user: "u9");
+
+        var result = await workspace.KpiAsync("usage-rate", new KpiArguments());
+        var byAccount = await workspace.KpiAsync("usage-rate", new KpiArguments { GroupBy = ["account_id"], ComparePrevious = false });
+
+        // Known by Nov 1: u1, u2, u7, u8, u9 = 5; 2 active: 40%.
+        Assert.Equal(40d, result.Value);
+        Assert.Equal([("active_users", 2d), ("known_users", 5d)], result.Parts.Select(p => (p.Name, p.Value!.Value)));
+        // September: u8 active; known by Oct 1: u1, u2, u7, u8 = 4: 25%.
+        Assert.Equal(25d, result.Previous!.Value);
+        // a: u1 of u1, u2, u8 = 33.3%; b: u9 of u7, u9 = 50%.
+        Assert.Equal([("a", 100d / 3), ("b", 50d)], byAccount.Rows!.Select(r => (r.Keys[0].Value!, r.Value!.Value)));
+    }
+
+    [Fact]
+    public async Task Sessions_split_where_the_gap_exceeds_the_limit()
+    {
+        // u1: 09:00, 09:10, 09:40 (exactly 30 minutes later: same session), 10:30, 10:45. u2: one event.
+        using var workspace = new SmallWorkspace().Account("a", 1)
+            .Activity("a", "u1", "2026-10-02T09:00").Activity("a", "u1", "2026-10-02T09:10").Activity("a", "u1", "2026-10-02T09:40")
+            .Activity("a", "u1", "2026-10-02T10:30").Activity("a", "u1", "2026-10-02T10:45")
+            .Activity("a", "u2", "2026-10-03T14:00");
+
+        var thirty = await workspace.KpiAsync("sessions", new KpiArguments { ComparePrevious = false });
+        var ten = await workspace.KpiAsync("sessions", new KpiArguments { ComparePrevious = false, Options = ["gap=10"] });
+
+        // Sessions of 40, 15 and 0 minutes: mean 55 / 3, median 15, 2 users.
+        Assert.Equal(3d, thirty.Value);
+        Assert.Equal([("sessions", 3d), ("mean_minutes", 55d / 3), ("median_minutes", 15d), ("users", 2d)], thirty.Parts.Select(p => (p.Name, p.Value!.Value)));
+        // Gap 10: 09:00–09:10, 09:40, 10:30, 10:45 for u1, and u2's one event.
+        Assert.Equal(5d, ten.Value);
+    }
+}
