@@ -13,6 +13,7 @@ public static class KpiCatalog
         new ActiveUsersKpi(),
         new StickinessKpi(),
         new UsageRateKpi(),
+        new FeatureAdoptionKpi(),
         new SessionsKpi(),
     ];
 

@@ -27,6 +27,51 @@ internal static class ActivityPlanner
             OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
     }
 
+    /// <summary>
+    /// Events per <c>(day, entity, account_id)</c> in the period, where the entity column is
+    /// <c>user_id</c> or <c>account_id</c>; optionally only one event name.
+    /// </summary>
+    public static SqlSelect EntityDays(string entity, Period period, AccountScope scope, string? eventName)
+    {
+        var day = new SqlTimeBucket(Grain.Day, Col(Events, "timestamp"), DayOfWeek.Monday);
+        SqlExpr[] keys = [day, Col(Events, entity), Col(Events, "account_id")];
+        return new SqlSelect(
+            [new(day, "day"), new(keys[1], "entity"), new(keys[2], "account_id"), new(new SqlAggregate(SqlAggregateKind.Count, null), "events")],
+            new SqlTable(WorkspaceTable.Events, Events),
+            Where: And(Entities(entity, period.From, period.To, scope, eventName)),
+            GroupBy: keys,
+            OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
+    }
+
+    /// <summary>Each entity's first event before <paramref name="before"/> (optionally of one event name): <c>entity, first_at</c>.</summary>
+    public static SqlSelect FirstEvents(string entity, DateTime before, AccountScope scope, string? eventName) =>
+        new(
+            [new(Col(Events, entity), "entity"), new(new SqlAggregate(SqlAggregateKind.Min, Col(Events, "timestamp")), "first_at")],
+            new SqlTable(WorkspaceTable.Events, Events),
+            Where: And(Entities(entity, null, before, scope, eventName)),
+            GroupBy: [Col(Events, entity)],
+            OrderBy: [new SqlOrder(Col(Events, entity))]);
+
+    private static List<SqlExpr> Entities(string entity, DateTime? from, DateTime to, AccountScope scope, string? eventName)
+    {
+        if (entity is not ("user_id" or "account_id"))
+        {
+            throw new ArgumentException($"'{entity}' is not an entity column", nameof(entity));
+        }
+        var where = new List<SqlExpr> { new SqlIsNull(Col(Events, entity), Negated: true) };
+        if (from is { } start)
+        {
+            where.Add(new SqlBinary(SqlOperator.GreaterOrEqual, Col(Events, "timestamp"), new SqlValue(start)));
+        }
+        where.Add(new SqlBinary(SqlOperator.Less, Col(Events, "timestamp"), new SqlValue(to)));
+        if (eventName is not null)
+        {
+            where.Add(new SqlBinary(SqlOperator.Equal, Col(Events, "event"), new SqlValue(eventName)));
+        }
+        where.AddRange(Scope(Events, scope));
+        return where;
+    }
+
     /// <summary>Every event with a user in the period, optionally of one event name: <c>user_id, account_id, timestamp</c>, sorted by user and time.</summary>
     public static SqlSelect TimedEvents(Period period, AccountScope scope, string? eventName) =>
         new(

@@ -131,4 +131,40 @@ public sealed class EngagementOnDuckDbTests
         // Gap 10: 09:00–09:10, 09:40, 10:30, 10:45 for u1, and u2's one event.
         Assert.Equal(5d, ten.Value);
     }
+
+    // u1 (a) started Aug 1 and exports Oct 10 and 12; u2 (a) starts Oct 5 and exports Oct 6; u3 (b) first
+    // exported Sep 15 and again Oct 20; u4 (b) and u6 (c) only call the API in October; u5 was last seen in September.
+    private static SmallWorkspace Exports() => new SmallWorkspace().Account("a", 1).Account("b", 1).Account("c", 1)
+        .Usage("a", "2026-08-01", 1, user: "u1").Usage("a", "2026-10-10", 1, "export", "u1").Usage("a", "2026-10-12", 1, "export", "u1")
+        .Usage("a", "2026-10-05", 1, user: "u2").Usage("a", "2026-10-06", 1, "export", "u2")
+        .Usage("b", "2026-09-15", 1, "export", "u3").Usage("b", "2026-10-20", 1, "export", "u3")
+        .Usage("b", "2026-10-07", 1, user: "u4").Usage("a", "2026-09-01", 1, user: "u5").Usage("c", "2026-10-08", 1, user: "u6");
+
+    [Fact]
+    public async Task Feature_adoption_of_users_reports_depth_and_median_days_to_first_use()
+    {
+        using var workspace = Exports();
+
+        var result = await workspace.KpiAsync("feature-adoption", new KpiArguments { Options = ["feature=export"], ComparePrevious = false });
+
+        // Active in October: u1, u2, u3, u4, u6 = 5; adopters u1, u2, u3 = 3: 60%. Depth: 4 exports / 3.
+        // First use in October: u1 Aug 1 → Oct 10 = 31 + 30 + 9 = 70 days, u2 Oct 5 → Oct 6 = 1 day (u3's was in September): median 35.5.
+        Assert.Equal(60d, result.Value);
+        Assert.Equal([("adopters", 3d), ("active", 5d), ("depth", 4d / 3), ("median_days_to_first_use", 35.5)], result.Parts.Select(p => (p.Name, p.Value!.Value)));
+    }
+
+    [Fact]
+    public async Task Feature_adoption_of_accounts_counts_accounts_and_refuses_an_unknown_event()
+    {
+        using var workspace = Exports();
+
+        var result = await workspace.KpiAsync("feature-adoption", new KpiArguments { Options = ["feature=export", "level=accounts"], ComparePrevious = false });
+        var unknown = await Assert.ThrowsAsync<UsageLens.Core.UsageLensException>(() => workspace.KpiAsync("feature-adoption", new KpiArguments { Options = ["feature=exprt"] }));
+
+        // Active accounts a, b, c; adopters a, b: 66.7%. Depth 4 exports / 2 accounts = 2.
+        // a: first event Aug 1, first export Oct 6 = 31 + 30 + 5 = 66 days; b first exported in September.
+        Assert.Equal(200d / 3, result.Value!.Value, 10);
+        Assert.Equal([("adopters", 2d), ("active", 3d), ("depth", 2d), ("median_days_to_first_use", 66d)], result.Parts.Select(p => (p.Name, p.Value!.Value)));
+        Assert.Contains("export", unknown.Message, StringComparison.Ordinal);
+    }
 }
