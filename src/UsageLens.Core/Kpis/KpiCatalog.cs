@@ -15,6 +15,7 @@ public static class KpiCatalog
         new UsageRateKpi(),
         new FeatureAdoptionKpi(),
         new SessionsKpi(),
+        new RetentionKpi(),
     ];
 
     public static IKpi Find(string name)

@@ -43,14 +43,20 @@ internal static class ActivityPlanner
             OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
     }
 
-    /// <summary>Each entity's first event before <paramref name="before"/> (optionally of one event name): <c>entity, first_at</c>.</summary>
-    public static SqlSelect FirstEvents(string entity, DateTime before, AccountScope scope, string? eventName) =>
-        new(
-            [new(Col(Events, entity), "entity"), new(new SqlAggregate(SqlAggregateKind.Min, Col(Events, "timestamp")), "first_at")],
+    /// <summary>
+    /// Each entity's first event through each account before <paramref name="before"/>, optionally of
+    /// one event name: <c>entity, account_id, first_at</c>. Per account so account filters can apply.
+    /// </summary>
+    public static SqlSelect FirstEvents(string entity, DateTime before, AccountScope scope, string? eventName)
+    {
+        SqlExpr[] keys = [Col(Events, entity), Col(Events, "account_id")];
+        return new SqlSelect(
+            [new(keys[0], "entity"), new(keys[1], "account_id"), new(new SqlAggregate(SqlAggregateKind.Min, Col(Events, "timestamp")), "first_at")],
             new SqlTable(WorkspaceTable.Events, Events),
             Where: And(Entities(entity, null, before, scope, eventName)),
-            GroupBy: [Col(Events, entity)],
-            OrderBy: [new SqlOrder(Col(Events, entity))]);
+            GroupBy: keys,
+            OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
+    }
 
     private static List<SqlExpr> Entities(string entity, DateTime? from, DateTime to, AccountScope scope, string? eventName)
     {

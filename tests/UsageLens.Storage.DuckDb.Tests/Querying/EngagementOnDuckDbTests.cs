@@ -167,4 +167,50 @@ public sealed class EngagementOnDuckDbTests
         Assert.Equal([("adopters", 2d), ("active", 3d), ("depth", 2d), ("median_days_to_first_use", 66d)], result.Parts.Select(p => (p.Name, p.Value!.Value)));
         Assert.Contains("export", unknown.Message, StringComparison.Ordinal);
     }
+
+    // Monthly cohorts from August to October. August: u1 (Aug 3; back Sep 5 and Oct 10), u2 (Aug 20; back Oct 2),
+    // u3 (Aug 1, never back). September: u4 (Sep 2; back Oct 3), u5 (Sep 9 only). October: u6.
+    // u0 started in July, so belongs to no cohort of the period.
+    private static SmallWorkspace Cohorts() => new SmallWorkspace().Account("a", 1)
+        .Usage("a", "2026-08-03", 1, user: "u1").Usage("a", "2026-09-05", 1, user: "u1").Usage("a", "2026-10-10", 1, user: "u1")
+        .Usage("a", "2026-08-20", 1, user: "u2").Usage("a", "2026-10-02", 1, user: "u2")
+        .Usage("a", "2026-08-01", 1, user: "u3")
+        .Usage("a", "2026-09-02", 1, user: "u4").Usage("a", "2026-10-03", 1, user: "u4")
+        .Usage("a", "2026-09-09", 1, user: "u5")
+        .Usage("a", "2026-10-05", 1, user: "u6")
+        .Usage("a", "2026-07-15", 1, user: "u0").Usage("a", "2026-08-10", 1, user: "u0");
+
+    private static List<(string Cohort, string Interval, double Value)> Cells(KpiResult result) =>
+        result.Rows!.Select(r => (r.Keys[0].Value!, r.Keys[1].Value!, Math.Round(r.Value!.Value, 2))).ToList();
+
+    [Fact]
+    public async Task Retention_on_counts_cohort_members_active_in_each_month_and_summarises_elapsed_intervals()
+    {
+        using var workspace = Cohorts();
+
+        var result = await workspace.KpiAsync("retention", new KpiArguments { From = "2026-08-01", To = "2026-11-01", ComparePrevious = false });
+
+        // August (3): k1 u1 = 1/3, k2 u1, u2 = 2/3. September (2): k1 u4 = 1/2. Summary k1 = (1 + 1) / (3 + 2) = 40%, k2 = 2/3.
+        Assert.Equal(
+            [("2026-08-01", "0", 100d), ("2026-08-01", "1", 33.33), ("2026-08-01", "2", 66.67), ("2026-09-01", "0", 100d), ("2026-09-01", "1", 50d),
+             ("2026-10-01", "0", 100d), ("all", "0", 100d), ("all", "1", 40d), ("all", "2", 66.67)],
+            Cells(result));
+        Assert.Equal(40d, result.Value);
+        Assert.Equal([("cohort_members", 6d), ("members_k1", 5d), ("active_k1", 2d)], result.Parts.Select(p => (p.Name, p.Value!.Value)));
+    }
+
+    [Fact]
+    public async Task Retention_on_or_after_counts_later_returns_and_the_summary_skips_unfinished_intervals()
+    {
+        using var workspace = Cohorts();
+
+        var onOrAfter = await workspace.KpiAsync("retention", new KpiArguments { From = "2026-08-01", To = "2026-11-01", ComparePrevious = false, Options = ["mode=on-or-after"] });
+        var midOctober = await workspace.KpiAsync("retention", new KpiArguments { From = "2026-08-01", To = "2026-10-15", ComparePrevious = false });
+
+        // August k1: u1 and u2 (back in October) = 2/3; September k1: u4 = 1/2; summary (2 + 1) / 5 = 60%.
+        Assert.Equal(60d, onOrAfter.Value);
+        // Up to Oct 15 only August's k1 (September) has ended: 1/3; no k2 summary, as October is unfinished.
+        Assert.Equal(33.33, Math.Round(midOctober.Value!.Value, 2));
+        Assert.DoesNotContain(Cells(midOctober), c => c.Cohort == "all" && c.Interval == "2");
+    }
 }

@@ -62,4 +62,30 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
             .Where(u => groups.Keeps(u.Account))
             .ToList();
     }
+
+    /// <summary>
+    /// Each user's or account's first event before <paramref name="before"/> (optionally of one event) over
+    /// all history, through the accounts that pass the filters, so "first ever" is not cut at a period's start.
+    /// </summary>
+    public async Task<Dictionary<string, DateTime>> FirstEventsAsync(string entity, DateTime before, AccountGroups groups, string? eventName, CancellationToken cancellationToken)
+    {
+        var rows = await context.QueryAsync(ActivityPlanner.FirstEvents(entity, before, request.Scope, eventName), cancellationToken).ConfigureAwait(false);
+        var first = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => groups.Keeps((string?)r[1])))
+        {
+            var at = DateTime.SpecifyKind((DateTime)row[2]!, DateTimeKind.Utc);
+            var entityId = (string)row[0]!;
+            first[entityId] = first.TryGetValue(entityId, out var known) && known < at ? known : at;
+        }
+        return first;
+    }
+
+    /// <summary>Events per (day, user or account, account) in the period, optionally of one event, through the accounts that pass the filters.</summary>
+    public async Task<List<EntityDay>> EntityDaysAsync(string entity, Period period, AccountGroups groups, string? eventName, CancellationToken cancellationToken)
+    {
+        var rows = await context.QueryAsync(ActivityPlanner.EntityDays(entity, period, request.Scope, eventName), cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => new EntityDay(DateOnly.FromDateTime((DateTime)r[0]!), (string)r[1]!, (string?)r[2], (long)KpiValues.Number(r[3]), eventName is not null))
+            .Where(d => groups.Keeps(d.Account))
+            .ToList();
+    }
 }

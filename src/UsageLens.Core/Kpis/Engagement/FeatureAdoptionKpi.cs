@@ -28,16 +28,16 @@ internal sealed class FeatureAdoptionKpi : IKpi
         var entity = request.ChoiceOption("level", "users", "accounts") == "users" ? "user_id" : "account_id";
         var reader = new EngagementReader(request, context);
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
-        var firstEvent = await FirstAsync(context, entity, request, null, cancellationToken).ConfigureAwait(false);
-        var firstUse = await FirstAsync(context, entity, request, feature, cancellationToken).ConfigureAwait(false);
+        var firstEvent = await reader.FirstEventsAsync(entity, request.Period.To, groups, null, cancellationToken).ConfigureAwait(false);
+        var firstUse = await reader.FirstEventsAsync(entity, request.Period.To, groups, feature, cancellationToken).ConfigureAwait(false);
 
-        var days = await DaysAsync(context, entity, request.Period, request, groups, feature, cancellationToken).ConfigureAwait(false);
+        var days = await DaysAsync(reader, entity, request.Period, groups, feature, cancellationToken).ConfigureAwait(false);
         var outcome = FeatureAdoption.Compute(days, request.Period, firstEvent, firstUse);
         KpiComparison? previous = null;
         if (request.ComparePrevious)
         {
             var before = request.Period.Previous();
-            var earlier = FeatureAdoption.Compute(await DaysAsync(context, entity, before, request, groups, feature, cancellationToken).ConfigureAwait(false), before, firstEvent, firstUse);
+            var earlier = FeatureAdoption.Compute(await DaysAsync(reader, entity, before, groups, feature, cancellationToken).ConfigureAwait(false), before, firstEvent, firstUse);
             previous = new KpiComparison(before, earlier.Value, earlier.Parts);
         }
         var rows = request.IsBreakdown
@@ -51,20 +51,9 @@ internal sealed class FeatureAdoptionKpi : IKpi
         };
     }
 
-    // First events over all history up to the period's end, so "first ever" is not cut at the period's start.
-    private static async Task<Dictionary<string, DateTime>> FirstAsync(KpiContext context, string entity, KpiRequest request, string? feature, CancellationToken cancellationToken)
-    {
-        var rows = await context.QueryAsync(ActivityPlanner.FirstEvents(entity, request.Period.To, request.Scope, feature), cancellationToken).ConfigureAwait(false);
-        return rows.ToDictionary(r => (string)r[0]!, r => DateTime.SpecifyKind((DateTime)r[1]!, DateTimeKind.Utc), StringComparer.Ordinal);
-    }
-
-    private static async Task<List<EntityDay>> DaysAsync(KpiContext context, string entity, Period period, KpiRequest request, AccountGroups groups, string feature, CancellationToken cancellationToken)
-    {
-        var all = await context.QueryAsync(ActivityPlanner.EntityDays(entity, period, request.Scope, null), cancellationToken).ConfigureAwait(false);
-        var used = await context.QueryAsync(ActivityPlanner.EntityDays(entity, period, request.Scope, feature), cancellationToken).ConfigureAwait(false);
-        return all.Select(r => Day(r, false)).Concat(used.Select(r => Day(r, true))).Where(d => groups.Keeps(d.Account)).ToList();
-    }
-
-    private static EntityDay Day(object?[] row, bool isFeature) =>
-        new(DateOnly.FromDateTime((DateTime)row[0]!), (string)row[1]!, (string?)row[2], (long)KpiValues.Number(row[3]), isFeature);
+    private static async Task<List<EntityDay>> DaysAsync(EngagementReader reader, string entity, Period period, AccountGroups groups, string feature, CancellationToken cancellationToken) =>
+        [
+            .. await reader.EntityDaysAsync(entity, period, groups, null, cancellationToken).ConfigureAwait(false),
+            .. await reader.EntityDaysAsync(entity, period, groups, feature, cancellationToken).ConfigureAwait(false),
+        ];
 }
