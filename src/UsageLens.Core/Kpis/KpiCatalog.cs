@@ -14,8 +14,11 @@ public static class KpiCatalog
         new StickinessKpi(),
         new UsageRateKpi(),
         new FeatureAdoptionKpi(),
+        new SeatUtilizationKpi(),
         new SessionsKpi(),
+        new LoginFrequencyKpi(),
         new RetentionKpi(),
+        new RevenuePerActiveUserKpi(),
     ];
 
     public static IKpi Find(string name)

@@ -213,4 +213,65 @@ public sealed class EngagementOnDuckDbTests
         Assert.Equal(33.33, Math.Round(midOctober.Value!.Value, 2));
         Assert.DoesNotContain(Cells(midOctober), c => c.Cohort == "all" && c.Interval == "2");
     }
+
+    [Fact]
+    public async Task Seat_utilization_bands_each_account_and_skips_accounts_without_seats()
+    {
+        // a: 4 of 5 seats, b: 1 of 2, d: 7 of 10; c has no licensed_seats.
+        using var workspace = new SmallWorkspace().Account("a", 1, seats: 5).Account("b", 1, seats: 2).Account("c", 1).Account("d", 1, seats: 10)
+            .Usage("b", "2026-10-02", 1, user: "u5").Usage("c", "2026-10-02", 1, user: "u13");
+        foreach (var user in new[] { "u1", "u2", "u3", "u4" })
+        {
+            workspace.Usage("a", "2026-10-02", 1, user: user);
+        }
+        for (var i = 6; i <= 12; i++)
+        {
+            workspace.Usage("d", "2026-10-09", 1, user: $"u{i}");
+        }
+
+        var result = await workspace.KpiAsync("seat-utilization", new KpiArguments { ComparePrevious = false });
+
+        // (4 + 1 + 7) / (5 + 2 + 10) = 12 / 17.
+        Assert.Equal(1200d / 17, result.Value!.Value, 10);
+        Assert.Equal(
+            [("active_users", 12d), ("licensed_seats", 17d), ("accounts_without_seats", 1d), ("green", 1d), ("amber", 1d), ("red", 1d)],
+            result.Parts.Select(p => (p.Name, p.Value!.Value)));
+        // 80% is green, 50% red, 70% amber.
+        Assert.Equal([("a", "green", 80d), ("b", "red", 50d), ("d", "amber", 70d)], result.Rows!.Select(r => (r.Keys[0].Value!, r.Keys[1].Value!, r.Value!.Value)));
+    }
+
+    [Fact]
+    public async Task Login_frequency_is_logins_per_active_user_per_week()
+    {
+        // Two weeks, Oct 1..14: u1 logs in Oct 1, 2 and 8; u2 only calls the API; u1's Oct 20 login is outside.
+        using var workspace = new SmallWorkspace().Account("a", 1)
+            .Usage("a", "2026-10-01", 1, "login", "u1").Usage("a", "2026-10-02", 1, "login", "u1").Usage("a", "2026-10-08", 1, "login", "u1")
+            .Usage("a", "2026-10-03", 1, user: "u2").Usage("a", "2026-10-20", 1, "login", "u1");
+
+        var result = await workspace.KpiAsync("login-frequency", new KpiArguments { From = "2026-10-01", To = "2026-10-15", ComparePrevious = false });
+
+        // 3 logins / 2 active users / 2 weeks = 0.75.
+        Assert.Equal(0.75, result.Value);
+        Assert.Equal([("logins", 3d), ("active_users", 2d), ("weeks", 2d)], result.Parts.Select(p => (p.Name, p.Value!.Value)));
+    }
+
+    [Fact]
+    public async Task Revenue_per_active_user_divides_mrr_at_the_period_end_by_active_users()
+    {
+        // MRR at Nov 1: a 300 (raised Oct 15 from 100), b none yet (starts Nov 5), c 200. Active in October: u1, u2 (a), u3 (b).
+        using var workspace = new SmallWorkspace().Account("a", 1).Account("b", 1).Account("c", 1)
+            .Subscription("a", "2026-09-01", 100).Subscription("a", "2026-10-15", 300).Subscription("b", "2026-11-05", 999).Subscription("c", "2026-08-01", 200)
+            .Usage("a", "2026-10-02", 1, user: "u1").Usage("a", "2026-10-03", 1, user: "u2").Usage("b", "2026-10-04", 1, user: "u3")
+            .Usage("a", "2026-09-10", 1, user: "u1");
+
+        var result = await workspace.KpiAsync("revenue-per-active-user", new KpiArguments());
+        var byAccount = await workspace.KpiAsync("revenue-per-active-user", new KpiArguments { GroupBy = ["account_id"], ComparePrevious = false });
+
+        // (300 + 200) / 3 users.
+        Assert.Equal(500d / 3, result.Value!.Value, 10);
+        // September: MRR at Oct 1 = 100 + 200 = 300, one active user (u1).
+        Assert.Equal(300d, result.Previous!.Value);
+        // a: 300 / 2; b: 0 / 1; c: 200 but no active user, so no value.
+        Assert.Equal([("a", (double?)150d), ("b", 0d), ("c", null)], byAccount.Rows!.Select(r => (r.Keys[0].Value!, r.Value)));
+    }
 }

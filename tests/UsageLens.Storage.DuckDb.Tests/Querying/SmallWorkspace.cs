@@ -17,7 +17,7 @@ internal sealed class SmallWorkspace : IDisposable
 
     public DuckDbWorkspace Workspace { get; } = DuckDbWorkspace.Open(":memory:");
 
-    public SmallWorkspace Account(string id, double revenue, string segment = "smb", string? partner = null, bool strategic = false)
+    public SmallWorkspace Account(string id, double revenue, string segment = "smb", string? partner = null, bool strategic = false, int? seats = null)
     {
         _accounts.Add(new AccountUpsert(id, new Dictionary<AccountField, object?>
         {
@@ -25,6 +25,7 @@ internal sealed class SmallWorkspace : IDisposable
             [AccountField.Segment] = segment,
             [AccountField.PartnerId] = partner,
             [AccountField.Strategic] = strategic,
+            [AccountField.LicensedSeats] = seats,
         }, null));
         return this;
     }
