@@ -15,8 +15,10 @@ public static class KpiCatalog
         new UsageRateKpi(),
         new FeatureAdoptionKpi(),
         new SeatUtilizationKpi(),
+        new FeatureBreadthKpi(),
         new SessionsKpi(),
         new LoginFrequencyKpi(),
+        new StickinessDistributionKpi(),
         new RetentionKpi(),
         new RevenuePerActiveUserKpi(),
     ];

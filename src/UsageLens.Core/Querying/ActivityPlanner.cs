@@ -78,6 +78,19 @@ internal static class ActivityPlanner
         return where;
     }
 
+    /// <summary>Distinct <c>(day, account_id, event)</c> with at least one event in the period, for events with an account.</summary>
+    public static SqlSelect AccountEventDays(Period period, AccountScope scope)
+    {
+        var day = new SqlTimeBucket(Grain.Day, Col(Events, "timestamp"), DayOfWeek.Monday);
+        SqlExpr[] keys = [day, Col(Events, "account_id"), Col(Events, "event")];
+        return new SqlSelect(
+            [new(day, "day"), new(keys[1], "account_id"), new(keys[2], "event")],
+            new SqlTable(WorkspaceTable.Events, Events),
+            Where: And(Entities("account_id", period.From, period.To, scope, null)),
+            GroupBy: keys,
+            OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
+    }
+
     /// <summary>Every event with a user in the period, optionally of one event name: <c>user_id, account_id, timestamp</c>, sorted by user and time.</summary>
     public static SqlSelect TimedEvents(Period period, AccountScope scope, string? eventName) =>
         new(

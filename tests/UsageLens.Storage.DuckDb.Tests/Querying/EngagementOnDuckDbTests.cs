@@ -274,4 +274,46 @@ public sealed class EngagementOnDuckDbTests
         // a: 300 / 2; b: 0 / 1; c: 200 but no active user, so no value.
         Assert.Equal([("a", (double?)150d), ("b", 0d), ("c", null)], byAccount.Rows!.Select(r => (r.Keys[0].Value!, r.Value)));
     }
+
+    [Fact]
+    public async Task Stickiness_distribution_shares_user_weeks_by_active_days()
+    {
+        // Weeks of Mon Oct 5 and Mon Oct 12. u1: 3 days, then 1 day; u2: all 7 days of the first week; u3: 3 days of the second.
+        using var workspace = new SmallWorkspace().Account("a", 1)
+            .Usage("a", "2026-10-05", 1, user: "u1").Usage("a", "2026-10-07", 1, user: "u1").Usage("a", "2026-10-07", 1, user: "u1").Usage("a", "2026-10-11", 1, user: "u1")
+            .Usage("a", "2026-10-14", 1, user: "u1")
+            .Usage("a", "2026-10-12", 1, user: "u3").Usage("a", "2026-10-13", 1, user: "u3").Usage("a", "2026-10-18", 1, user: "u3");
+        for (var day = 5; day <= 11; day++)
+        {
+            workspace.Usage("a", $"2026-10-{day:00}", 1, user: "u2");
+        }
+
+        var result = await workspace.KpiAsync("stickiness-distribution", new KpiArguments { From = "2026-10-05", To = "2026-10-19", ComparePrevious = false });
+
+        // User-weeks with 3, 1, 7 and 3 days: mean (3 + 1 + 7 + 3) / 4 = 3.5.
+        Assert.Equal(3.5, result.Value);
+        // Exactly: 1 day 1/4, 3 days 2/4, 7 days 1/4. At least: 4/4, 3/4, 3/4, then 1/4 up to 7.
+        Assert.Equal([25d, 0, 50, 0, 0, 0, 25], result.Rows!.Select(r => r.Value!.Value));
+        Assert.Equal([100d, 75, 75, 25, 25, 25, 25], result.Rows!.Select(r => r.Parts[1].Value!.Value));
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7"], result.Rows!.Select(r => r.Keys[0].Value));
+    }
+
+    [Fact]
+    public async Task Feature_breadth_averages_each_active_accounts_share_of_the_metered_events()
+    {
+        // Metered events: api_call, export, login, report. In October a uses three of them and b one; c only used report in September.
+        using var workspace = new SmallWorkspace().Account("a", 1).Account("b", 1).Account("c", 1)
+            .Usage("a", "2026-10-02", 1).Usage("a", "2026-10-03", 1, "export").Usage("a", "2026-10-04", 1, "login").Usage("a", "2026-10-05", 1)
+            .Usage("b", "2026-10-02", 1).Usage("c", "2026-09-02", 1, "report");
+
+        var result = await workspace.KpiAsync("feature-breadth", new KpiArguments { ComparePrevious = false });
+        var ofEight = await workspace.KpiAsync("feature-breadth", new KpiArguments { ComparePrevious = false, Options = ["features=8"] });
+        var byAccount = await workspace.KpiAsync("feature-breadth", new KpiArguments { ComparePrevious = false, GroupBy = ["account_id"] });
+
+        // a 3/4 = 75%, b 1/4 = 25%: mean 50%.
+        Assert.Equal(50d, result.Value);
+        Assert.Equal([("accounts", 2d), ("features_available", 4d), ("mean_features_used", 2d)], result.Parts.Select(p => (p.Name, p.Value!.Value)));
+        Assert.Equal(25d, ofEight.Value); // (3/8 + 1/8) / 2
+        Assert.Equal([("a", 75d), ("b", 25d)], byAccount.Rows!.Select(r => (r.Keys[0].Value!, r.Value!.Value)));
+    }
 }
