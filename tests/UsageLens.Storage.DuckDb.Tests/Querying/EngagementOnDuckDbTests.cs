@@ -73,6 +73,19 @@ public sealed class EngagementOnDuckDbTests
     }
 
     [Fact]
+    public async Task Account_filters_follow_the_usage_rules_for_accounts_missing_from_the_crm()
+    {
+        // u7 uses account zz, which the CRM does not know.
+        using var workspace = October().Usage("zz", "2026-10-05", 1, user: "u7");
+
+        var enterprise = await workspace.KpiAsync("active-users", new KpiArguments { Where = ["segment=enterprise"], Options = ["mode=calendar"] });
+        var notEnterprise = await workspace.KpiAsync("active-users", new KpiArguments { Where = ["segment!=enterprise"], Options = ["mode=calendar"] });
+
+        Assert.Equal(1d, enterprise.Value); // u3 of b
+        Assert.Equal(4d, notEnterprise.Value); // u1, u2, u5 of a, and u7 of the unknown account
+    }
+
+    [Fact]
     public async Task Stickiness_divides_mean_dau_by_the_period_active_users_and_rolling_by_each_days_mau30()
     {
         // Oct 1..4: u1 every day, u2 on Oct 1; u3 last seen Sep 20, inside every day's 30-day window.

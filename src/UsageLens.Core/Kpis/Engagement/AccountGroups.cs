@@ -16,7 +16,7 @@ internal sealed class AccountGroups(
     public IReadOnlyList<Dimension> GroupBy => groupBy;
 
     public bool Keeps(string? account) =>
-        account is not null && matching.ContainsKey(account) || (account is null || !known.Contains(account)) && unknownPasses;
+        (account is not null && matching.ContainsKey(account)) || ((account is null || !known.Contains(account)) && unknownPasses);
 
     /// <summary>The row key of an account: its group-by values joined.</summary>
     public string KeyOf(string? account) => RowKeys.Join(ValuesOf(account));
