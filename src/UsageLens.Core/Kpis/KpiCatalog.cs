@@ -1,3 +1,4 @@
+using UsageLens.Core.Kpis.Engagement;
 using UsageLens.Core.Kpis.Revenue;
 using UsageLens.Core.Semantics;
 
@@ -21,6 +22,17 @@ public static class KpiCatalog
         new ArpaKpi(),
         new QuickRatioKpi(),
         new CltvKpi(),
+        new ActiveUsersKpi(),
+        new StickinessKpi(),
+        new UsageRateKpi(),
+        new FeatureAdoptionKpi(),
+        new SeatUtilizationKpi(),
+        new FeatureBreadthKpi(),
+        new SessionsKpi(),
+        new LoginFrequencyKpi(),
+        new StickinessDistributionKpi(),
+        new RetentionKpi(),
+        new RevenuePerActiveUserKpi(),
         new Satisfaction.NpsKpi(),
         new Finance.UsageChargesKpi(),
     ];

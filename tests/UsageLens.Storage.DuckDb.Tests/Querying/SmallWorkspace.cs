@@ -13,10 +13,11 @@ internal sealed class SmallWorkspace : IDisposable
 {
     private readonly List<UsageEvent> _events = [];
     private readonly List<AccountUpsert> _accounts = [];
+    private readonly List<UserUpsert> _users = [];
 
     public DuckDbWorkspace Workspace { get; } = DuckDbWorkspace.Open(":memory:");
 
-    public SmallWorkspace Account(string id, double revenue, string segment = "smb", string? partner = null, bool strategic = false)
+    public SmallWorkspace Account(string id, double revenue, string segment = "smb", string? partner = null, bool strategic = false, int? seats = null)
     {
         _accounts.Add(new AccountUpsert(id, new Dictionary<AccountField, object?>
         {
@@ -24,6 +25,7 @@ internal sealed class SmallWorkspace : IDisposable
             [AccountField.Segment] = segment,
             [AccountField.PartnerId] = partner,
             [AccountField.Strategic] = strategic,
+            [AccountField.LicensedSeats] = seats,
         }, null));
         return this;
     }
@@ -51,14 +53,30 @@ internal sealed class SmallWorkspace : IDisposable
         return this;
     }
 
+    /// <summary>One event of a user at an exact UTC instant such as <c>2026-10-02T09:15</c>.</summary>
+    public SmallWorkspace Activity(string account, string user, string instant, string @event = "api_call")
+    {
+        var timestamp = DateTime.SpecifyKind(DateTime.Parse(instant, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        _events.Add(new UsageEvent($"e{_events.Count}", "", timestamp, account, user, @event, 1, "count", null, null, null, null));
+        return this;
+    }
+
+    public SmallWorkspace User(string id, string? account, string? createdAt = null)
+    {
+        var created = createdAt is null ? (DateTime?)null : DateTime.SpecifyKind(DateTime.Parse(createdAt, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        _users.Add(new UserUpsert(id, account, null, created, null));
+        return this;
+    }
+
     public async Task<KpiResult> KpiAsync(string name, KpiArguments arguments, AccountScope? scope = null, UsageLens.Core.Configuration.WorkspaceConfiguration? configuration = null)
     {
         using var store = new DuckDbIngestionStore(Workspace);
-        if (_events.Count + _accounts.Count > 0)
+        if (_events.Count + _accounts.Count + _users.Count > 0)
         {
-            await store.WriteAsync(new IngestBatch(_events.ToList(), _accounts.ToList(), []), default);
+            await store.WriteAsync(new IngestBatch(_events.ToList(), _accounts.ToList(), _users.ToList()), default);
             _events.Clear();
             _accounts.Clear();
+            _users.Clear();
         }
         var context = await KpiContext.CreateAsync(new DuckDbQueryStore(Workspace), default, configuration);
         var kpi = KpiCatalog.Find(name);

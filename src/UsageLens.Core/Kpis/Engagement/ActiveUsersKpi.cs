@@ -1,0 +1,71 @@
+using UsageLens.Core.Querying;
+using UsageLens.Core.Sql;
+
+namespace UsageLens.Core.Kpis.Engagement;
+
+/// <summary>DAU, WAU and MAU: distinct users with at least one event, by day or over a trailing or calendar window.</summary>
+internal sealed class ActiveUsersKpi : IKpi
+{
+    public KpiDefinition Definition { get; } = new(
+        "active-users",
+        "Active users (DAU / WAU / MAU)",
+        "active user on day d = ≥1 event with a user_id on d (UTC); dau = mean over the period's days of DAU(d), days without activity count 0; wau/mau trailing = distinct users active on days d − N < day ≤ d for d = the period's last day (N = window, default 7 / 30); calendar = distinct users active in the period; --grain day: each day's trailing value",
+        RequiresMetric: false)
+    {
+        Options =
+        [
+            new KpiOption("measure", "dau, wau or mau (default mau)"),
+            new KpiOption("window", "days in a wau/mau window (default 7 for wau, 30 for mau)"),
+            new KpiOption("mode", "trailing (window ending on the period's last day, default) or calendar (the whole period)"),
+        ],
+    };
+
+    public async Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var measure = request.ChoiceOption("measure", "mau", "wau", "dau");
+        var window = request.IntOption("window", measure == "wau" ? 7 : measure == "mau" ? 30 : 1, 1, 366);
+        var mode = request.ChoiceOption("mode", "trailing", "calendar");
+        var reader = new EngagementReader(request, context);
+        var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
+
+        var activity = await reader.ActiveDaysAsync(WithWindow(request.Period, window), groups, cancellationToken).ConfigureAwait(false);
+        var outcome = Evaluate(new ActivityIndex(activity), request.Period, measure, window, mode);
+        KpiComparison? previous = null;
+        if (request.ComparePrevious)
+        {
+            var before = request.Period.Previous();
+            var earlier = await reader.ActiveDaysAsync(WithWindow(before, window), groups, cancellationToken).ConfigureAwait(false);
+            var outcomeBefore = Evaluate(new ActivityIndex(earlier), before, measure, window, mode);
+            previous = new KpiComparison(before, outcomeBefore.Value, outcomeBefore.Parts);
+        }
+        // A day row is that day's DAU/WAU/MAU, which is the trailing window by definition.
+        var rowMode = request.Grain == Grain.Day ? "trailing" : mode;
+        var rows = request.IsBreakdown
+            ? EngagementRows.Build(request, groups, activity, a => a.Account, (items, period) => Evaluate(new ActivityIndex(items), period, measure, window, rowMode))
+            : null;
+        return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "users", outcome.Parts)
+        {
+            Previous = previous,
+            Rows = rows,
+            Sql = context.Sql,
+        };
+    }
+
+    /// <summary>The period widened back so the trailing window of its first day is read too.</summary>
+    public static Period WithWindow(Period period, int window)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return new Period(period.From.Date.AddDays(1 - window), period.To);
+    }
+
+    public static KpiOutcome Evaluate(ActivityIndex index, Period period, string measure, int window, string mode)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        double value = measure == "dau"
+            ? index.MeanDaily(period)
+            : mode == "calendar" ? index.In(period) : index.Trailing(ActivityIndex.LastDay(period), window);
+        return new KpiOutcome(value, [new KpiPart("users", index.In(period)), new KpiPart("days", ActivityIndex.Days(period).Count)]);
+    }
+}

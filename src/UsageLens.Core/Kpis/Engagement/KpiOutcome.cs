@@ -1,0 +1,4 @@
+namespace UsageLens.Core.Kpis.Engagement;
+
+/// <summary>A KPI's value over one period with the parts it was computed from.</summary>
+internal sealed record KpiOutcome(double? Value, IReadOnlyList<KpiPart> Parts);

@@ -1,0 +1,76 @@
+using UsageLens.Core.Querying;
+using UsageLens.Core.Sql;
+
+namespace UsageLens.Core.Kpis.Engagement;
+
+/// <summary>Cohort retention: of the users (or accounts) who started in a period, how many were still active k periods later.</summary>
+internal sealed class RetentionKpi : IKpi
+{
+    public KpiDefinition Definition { get; } = new(
+        "retention",
+        "Retention cohorts",
+        "cohort = users (entity=accounts: accounts) whose first event falls in the same grain period (default month) within the period; cell (cohort, k) = members active in interval k (mode on-or-after: in interval k or later, up to the period's end) ÷ cohort size × 100; summary row (cohort all) = Σ active ÷ Σ members over cohorts whose interval k has fully elapsed before to; value = the summary at k = 1",
+        RequiresMetric: false)
+    {
+        Options =
+        [
+            new KpiOption("entity", "users (default) or accounts"),
+            new KpiOption("mode", "on (default: active in interval k) or on-or-after (active in interval k or later)"),
+        ],
+    };
+
+    public async Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        if (request.GroupBy.Count > 0)
+        {
+            throw new UsageLensException($"{Definition.Name} has no group-by breakdown; narrow the population with --where instead");
+        }
+        var entity = request.ChoiceOption("entity", "users", "accounts") == "users" ? "user_id" : "account_id";
+        var onOrAfter = request.ChoiceOption("mode", "on", "on-or-after") == "on-or-after";
+        var grain = request.Grain ?? Grain.Month;
+        var reader = new EngagementReader(request, context);
+        var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
+        var firstEvents = await reader.FirstEventsAsync(entity, request.Period.To, groups, null, cancellationToken).ConfigureAwait(false);
+
+        var cells = await CellsAsync(reader, entity, request.Period, grain, onOrAfter, groups, firstEvents, cancellationToken).ConfigureAwait(false);
+        KpiComparison? previous = null;
+        if (request.ComparePrevious)
+        {
+            var before = request.Period.Previous();
+            var earlier = await CellsAsync(reader, entity, before, grain, onOrAfter, groups, firstEvents, cancellationToken).ConfigureAwait(false);
+            previous = new KpiComparison(before, Headline(earlier), Parts(earlier));
+        }
+        var rows = cells.Select(c => new KpiRow(
+            [new("cohort", c.Cohort is { } cohort ? KpiValues.Label(cohort) : "all"), new("interval", c.Interval.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            c.Percent,
+            [new KpiPart("members", c.Members), new KpiPart("active", c.Active)])).ToList();
+        return new KpiResult(Definition.Name, null, request.Period, Headline(cells), "percent", Parts(cells))
+        {
+            Previous = previous,
+            Rows = rows,
+            Sql = context.Sql,
+        };
+    }
+
+    private static async Task<IReadOnlyList<RetentionCell>> CellsAsync(
+        EngagementReader reader, string entity, Period period, Grain grain, bool onOrAfter, AccountGroups groups, Dictionary<string, DateTime> firstEvents, CancellationToken cancellationToken)
+    {
+        // Activity from the first cohort's calendar start; later cohorts' intervals all lie inside it.
+        var read = new Period(Calendar.StartOf(grain, period.From, reader.Request.WeekStart), period.To);
+        var days = await reader.EntityDaysAsync(entity, read, groups, null, cancellationToken).ConfigureAwait(false);
+        return Retention.Cells(firstEvents, days.Select(d => (d.Entity, d.Day)), period, grain, onOrAfter, reader.Request.WeekStart);
+    }
+
+    private static RetentionCell? SummaryAtOne(IReadOnlyList<RetentionCell> cells) => cells.FirstOrDefault(c => c.Cohort is null && c.Interval == 1);
+
+    private static double? Headline(IReadOnlyList<RetentionCell> cells) => SummaryAtOne(cells)?.Percent;
+
+    private static IReadOnlyList<KpiPart> Parts(IReadOnlyList<RetentionCell> cells) =>
+    [
+        new KpiPart("cohort_members", cells.Where(c => c.Cohort is not null && c.Interval == 0).Sum(c => c.Members)),
+        new KpiPart("members_k1", SummaryAtOne(cells)?.Members),
+        new KpiPart("active_k1", SummaryAtOne(cells)?.Active),
+    ];
+}

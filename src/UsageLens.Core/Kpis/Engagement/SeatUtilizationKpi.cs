@@ -1,0 +1,51 @@
+using UsageLens.Core.Querying;
+using UsageLens.Core.Semantics;
+
+namespace UsageLens.Core.Kpis.Engagement;
+
+/// <summary>How much of what each account licensed is in use.</summary>
+internal sealed class SeatUtilizationKpi : IKpi
+{
+    public KpiDefinition Definition { get; } = new(
+        "seat-utilization",
+        "Seat utilisation",
+        "per account: distinct users with ≥1 event through the account in the period ÷ licensed_seats × 100, banded green (≥ 80), amber (60 to < 80), red (< 60); value = Σ active users ÷ Σ licensed seats × 100 over accounts with seats; accounts without licensed_seats are skipped and counted; rows are always one per account",
+        RequiresMetric: false);
+
+    public async Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        if (request.Grain is not null || request.GroupBy.Count > 0)
+        {
+            throw new UsageLensException($"{Definition.Name} always gives one row per account; drop --grain and --group-by, and narrow with --where");
+        }
+        var reader = new EngagementReader(request, context);
+        var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
+        var accountFilters = request.Filters.Where(f => f.Dimension.Source == DimensionSource.Account || f.Dimension.IsAccountId).ToList();
+        var seatRows = await context.QueryAsync(QueryPlanner.AccountAttributes(request.Scope, accountFilters, "licensed_seats", []), cancellationToken).ConfigureAwait(false);
+        var seats = seatRows.Select(r => ((string)r[0]!, r[1] is null ? (double?)null : KpiValues.Number(r[1]))).ToList();
+
+        var (outcome, rows) = SeatUtilization.Compute(seats, await ActiveUsersAsync(reader, request.Period, groups, cancellationToken).ConfigureAwait(false));
+        KpiComparison? previous = null;
+        if (request.ComparePrevious)
+        {
+            var before = request.Period.Previous();
+            var (earlier, _) = SeatUtilization.Compute(seats, await ActiveUsersAsync(reader, before, groups, cancellationToken).ConfigureAwait(false));
+            previous = new KpiComparison(before, earlier.Value, earlier.Parts);
+        }
+        return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "percent", outcome.Parts)
+        {
+            Previous = previous,
+            Rows = rows,
+            Sql = context.Sql,
+        };
+    }
+
+    private static async Task<Dictionary<string, int>> ActiveUsersAsync(EngagementReader reader, Period period, AccountGroups groups, CancellationToken cancellationToken)
+    {
+        var activity = await reader.ActiveDaysAsync(period, groups, cancellationToken).ConfigureAwait(false);
+        return activity.Where(a => a.Account is not null).GroupBy(a => a.Account!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.User).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,49 @@
+using UsageLens.Core.Querying;
+
+namespace UsageLens.Core.Kpis.Engagement;
+
+/// <summary>How many of a period's active users come back on a typical day.</summary>
+internal sealed class StickinessKpi : IKpi
+{
+    public const string RollingVariant = "rolling";
+
+    public KpiDefinition Definition { get; } = new(
+        "stickiness",
+        "Stickiness (DAU/MAU)",
+        "stickiness = mean over every day of the period of DAU(d) (days without activity count 0) ÷ distinct users active in the period × 100 (Mixpanel); variant rolling = mean over the period's days of DAU(d) ÷ MAU30(d) × 100, days with MAU30(d) = 0 left out",
+        RequiresMetric: false);
+
+    public async Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var rolling = request.Variant switch
+        {
+            null => false,
+            RollingVariant => true,
+            _ => throw new UsageLensException($"--variant '{request.Variant}' is not known for {Definition.Name}; use {RollingVariant}"),
+        };
+        var reader = new EngagementReader(request, context);
+        var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
+        var window = rolling ? 30 : 1;
+        Func<IReadOnlyList<ActiveDay>, Period, KpiOutcome> evaluate = (items, period) =>
+            rolling ? Stickiness.Rolling(new ActivityIndex(items), period) : Stickiness.Period(new ActivityIndex(items), period);
+
+        var activity = await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(request.Period, window), groups, cancellationToken).ConfigureAwait(false);
+        var outcome = evaluate(activity, request.Period);
+        KpiComparison? previous = null;
+        if (request.ComparePrevious)
+        {
+            var before = request.Period.Previous();
+            var earlier = evaluate(await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(before, window), groups, cancellationToken).ConfigureAwait(false), before);
+            previous = new KpiComparison(before, earlier.Value, earlier.Parts);
+        }
+        var rows = request.IsBreakdown ? EngagementRows.Build(request, groups, activity, a => a.Account, evaluate) : null;
+        return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "percent", outcome.Parts)
+        {
+            Previous = previous,
+            Rows = rows,
+            Sql = context.Sql,
+        };
+    }
+}
