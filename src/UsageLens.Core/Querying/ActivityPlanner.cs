@@ -144,21 +144,16 @@ internal static class ActivityPlanner
         return where;
     }
 
-    // The same partner predicate QueryPlanner puts on every event read.
+    // The caller's scope, exactly as QueryPlanner puts it on every read: the account must be the partner's.
     private static IEnumerable<SqlExpr> Scope(string alias, AccountScope scope)
     {
-        if (!scope.IsAll)
+        if (QueryPlanner.AccountPredicate(scope, []) is { } partnerAccounts)
         {
-            var ids = new SqlSelect(
-                [new(Col(Accounts, "account_id"), "account_id")],
-                new SqlTable(WorkspaceTable.Accounts, Accounts),
-                Where: new SqlBinary(SqlOperator.Equal, Col(Accounts, "partner_id"), new SqlValue(scope.PartnerId)));
-            yield return new SqlInSubquery(Col(alias, "account_id"), ids);
+            yield return new SqlInSubquery(Col(alias, "account_id"), QueryPlanner.AccountIds(partnerAccounts));
         }
     }
 
     private static SqlColumn Col(string table, string column) => new(table, column);
 
-    private static SqlExpr And(IReadOnlyList<SqlExpr> terms) =>
-        terms.Skip(1).Aggregate(terms[0], (acc, t) => new SqlBinary(SqlOperator.And, acc, t));
+    private static SqlExpr And(IReadOnlyList<SqlExpr> terms) => QueryPlanner.And(terms);
 }
