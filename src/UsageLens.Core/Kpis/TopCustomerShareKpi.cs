@@ -26,13 +26,11 @@ internal sealed class TopCustomerShareKpi : IKpi
         }
         var scalar = await new TopShareEvaluation(request, context, request.Period, null, []).RunAsync(cancellationToken).ConfigureAwait(false);
         var outcome = scalar[0].Outcome;
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
+        var previous = await KpiComparison.ForPreviousAsync(request, async before =>
         {
-            var before = request.Period.Previous();
             var earlier = (await new TopShareEvaluation(request, context, before, null, []).RunAsync(cancellationToken).ConfigureAwait(false))[0].Outcome;
-            previous = new KpiComparison(before, earlier.Share, earlier.Parts);
-        }
+            return new KpiOutcome(earlier.Share, earlier.Parts);
+        }).ConfigureAwait(false);
         IReadOnlyList<KpiRow>? rows = null;
         if (request.IsBreakdown)
         {

@@ -17,12 +17,8 @@ internal sealed class UsageKpi : IKpi
         ArgumentNullException.ThrowIfNull(context);
         var metric = request.RequireMetric(Definition.Name);
         var value = await TotalAsync(request, request.Period, context, cancellationToken).ConfigureAwait(false);
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
-        {
-            var before = request.Period.Previous();
-            previous = new KpiComparison(before, await TotalAsync(request, before, context, cancellationToken).ConfigureAwait(false), []);
-        }
+        var previous = await KpiComparison.ForPreviousAsync(request, async before =>
+            new KpiOutcome(await TotalAsync(request, before, context, cancellationToken).ConfigureAwait(false), [])).ConfigureAwait(false);
         var rows = request.IsBreakdown ? await BreakdownAsync(request, context, cancellationToken).ConfigureAwait(false) : null;
         return new KpiResult(Definition.Name, metric.ToString(), request.Period, value, context.Model.Unit(metric), [])
         {

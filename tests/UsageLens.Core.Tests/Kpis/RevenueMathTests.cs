@@ -1,4 +1,5 @@
 using CsCheck;
+using UsageLens.Core.Kpis;
 using UsageLens.Core.Kpis.Revenue;
 
 namespace UsageLens.Core.Tests.Kpis;
@@ -11,7 +12,7 @@ public sealed class RevenueMathTests
     private static readonly Dictionary<string, double> s_to = new(StringComparer.Ordinal) { ["a"] = 150, ["b"] = 0, ["c"] = 30, ["d"] = 40, ["e"] = 60, ["f"] = 80 };
     private static readonly HashSet<string> s_paidBefore = new(StringComparer.Ordinal) { "a", "b", "c", "e", "f" };
 
-    private static double? Part(RevenueOutcome outcome, string name) => outcome.Parts.Single(p => p.Name == name).Value;
+    private static double? Part(KpiOutcome outcome, string name) => outcome.Parts.Single(p => p.Name == name).Value;
 
     [Fact]
     public void Movements_classify_each_account_and_add_up_to_the_change_in_mrr()

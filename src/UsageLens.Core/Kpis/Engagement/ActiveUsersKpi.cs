@@ -32,14 +32,11 @@ internal sealed class ActiveUsersKpi : IKpi
 
         var activity = await reader.ActiveDaysAsync(WithWindow(request.Period, window), groups, cancellationToken).ConfigureAwait(false);
         var outcome = Evaluate(new ActivityIndex(activity), request.Period, measure, window, mode);
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
+        var previous = await KpiComparison.ForPreviousAsync(request, async before =>
         {
-            var before = request.Period.Previous();
             var earlier = await reader.ActiveDaysAsync(WithWindow(before, window), groups, cancellationToken).ConfigureAwait(false);
-            var outcomeBefore = Evaluate(new ActivityIndex(earlier), before, measure, window, mode);
-            previous = new KpiComparison(before, outcomeBefore.Value, outcomeBefore.Parts);
-        }
+            return Evaluate(new ActivityIndex(earlier), before, measure, window, mode);
+        }).ConfigureAwait(false);
         // A day row is that day's DAU/WAU/MAU, which is the trailing window by definition.
         var rowMode = request.Grain == Grain.Day ? "trailing" : mode;
         var rows = request.IsBreakdown

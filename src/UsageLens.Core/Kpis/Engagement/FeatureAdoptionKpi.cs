@@ -33,13 +33,7 @@ internal sealed class FeatureAdoptionKpi : IKpi
 
         var days = await DaysAsync(reader, entity, request.Period, groups, feature, cancellationToken).ConfigureAwait(false);
         var outcome = FeatureAdoption.Compute(days, request.Period, firstEvent, firstUse);
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
-        {
-            var before = request.Period.Previous();
-            var earlier = FeatureAdoption.Compute(await DaysAsync(reader, entity, before, groups, feature, cancellationToken).ConfigureAwait(false), before, firstEvent, firstUse);
-            previous = new KpiComparison(before, earlier.Value, earlier.Parts);
-        }
+        var previous = await KpiComparison.ForPreviousAsync(request, async before => FeatureAdoption.Compute(await DaysAsync(reader, entity, before, groups, feature, cancellationToken).ConfigureAwait(false), before, firstEvent, firstUse)).ConfigureAwait(false);
         var rows = request.IsBreakdown
             ? EngagementRows.Build(request, groups, days, d => d.Account, (items, period) => FeatureAdoption.Compute(items, period, firstEvent, firstUse))
             : null;

@@ -24,13 +24,7 @@ internal sealed class FeatureBreadthKpi : IKpi
 
         var uses = await UsesAsync(reader, request.Period, groups, cancellationToken).ConfigureAwait(false);
         var outcome = FeatureBreadth.Compute(uses, request.Period, available);
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
-        {
-            var before = request.Period.Previous();
-            var earlier = FeatureBreadth.Compute(await UsesAsync(reader, before, groups, cancellationToken).ConfigureAwait(false), before, available);
-            previous = new KpiComparison(before, earlier.Value, earlier.Parts);
-        }
+        var previous = await KpiComparison.ForPreviousAsync(request, async before => FeatureBreadth.Compute(await UsesAsync(reader, before, groups, cancellationToken).ConfigureAwait(false), before, available)).ConfigureAwait(false);
         var rows = request.IsBreakdown ? EngagementRows.Build(request, groups, uses, u => u.Account, (items, period) => FeatureBreadth.Compute(items, period, available)) : null;
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "percent", outcome.Parts)
         {

@@ -24,13 +24,7 @@ internal sealed class LoginFrequencyKpi : IKpi
 
         var days = await DaysAsync(reader, request.Period, groups, cancellationToken).ConfigureAwait(false);
         var outcome = LoginFrequency.Compute(days, request.Period);
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
-        {
-            var before = request.Period.Previous();
-            var earlier = LoginFrequency.Compute(await DaysAsync(reader, before, groups, cancellationToken).ConfigureAwait(false), before);
-            previous = new KpiComparison(before, earlier.Value, earlier.Parts);
-        }
+        var previous = await KpiComparison.ForPreviousAsync(request, async before => LoginFrequency.Compute(await DaysAsync(reader, before, groups, cancellationToken).ConfigureAwait(false), before)).ConfigureAwait(false);
         var rows = request.IsBreakdown ? EngagementRows.Build(request, groups, days, d => d.Account, LoginFrequency.Compute) : null;
         return new KpiResult(Definition.Name, Login, request.Period, outcome.Value, "logins per user per week", outcome.Parts)
         {

@@ -35,13 +35,11 @@ internal sealed class RetentionKpi : IKpi
         var firstEvents = await reader.FirstEventsAsync(entity, request.Period.To, groups, null, cancellationToken).ConfigureAwait(false);
 
         var cells = await CellsAsync(reader, entity, request.Period, grain, onOrAfter, groups, firstEvents, cancellationToken).ConfigureAwait(false);
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
+        var previous = await KpiComparison.ForPreviousAsync(request, async before =>
         {
-            var before = request.Period.Previous();
             var earlier = await CellsAsync(reader, entity, before, grain, onOrAfter, groups, firstEvents, cancellationToken).ConfigureAwait(false);
-            previous = new KpiComparison(before, Headline(earlier), Parts(earlier));
-        }
+            return new KpiOutcome(Headline(earlier), Parts(earlier));
+        }).ConfigureAwait(false);
         var rows = cells.Select(c => new KpiRow(
             [new("cohort", c.Cohort is { } cohort ? KpiValues.Label(cohort) : "all"), new("interval", c.Interval.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             c.Percent,

@@ -23,13 +23,7 @@ internal sealed class RevenuePerActiveUserKpi : IKpi
         var buckets = request.Grain is { } grain ? Calendar.Buckets(request.Period, grain, request.WeekStart).Select(b => b.Period) : [];
         var items = await ItemsAsync(reader, request.Period, [request.Period, .. buckets], accountFilters, groups, cancellationToken).ConfigureAwait(false);
         var outcome = RevenuePerActiveUser.Compute(items, request.Period);
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
-        {
-            var before = request.Period.Previous();
-            var earlier = RevenuePerActiveUser.Compute(await ItemsAsync(reader, before, [before], accountFilters, groups, cancellationToken).ConfigureAwait(false), before);
-            previous = new KpiComparison(before, earlier.Value, earlier.Parts);
-        }
+        var previous = await KpiComparison.ForPreviousAsync(request, async before => RevenuePerActiveUser.Compute(await ItemsAsync(reader, before, [before], accountFilters, groups, cancellationToken).ConfigureAwait(false), before)).ConfigureAwait(false);
         var rows = request.IsBreakdown ? EngagementRows.Build(request, groups, items, i => i.Account, RevenuePerActiveUser.Compute) : null;
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "currency", outcome.Parts)
         {

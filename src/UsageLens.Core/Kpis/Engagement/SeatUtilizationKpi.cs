@@ -27,13 +27,11 @@ internal sealed class SeatUtilizationKpi : IKpi
         var seats = seatRows.Select(r => ((string)r[0]!, r[1] is null ? (double?)null : KpiValues.Number(r[1]))).ToList();
 
         var (outcome, rows) = SeatUtilization.Compute(seats, await ActiveUsersAsync(reader, request.Period, groups, cancellationToken).ConfigureAwait(false));
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
+        var previous = await KpiComparison.ForPreviousAsync(request, async before =>
         {
-            var before = request.Period.Previous();
             var (earlier, _) = SeatUtilization.Compute(seats, await ActiveUsersAsync(reader, before, groups, cancellationToken).ConfigureAwait(false));
-            previous = new KpiComparison(before, earlier.Value, earlier.Parts);
-        }
+            return earlier;
+        }).ConfigureAwait(false);
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "percent", outcome.Parts)
         {
             Previous = previous,

@@ -22,13 +22,7 @@ internal sealed class SessionsKpi : IKpi
 
         var events = await reader.EventsAsync(request.Period, groups, null, cancellationToken).ConfigureAwait(false);
         var outcome = Sessions.Summarise(events, request.Period, gap);
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
-        {
-            var before = request.Period.Previous();
-            var earlier = Sessions.Summarise(await reader.EventsAsync(before, groups, null, cancellationToken).ConfigureAwait(false), before, gap);
-            previous = new KpiComparison(before, earlier.Value, earlier.Parts);
-        }
+        var previous = await KpiComparison.ForPreviousAsync(request, async before => Sessions.Summarise(await reader.EventsAsync(before, groups, null, cancellationToken).ConfigureAwait(false), before, gap)).ConfigureAwait(false);
         var rows = request.IsBreakdown ? EngagementRows.Build(request, groups, events, e => e.Account, (items, period) => Sessions.Summarise(items, period, gap)) : null;
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "sessions", outcome.Parts)
         {

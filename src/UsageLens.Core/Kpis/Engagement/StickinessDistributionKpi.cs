@@ -22,14 +22,12 @@ internal sealed class StickinessDistributionKpi : IKpi
 
         var activity = await reader.ActiveDaysAsync(request.Period, groups, cancellationToken).ConfigureAwait(false);
         var (overall, _) = WeeklyActiveDays.Distribution(WeeklyActiveDays.Histogram(activity, request.Period, request.WeekStart));
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
+        var previous = await KpiComparison.ForPreviousAsync(request, async before =>
         {
-            var before = request.Period.Previous();
             var earlier = await reader.ActiveDaysAsync(before, groups, cancellationToken).ConfigureAwait(false);
             var (earlierOverall, _) = WeeklyActiveDays.Distribution(WeeklyActiveDays.Histogram(earlier, before, request.WeekStart));
-            previous = new KpiComparison(before, earlierOverall.Value, earlierOverall.Parts);
-        }
+            return earlierOverall;
+        }).ConfigureAwait(false);
         return new KpiResult(Definition.Name, null, request.Period, overall.Value, "days", overall.Parts)
         {
             Previous = previous,

@@ -31,13 +31,7 @@ internal sealed class StickinessKpi : IKpi
 
         var activity = await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(request.Period, window), groups, cancellationToken).ConfigureAwait(false);
         var outcome = evaluate(activity, request.Period);
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
-        {
-            var before = request.Period.Previous();
-            var earlier = evaluate(await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(before, window), groups, cancellationToken).ConfigureAwait(false), before);
-            previous = new KpiComparison(before, earlier.Value, earlier.Parts);
-        }
+        var previous = await KpiComparison.ForPreviousAsync(request, async before => evaluate(await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(before, window), groups, cancellationToken).ConfigureAwait(false), before)).ConfigureAwait(false);
         var rows = request.IsBreakdown ? EngagementRows.Build(request, groups, activity, a => a.Account, evaluate) : null;
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "percent", outcome.Parts)
         {

@@ -23,13 +23,7 @@ internal sealed class UsageRateKpi : IKpi
 
         var items = await ItemsAsync(reader, request.Period, groups, known, cancellationToken).ConfigureAwait(false);
         var outcome = UsageRate.Compute(items, request.Period);
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
-        {
-            var before = request.Period.Previous();
-            var earlier = UsageRate.Compute(await ItemsAsync(reader, before, groups, known, cancellationToken).ConfigureAwait(false), before);
-            previous = new KpiComparison(before, earlier.Value, earlier.Parts);
-        }
+        var previous = await KpiComparison.ForPreviousAsync(request, async before => UsageRate.Compute(await ItemsAsync(reader, before, groups, known, cancellationToken).ConfigureAwait(false), before)).ConfigureAwait(false);
         var rows = request.IsBreakdown ? EngagementRows.Build(request, groups, items, i => i.Account, UsageRate.Compute) : null;
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "percent", outcome.Parts)
         {

@@ -31,13 +31,11 @@ internal sealed class UsageChargesKpi : IKpi
             throw new UsageLensException("usage-charges can be grouped by account dimensions only, such as plan or segment");
         }
         var (charges, unpriced) = await ChargesAsync(request, context, request.Period, null, cancellationToken).ConfigureAwait(false);
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
+        var previous = await KpiComparison.ForPreviousAsync(request, async before =>
         {
-            var before = request.Period.Previous();
             var (earlier, earlierUnpriced) = await ChargesAsync(request, context, before, null, cancellationToken).ConfigureAwait(false);
-            previous = new KpiComparison(before, earlier.Sum(c => c.Charge), Parts(earlier, earlierUnpriced));
-        }
+            return new KpiOutcome(earlier.Sum(c => c.Charge), Parts(earlier, earlierUnpriced));
+        }).ConfigureAwait(false);
         var detail = request.Grain is null ? charges : (await ChargesAsync(request, context, request.Period, request.Grain, cancellationToken).ConfigureAwait(false)).Charges;
         var rows = request.GroupBy.Count == 0
             ? detail.Where(c => c.Usage > 0).Select(Row).ToList()

@@ -8,6 +8,6 @@ internal sealed class ArrKpi : IKpi
     public Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken) =>
         RevenueRun.ComputeAsync(Definition, "currency", request, context, EvaluateAsync, cancellationToken);
 
-    private static async Task<RevenueOutcome> EvaluateAsync(RevenueWindow window, CancellationToken cancellationToken) =>
+    private static async Task<KpiOutcome> EvaluateAsync(RevenueWindow window, CancellationToken cancellationToken) =>
         RevenueMath.Recurring(await window.MrrToAsync(cancellationToken).ConfigureAwait(false), 12);
 }

@@ -27,7 +27,7 @@ internal sealed class CltvKpi : IKpi
         return RevenueRun.ComputeAsync(Definition, "currency", request, context, (window, ct) => EvaluateAsync(window, margin, ct), cancellationToken);
     }
 
-    private static async Task<RevenueOutcome> EvaluateAsync(RevenueWindow window, int margin, CancellationToken cancellationToken)
+    private static async Task<KpiOutcome> EvaluateAsync(RevenueWindow window, int margin, CancellationToken cancellationToken)
     {
         var arpa = RevenueMath.Arpa(await window.MrrToAsync(cancellationToken).ConfigureAwait(false)).Value;
         // A month still running at `to` is not full, so the last full month ends where to's month starts.

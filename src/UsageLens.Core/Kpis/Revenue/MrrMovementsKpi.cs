@@ -8,9 +8,9 @@ internal sealed class MrrMovementsKpi : IKpi
     public Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken) =>
         RevenueRun.ComputeAsync(Definition, "currency", request, context, EvaluateAsync, cancellationToken);
 
-    private static async Task<RevenueOutcome> EvaluateAsync(RevenueWindow window, CancellationToken cancellationToken)
+    private static async Task<KpiOutcome> EvaluateAsync(RevenueWindow window, CancellationToken cancellationToken)
     {
         var movements = await window.MovementsAsync(cancellationToken).ConfigureAwait(false);
-        return new RevenueOutcome(movements.Net, movements.Parts);
+        return new KpiOutcome(movements.Net, movements.Parts);
     }
 }

@@ -8,7 +8,7 @@ internal sealed class NrrKpi : IKpi
     public Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken) =>
         RevenueRun.ComputeAsync(Definition, "percent", request, context, EvaluateAsync, cancellationToken);
 
-    private static async Task<RevenueOutcome> EvaluateAsync(RevenueWindow window, CancellationToken cancellationToken)
+    private static async Task<KpiOutcome> EvaluateAsync(RevenueWindow window, CancellationToken cancellationToken)
     {
         var from = await window.MrrFromAsync(cancellationToken).ConfigureAwait(false);
         var to = await window.MrrToAsync(cancellationToken).ConfigureAwait(false);

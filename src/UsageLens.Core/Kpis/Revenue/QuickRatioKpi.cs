@@ -8,6 +8,6 @@ internal sealed class QuickRatioKpi : IKpi
     public Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken) =>
         RevenueRun.ComputeAsync(Definition, "ratio", request, context, EvaluateAsync, cancellationToken);
 
-    private static async Task<RevenueOutcome> EvaluateAsync(RevenueWindow window, CancellationToken cancellationToken) =>
+    private static async Task<KpiOutcome> EvaluateAsync(RevenueWindow window, CancellationToken cancellationToken) =>
         RevenueMath.QuickRatio(await window.MovementsAsync(cancellationToken).ConfigureAwait(false));
 }

@@ -14,7 +14,7 @@ internal static class RevenueRun
         string unit,
         KpiRequest request,
         KpiContext context,
-        Func<RevenueWindow, CancellationToken, Task<RevenueOutcome>> evaluate,
+        Func<RevenueWindow, CancellationToken, Task<KpiOutcome>> evaluate,
         CancellationToken cancellationToken,
         params string[] variants)
     {
@@ -28,13 +28,7 @@ internal static class RevenueRun
         }
         var timeline = new RevenueTimeline(request, context);
         var outcome = await evaluate(new RevenueWindow(request.Period, null, timeline), cancellationToken).ConfigureAwait(false);
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
-        {
-            var before = request.Period.Previous();
-            var earlier = await evaluate(new RevenueWindow(before, null, timeline), cancellationToken).ConfigureAwait(false);
-            previous = new KpiComparison(before, earlier.Value, earlier.Parts);
-        }
+        var previous = await KpiComparison.ForPreviousAsync(request, async before => await evaluate(new RevenueWindow(before, null, timeline), cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         var rows = request.IsBreakdown ? await RowsAsync(request, timeline, evaluate, cancellationToken).ConfigureAwait(false) : null;
         return new KpiResult(definition.Name, null, request.Period, outcome.Value, unit, outcome.Parts)
         {
@@ -47,7 +41,7 @@ internal static class RevenueRun
     private static async Task<List<KpiRow>> RowsAsync(
         KpiRequest request,
         RevenueTimeline timeline,
-        Func<RevenueWindow, CancellationToken, Task<RevenueOutcome>> evaluate,
+        Func<RevenueWindow, CancellationToken, Task<KpiOutcome>> evaluate,
         CancellationToken cancellationToken)
     {
         var buckets = request.Grain is { } grain ? Calendar.Buckets(request.Period, grain, request.WeekStart) : [new Bucket(request.Period.From, request.Period)];

@@ -16,13 +16,11 @@ internal sealed class NpsKpi : IKpi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var total = NetPromoterScore.Compute(await ScoresAsync(request, context, request.Period, cancellationToken).ConfigureAwait(false));
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
+        var previous = await KpiComparison.ForPreviousAsync(request, async before =>
         {
-            var before = request.Period.Previous();
             var earlier = NetPromoterScore.Compute(await ScoresAsync(request, context, before, cancellationToken).ConfigureAwait(false));
-            previous = new KpiComparison(before, earlier.Score, earlier.Parts);
-        }
+            return new KpiOutcome(earlier.Score, earlier.Parts);
+        }).ConfigureAwait(false);
         return new KpiResult(Definition.Name, null, request.Period, total.Score, "points", total.Parts)
         {
             Previous = previous,

@@ -36,13 +36,11 @@ internal sealed class ConcentrationKpi : IKpi
             throw new UsageLensException("concentration takes --top as a count or a percentage, not --top-where");
         }
         var outcome = (await PerAccountAsync(request, context, request.Period, null, [], top, cancellationToken).ConfigureAwait(false)).Single().Outcome;
-        KpiComparison? previous = null;
-        if (request.ComparePrevious)
+        var previous = await KpiComparison.ForPreviousAsync(request, async before =>
         {
-            var before = request.Period.Previous();
             var earlier = (await PerAccountAsync(request, context, before, null, [], top, cancellationToken).ConfigureAwait(false)).Single().Outcome;
-            previous = new KpiComparison(before, earlier.Gini, earlier.Parts);
-        }
+            return new KpiOutcome(earlier.Gini, earlier.Parts);
+        }).ConfigureAwait(false);
         IReadOnlyList<KpiRow> rows = request.IsBreakdown
             ? (await PerAccountAsync(request, context, request.Period, request.Grain, request.GroupBy, top, cancellationToken).ConfigureAwait(false))
                 .Select(r => new KpiRow(r.Keys, r.Outcome.Gini, r.Outcome.Parts)).ToList()

@@ -1,4 +1,4 @@
-namespace UsageLens.Core.Kpis.Engagement;
+namespace UsageLens.Core.Kpis;
 
 /// <summary>A KPI's value over one period with the parts it was computed from.</summary>
 internal sealed record KpiOutcome(double? Value, IReadOnlyList<KpiPart> Parts);
