@@ -21,4 +21,19 @@ internal static class RowKeys
 
     /// <summary>One string for a tuple of nullable values, usable as a dictionary key.</summary>
     public static string Join(IEnumerable<string?> values) => string.Join('\u001f', values.Select(v => v ?? "\u0000"));
+
+    /// <summary>
+    /// The leading columns of a planned row: the bucket label when the query had a grain, then one
+    /// value per group key. The row's next column is at <c>(bucketed ? 1 : 0) + groupCount</c>.
+    /// </summary>
+    public static (string? Period, string?[] Values) Read(object?[] row, bool bucketed, int groupCount)
+    {
+        var offset = bucketed ? 1 : 0;
+        var values = new string?[groupCount];
+        for (var i = 0; i < groupCount; i++)
+        {
+            values[i] = KpiValues.Text(row[offset + i]);
+        }
+        return (bucketed ? KpiValues.Text(row[0]) : null, values);
+    }
 }

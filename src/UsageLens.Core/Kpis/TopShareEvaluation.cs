@@ -16,6 +16,8 @@ internal sealed class TopShareEvaluation(KpiRequest request, KpiContext context,
     private readonly TopSelection _top = request.Top ?? TopSelection.OfPercent(20);
     private readonly Ranking _ranking = request.RankBy ?? Ranking.Revenue;
     private readonly List<Filter> _accountFilters = request.Filters.Where(f => f.Dimension.Source == DimensionSource.Account).ToList();
+    // Every group tuple seen in the usage (or ranking usage) rows, by its joined key.
+    private readonly Dictionary<string, string?[]> _groupValues = new(StringComparer.Ordinal);
     private readonly List<int> _accountGroupIndexes = groups.Select((g, i) => (g, i)).Where(x => x.g.Source == DimensionSource.Account).Select(x => x.i).ToList();
 
     public async Task<IReadOnlyList<(IReadOnlyList<KeyValuePair<string, string?>> Keys, TopShareOutcome Outcome)>> RunAsync(CancellationToken cancellationToken)
@@ -29,18 +31,16 @@ internal sealed class TopShareEvaluation(KpiRequest request, KpiContext context,
             : null;
         var matching = _top.Matching is { } topFilters ? await MatchingAsync(topFilters, cancellationToken).ConfigureAwait(false) : null;
 
-        var groupTuples = usage.Keys.Select(k => k.Groups).Concat(rankedUsage?.Keys.Select(k => k.Groups) ?? []).Distinct(StringComparer.Ordinal).ToList();
-        if (groups.Count == 0 && groupTuples.Count == 0)
+        if (groups.Count == 0)
         {
-            groupTuples.Add(RowKeys.Join([]));
+            _groupValues.TryAdd(RowKeys.Join([]), []);
         }
         var results = new List<(IReadOnlyList<KeyValuePair<string, string?>>, TopShareOutcome)>();
         foreach (var bucket in buckets)
         {
             var mrr = _ranking.IsMrr ? await MrrAsync(bucket.Period.To, cancellationToken).ConfigureAwait(false) : null;
-            foreach (var groupKey in groupTuples.Order(StringComparer.Ordinal))
+            foreach (var (groupKey, values) in _groupValues.OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                var values = groups.Count == 0 ? [] : groupKey.Split('\u001f').Select(v => v == "\u0000" ? null : v).ToArray();
                 var label = grain is null ? null : KpiValues.Label(bucket.Label);
                 var rowUsage = usage.GetValueOrDefault((label, groupKey)) ?? [];
                 var members = attributes?.Where(a => InRow(a.Value.Groups, values)).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
@@ -85,16 +85,18 @@ internal sealed class TopShareEvaluation(KpiRequest request, KpiContext context,
     {
         var query = new MetricQuery(metric, period, request.Scope, request.Filters, grain, [.. groups, s_account], request.WeekStart);
         var rows = await context.QueryAsync(QueryPlanner.Usage(query), cancellationToken).ConfigureAwait(false);
-        var offset = grain is null ? 0 : 1;
+        var accountColumn = (grain is null ? 0 : 1) + groups.Count;
         var result = new Dictionary<(string?, string), Dictionary<string, double>>();
         foreach (var row in rows)
         {
-            var key = (offset == 1 ? KpiValues.Text(row[0]) : null, RowKeys.Join(groups.Select((_, i) => KpiValues.Text(row[offset + i]))));
+            var (label, values) = RowKeys.Read(row, grain is not null, groups.Count);
+            var key = (label, RowKeys.Join(values));
+            _groupValues.TryAdd(key.Item2, values);
             if (!result.TryGetValue(key, out var accounts))
             {
                 result[key] = accounts = new Dictionary<string, double>(StringComparer.Ordinal);
             }
-            accounts[(string)row[offset + groups.Count]!] = KpiValues.Number(row[^1]);
+            accounts[(string)row[accountColumn]!] = KpiValues.Number(row[^1]);
         }
         return result;
     }

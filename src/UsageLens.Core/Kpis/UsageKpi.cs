@@ -39,15 +39,14 @@ internal sealed class UsageKpi : IKpi
     {
         var query = new MetricQuery(request.Metric!, request.Period, request.Scope, request.Filters, request.Grain, request.GroupBy, request.WeekStart);
         var result = await context.QueryAsync(QueryPlanner.Usage(query), cancellationToken).ConfigureAwait(false);
-        var offset = request.Grain is null ? 0 : 1;
         var values = new Dictionary<(string? Period, string Groups), double>();
         var groups = new SortedDictionary<string, string?[]>(StringComparer.Ordinal);
         foreach (var row in result)
         {
-            var groupValues = request.GroupBy.Select((_, i) => KpiValues.Text(row[offset + i])).ToArray();
+            var (period, groupValues) = RowKeys.Read(row, request.Grain is not null, request.GroupBy.Count);
             var groupKey = RowKeys.Join(groupValues);
             groups.TryAdd(groupKey, groupValues);
-            values[(offset == 1 ? KpiValues.Text(row[0]) : null, groupKey)] = KpiValues.Number(row[^1]);
+            values[(period, groupKey)] = KpiValues.Number(row[^1]);
         }
         if (request.GroupBy.Count == 0)
         {

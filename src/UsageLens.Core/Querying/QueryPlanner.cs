@@ -188,7 +188,8 @@ public static class QueryPlanner
         return numeric ? new SqlToNumber(text) : text;
     }
 
-    private static SqlExpr GroupKey(Dimension dimension)
+    /// <summary>A dimension as a text group key, read from its table's usual alias (e, a or u).</summary>
+    internal static SqlExpr GroupKey(Dimension dimension)
     {
         var alias = dimension.Source switch
         {

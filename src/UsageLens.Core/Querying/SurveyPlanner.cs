@@ -11,6 +11,7 @@ namespace UsageLens.Core.Querying;
 public static class SurveyPlanner
 {
     private const string Answers = "n";
+    // The alias QueryPlanner.GroupKey reads account dimensions from.
     private const string Accounts = "a";
 
     public static SqlSelect ScoreCounts(Period period, AccountScope scope, IReadOnlyList<Filter> filters, Grain? grain, IReadOnlyList<Dimension> groups, DayOfWeek weekStart = DayOfWeek.Monday)
@@ -37,7 +38,7 @@ public static class SurveyPlanner
         }
         for (var i = 0; i < groups.Count; i++)
         {
-            var key = groups[i].IsAccountId ? (SqlExpr)new SqlColumn(Answers, "account_id") : AccountKey(groups[i]);
+            var key = groups[i].IsAccountId ? new SqlColumn(Answers, "account_id") : QueryPlanner.GroupKey(groups[i]);
             keys.Add(key);
             items.Add(new SqlSelectItem(key, $"g{i}"));
         }
@@ -58,13 +59,6 @@ public static class SurveyPlanner
         var join = groups.Any(d => d.Source == DimensionSource.Account)
             ? new SqlJoin(new SqlTable(WorkspaceTable.Accounts, Accounts), new SqlBinary(SqlOperator.Equal, new SqlColumn(Accounts, "account_id"), new SqlColumn(Answers, "account_id")))
             : null;
-        var conditions = where.Skip(1).Aggregate(where[0], (acc, term) => new SqlBinary(SqlOperator.And, acc, term));
-        return new SqlSelect(items, new SqlTable(WorkspaceTable.Nps, Answers), join, conditions, keys, keys.Select(k => new SqlOrder(k)).ToList());
-    }
-
-    private static SqlExpr AccountKey(Dimension dimension)
-    {
-        SqlExpr column = dimension.JsonKey is null ? new SqlColumn(Accounts, dimension.Column) : new SqlJsonText(new SqlColumn(Accounts, dimension.Column), dimension.JsonKey);
-        return dimension.Kind == DimensionKind.Text && dimension.JsonKey is null ? column : new SqlToText(column);
+        return new SqlSelect(items, new SqlTable(WorkspaceTable.Nps, Answers), join, QueryPlanner.And(where), keys, keys.Select(k => new SqlOrder(k)).ToList());
     }
 }

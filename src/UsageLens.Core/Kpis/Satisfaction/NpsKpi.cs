@@ -39,12 +39,10 @@ internal sealed class NpsKpi : IKpi
     {
         var query = SurveyPlanner.ScoreCounts(request.Period, request.Scope, request.Filters, request.Grain, request.GroupBy, request.WeekStart);
         var rows = await context.QueryAsync(query, cancellationToken).ConfigureAwait(false);
-        var offset = request.Grain is null ? 0 : 1;
         var groups = new SortedDictionary<string, (string? Period, string?[] Values, List<(int, long)> Scores)>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            var period = offset == 1 ? KpiValues.Text(row[0]) : null;
-            var values = request.GroupBy.Select((_, i) => KpiValues.Text(row[offset + i])).ToArray();
+            var (period, values) = RowKeys.Read(row, request.Grain is not null, request.GroupBy.Count);
             var key = RowKeys.Join(values.Prepend(period));
             if (!groups.TryGetValue(key, out var group))
             {

@@ -61,18 +61,17 @@ internal sealed class ConcentrationKpi : IKpi
     {
         var query = new MetricQuery(request.Metric!, period, request.Scope, request.Filters, grain, [.. groups, s_account], request.WeekStart);
         var rows = await context.QueryAsync(QueryPlanner.Usage(query), cancellationToken).ConfigureAwait(false);
-        var offset = grain is null ? 0 : 1;
+        var accountColumn = (grain is null ? 0 : 1) + groups.Count;
         var byKey = new SortedDictionary<string, (string? Period, string?[] Values, List<(string, double)> Usage)>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            var label = offset == 1 ? KpiValues.Text(row[0]) : null;
-            var values = groups.Select((_, i) => KpiValues.Text(row[offset + i])).ToArray();
+            var (label, values) = RowKeys.Read(row, grain is not null, groups.Count);
             var key = RowKeys.Join(values.Prepend(label));
             if (!byKey.TryGetValue(key, out var entry))
             {
                 byKey[key] = entry = (label, values, []);
             }
-            entry.Usage.Add(((string)row[offset + groups.Count]!, KpiValues.Number(row[^1])));
+            entry.Usage.Add(((string)row[accountColumn]!, KpiValues.Number(row[^1])));
         }
         if (byKey.Count == 0 && grain is null && groups.Count == 0)
         {
