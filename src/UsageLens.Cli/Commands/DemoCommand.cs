@@ -100,9 +100,11 @@ internal static class DemoCommand
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Headline KPIs[/]")
             .AddColumn("KPI").AddColumn("period").AddColumn(new TableColumn("value").RightAligned()).AddColumn(new TableColumn("previous").RightAligned()).AddColumn("parts");
         var store = new DuckDbQueryStore(workspace);
+        // One read of the catalog serves every KPI; each gets its own context, which logs its own SQL.
+        var model = new SemanticModel(await store.GetCatalogAsync(cancellationToken).ConfigureAwait(false));
         foreach (var arguments in headline)
         {
-            var context = await KpiContext.CreateAsync(store, cancellationToken).ConfigureAwait(false);
+            var context = new KpiContext(store, model, configuration);
             var kpi = KpiCatalog.Find(arguments.Top is null ? "usage" : "top-customer-share");
             var result = await kpi.ComputeAsync(arguments.Resolve(kpi.Definition, context.Model, today, AccountScope.All), context, cancellationToken).ConfigureAwait(false);
             var title = arguments.Top is null ? $"usage({result.Metric})" : $"share of {result.Metric} from the top {arguments.Top} by {arguments.RankBy}";
@@ -112,7 +114,7 @@ internal static class DemoCommand
         }
         foreach (var (name, title, arguments) in more.Where(m => m.Kpi != "usage-charges" || configuration.RatePlans.Count > 0))
         {
-            var context = await KpiContext.CreateAsync(store, cancellationToken, configuration).ConfigureAwait(false);
+            var context = new KpiContext(store, model, configuration);
             var kpi = KpiCatalog.Find(name);
             var result = await kpi.ComputeAsync(arguments.Resolve(kpi.Definition, context.Model, today, AccountScope.All), context, cancellationToken).ConfigureAwait(false);
             var parts = string.Join(", ", result.Parts.Take(3).Select(p => $"{p.Name} {KpiOutput.Number(p.Value, null)}"));
