@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using UsageLens.Core;
 
 namespace UsageLens.Cli;
 
@@ -43,8 +41,6 @@ internal static class CommonOptions
         {
             return DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         }
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new UsageLensException($"--as-of '{text}' is not a date in the form YYYY-MM-DD");
+        return Core.Querying.CalendarDate.Parse("--as-of", text);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using UsageLens.Core.Querying;
 using UsageLens.Core.Semantics;
 
@@ -96,13 +95,8 @@ public sealed record KpiArguments
         {
             throw new UsageLensException("give either --period or --from/--to, not both");
         }
-        var from = From is null ? throw new UsageLensException("--to needs --from") : ParseDate("--from", From);
-        var to = To is null ? today.AddDays(1) : ParseDate("--to", To);
+        var from = From is null ? throw new UsageLensException("--to needs --from") : CalendarDate.Parse("--from", From);
+        var to = To is null ? today.AddDays(1) : CalendarDate.Parse("--to", To);
         return Querying.Period.Days(from, to);
     }
-
-    private static DateOnly ParseDate(string option, string text) =>
-        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new UsageLensException($"{option} '{text}' is not a date in the form YYYY-MM-DD");
 }

@@ -69,8 +69,6 @@ internal static class KpiEndpoints
         {
             return DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         }
-        return DateOnly.TryParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
-            ? date
-            : throw new UsageLensException($"as-of '{asOf}' is not a date in the form YYYY-MM-DD");
+        return Core.Querying.CalendarDate.Parse("as-of", asOf);
     }
 }
