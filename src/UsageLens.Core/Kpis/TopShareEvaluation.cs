@@ -44,7 +44,7 @@ internal sealed class TopShareEvaluation(KpiRequest request, KpiContext context,
                 var label = grain is null ? null : KpiValues.Label(bucket.Label);
                 var rowUsage = usage.GetValueOrDefault((label, groupKey)) ?? [];
                 var members = attributes?.Where(a => InRow(a.Value.Groups, values)).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
-                var candidates = Candidates(attributes, members, mrr, rankedUsage?.GetValueOrDefault((label, groupKey)));
+                var candidates = Candidates(attributes, members, values, mrr, rankedUsage?.GetValueOrDefault((label, groupKey)));
                 var outcome = matching is null
                     ? TopCustomerShare.Compute(candidates, rowUsage, rowUsage.Values.Sum(), _top, request.Variant == TopCustomerShareKpi.RevenueWeighted)
                     : TopCustomerShare.ComputeForSet(matching.Where(m => members is null || members.Contains(m)).ToList(), members?.Count ?? 0, rowUsage, rowUsage.Values.Sum());
@@ -57,6 +57,7 @@ internal sealed class TopShareEvaluation(KpiRequest request, KpiContext context,
     private IEnumerable<RankedAccount> Candidates(
         Dictionary<string, (double? Value, string?[] Groups)>? attributes,
         HashSet<string>? members,
+        string?[] rowValues,
         Dictionary<string, double>? mrr,
         Dictionary<string, double>? rankedUsage)
     {
@@ -64,8 +65,12 @@ internal sealed class TopShareEvaluation(KpiRequest request, KpiContext context,
         {
             return attributes!.Where(a => members!.Contains(a.Key) && a.Value.Value is not null).Select(a => new RankedAccount(a.Key, a.Value.Value!.Value));
         }
+        // An account the CRM does not know has empty account dimensions: it belongs to the row whose
+        // account group values are all empty, where its usage is already counted, and is ranked there.
+        var unknownBelongs = InRow(new string?[_accountGroupIndexes.Count], rowValues);
         var source = mrr ?? rankedUsage ?? [];
-        return source.Where(s => members is null || members.Contains(s.Key)).Select(s => new RankedAccount(s.Key, s.Value));
+        return source.Where(s => members is null || members.Contains(s.Key) || (unknownBelongs && !attributes!.ContainsKey(s.Key)))
+            .Select(s => new RankedAccount(s.Key, s.Value));
     }
 
     private bool InRow(string?[] accountGroups, string?[] rowValues)

@@ -4,7 +4,7 @@ using UsageLens.Storage.DuckDb.Ingestion;
 
 namespace UsageLens.Storage.DuckDb.Querying;
 
-/// <summary>DuckDB syntax: positional <c>$n</c> parameters, <c>date_trunc</c>, <c>arg_max</c>, JSON pointers.</summary>
+/// <summary>DuckDB syntax: positional <c>$n</c> parameters, <c>date_trunc</c>, <c>arg_max_null</c>, JSON pointers.</summary>
 public sealed class DuckDbDialect : SqlRenderer
 {
     public static DuckDbDialect Instance { get; } = new();
@@ -30,7 +30,9 @@ public sealed class DuckDbDialect : SqlRenderer
 
     protected override string CountDistinct(string argument) => $"count(DISTINCT {argument})";
 
-    protected override string ArgMax(string value, string by) => $"arg_max({value}, {by})";
+    // arg_max skips rows whose value is NULL, so a later row with no plan would hand back an older plan;
+    // arg_max_null takes the value of the latest row, NULL included, as SqlArgMax promises.
+    protected override string ArgMax(string value, string by) => $"arg_max_null({value}, {by})";
 
     protected override string TimeBucket(Grain grain, string timestamp, DayOfWeek weekStart) => grain switch
     {

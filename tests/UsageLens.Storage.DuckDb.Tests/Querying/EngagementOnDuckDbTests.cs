@@ -181,6 +181,25 @@ public sealed class EngagementOnDuckDbTests
         Assert.Contains("export", unknown.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Feature_adoption_by_segment_measures_days_to_first_use_from_the_first_event_in_that_segment_as_a_filter_does()
+    {
+        // u1 started on Aug 1 through an enterprise account, came to the smb account on Oct 1 and exported there on Oct 11.
+        using var workspace = new SmallWorkspace().Account("e", 1, "enterprise").Account("s", 1, "smb")
+            .Usage("e", "2026-08-01", 1, user: "u1").Usage("s", "2026-10-01", 1, user: "u1").Usage("s", "2026-10-11", 1, "export", "u1");
+        var october = new KpiArguments { Options = ["feature=export"], ComparePrevious = false };
+
+        var bySegment = await workspace.KpiAsync("feature-adoption", october with { GroupBy = ["segment"] });
+        var smbOnly = await workspace.KpiAsync("feature-adoption", october with { Where = ["segment=smb"] });
+        var everyone = await workspace.KpiAsync("feature-adoption", october);
+
+        double? MedianDays(IReadOnlyList<UsageLens.Core.Kpis.KpiPart> parts) => parts.Single(p => p.Name == "median_days_to_first_use").Value;
+        var smbRow = bySegment.Rows!.Single(r => r.Keys.Single(k => k.Key == "segment").Value == "smb");
+        Assert.Equal(10d, MedianDays(smbOnly.Parts)); // Oct 1 → Oct 11
+        Assert.Equal(10d, MedianDays(smbRow.Parts));
+        Assert.Equal(71d, MedianDays(everyone.Parts)); // Aug 1 → Oct 11
+    }
+
     // Monthly cohorts from August to October. August: u1 (Aug 3; back Sep 5 and Oct 10), u2 (Aug 20; back Oct 2),
     // u3 (Aug 1, never back). September: u4 (Sep 2; back Oct 3), u5 (Sep 9 only). October: u6.
     // u0 started in July, so belongs to no cohort of the period.

@@ -61,6 +61,13 @@ internal sealed class SmallWorkspace : IDisposable
         return this;
     }
 
+    /// <summary>One event at an exact UTC instant, with any quantity and possibly no user.</summary>
+    public SmallWorkspace Event(string account, string? user, DateTime timestamp, string @event, double quantity)
+    {
+        _events.Add(new UsageEvent($"e{_events.Count}", "", DateTime.SpecifyKind(timestamp, DateTimeKind.Utc), account, user, @event, quantity, "count", null, null, null, null));
+        return this;
+    }
+
     public SmallWorkspace User(string id, string? account, string? createdAt = null)
     {
         var created = createdAt is null ? (DateTime?)null : DateTime.SpecifyKind(DateTime.Parse(createdAt, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
@@ -68,16 +75,22 @@ internal sealed class SmallWorkspace : IDisposable
         return this;
     }
 
-    public async Task<KpiResult> KpiAsync(string name, KpiArguments arguments, AccountScope? scope = null, UsageLens.Core.Configuration.WorkspaceConfiguration? configuration = null)
+    /// <summary>Writes the events, accounts and users added so far through the ingestion store.</summary>
+    public async Task FlushAsync()
     {
-        using var store = new DuckDbIngestionStore(Workspace);
         if (_events.Count + _accounts.Count + _users.Count > 0)
         {
+            using var store = new DuckDbIngestionStore(Workspace);
             await store.WriteAsync(new IngestBatch(_events.ToList(), _accounts.ToList(), _users.ToList()), default);
             _events.Clear();
             _accounts.Clear();
             _users.Clear();
         }
+    }
+
+    public async Task<KpiResult> KpiAsync(string name, KpiArguments arguments, AccountScope? scope = null, UsageLens.Core.Configuration.WorkspaceConfiguration? configuration = null)
+    {
+        await FlushAsync();
         var context = await KpiContext.CreateAsync(new DuckDbQueryStore(Workspace), default, configuration);
         var kpi = KpiCatalog.Find(name);
         var request = arguments.Resolve(kpi.Definition, context.Model, new DateOnly(2026, 11, 15), scope ?? AccountScope.All);

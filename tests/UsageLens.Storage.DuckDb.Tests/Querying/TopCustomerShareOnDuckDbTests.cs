@@ -65,6 +65,24 @@ public sealed class TopCustomerShareOnDuckDbTests
     }
 
     [Fact]
+    public async Task Ranked_by_usage_an_account_unknown_to_the_crm_is_ranked_in_the_row_without_a_segment_as_in_the_total()
+    {
+        using var workspace = new SmallWorkspace()
+            .Account("s1", 1, "smb")
+            .Usage("s1", "2026-10-02", 10)
+            // ghost-1 and ghost-2 are not in the CRM: their segment is empty, like the row they fall in.
+            .Usage("ghost-1", "2026-10-02", 30).Usage("ghost-2", "2026-10-02", 10);
+
+        var arguments = new KpiArguments { Metric = "api_call", Period = "last-month", Top = "1", RankBy = "api_call", GroupBy = ["segment"], ComparePrevious = false };
+        var result = await workspace.KpiAsync("top-customer-share", arguments);
+
+        var empty = result.Rows!.Single(r => r.Keys.Single(k => k.Key == "segment").Value is null);
+        Assert.Equal(75.0, empty.Value); // ghost-1 of {ghost-1, ghost-2}: 30 of 40
+        Assert.Equal((1d, 2d), (empty.Parts.Single(p => p.Name == "top_accounts").Value!.Value, empty.Parts.Single(p => p.Name == "population").Value!.Value));
+        Assert.Equal(60.0, result.Value); // whole workspace: ghost-1 again, 30 of 50
+    }
+
+    [Fact]
     public async Task Weekly_trend_has_one_row_per_week_and_rank_by_usage_uses_each_weeks_usage()
     {
         using var workspace = new SmallWorkspace()

@@ -44,6 +44,23 @@ public sealed class UsageChargesOnDuckDbTests
     }
 
     [Fact]
+    public async Task A_later_subscription_row_without_an_allowance_or_a_plan_replaces_the_earlier_ones()
+    {
+        using var workspace = new SmallWorkspace()
+            .Account("a", 1).Account("b", 1)
+            // a had its own allowance of 2,500 until 10-10; the row from then on has none, so the plan's
+            // 1,000 applies: (3,000 − 1,000) × 0.01 = 20, not (3,000 − 2,500) × 0.01 = 5.
+            .Subscription("a", "2026-01-01", 100, "growth", """{"api_call": 2500}""").Subscription("a", "2026-10-10", 100, "growth").Usage("a", "2026-10-04", 3000)
+            // b was on growth; its latest row names no plan, so it has no rate plan at the period's end.
+            .Subscription("b", "2026-01-01", 100, "growth").Subscription("b", "2026-10-10", 100).Usage("b", "2026-10-04", 3000);
+
+        var result = await workspace.KpiAsync("usage-charges", new KpiArguments { Period = "last-month", ComparePrevious = false }, configuration: s_plans);
+
+        Assert.Equal(20.0, result.Value!.Value, 9);
+        Assert.Equal(1d, result.Parts.Single(p => p.Name == "accounts_without_rate_plan").Value);
+    }
+
+    [Fact]
     public async Task Without_rate_plans_the_kpi_says_what_to_configure()
     {
         using var workspace = new SmallWorkspace().Account("a", 1).Usage("a", "2026-10-04", 1);

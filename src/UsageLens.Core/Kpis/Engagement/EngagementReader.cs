@@ -64,17 +64,33 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     /// Each user's or account's first event before <paramref name="before"/> (optionally of one event) over
     /// all history, through the accounts that pass the filters, so "first ever" is not cut at a period's start.
     /// </summary>
-    public async Task<Dictionary<string, DateTime>> FirstEventsAsync(string entity, DateTime before, string? eventName, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, DateTime>> FirstEventsAsync(string entity, DateTime before, string? eventName, CancellationToken cancellationToken) =>
+        (await FirstEventsByGroupAsync(entity, before, eventName, _ => string.Empty, cancellationToken).ConfigureAwait(false))
+            .GetValueOrDefault(string.Empty) ?? new Dictionary<string, DateTime>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The same first events, separately for each group of accounts (<paramref name="groupOf"/> names an
+    /// account's group): a group-by row is the KPI with its group as an extra filter, so its "first ever"
+    /// runs over the group's accounts only.
+    /// </summary>
+    public async Task<Dictionary<string, Dictionary<string, DateTime>>> FirstEventsByGroupAsync(
+        string entity, DateTime before, string? eventName, Func<string?, string> groupOf, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(groupOf);
         var rows = await context.QueryAsync(ActivityPlanner.FirstEvents(entity, before, request.Scope, request.Filters, eventName, context.Reads), cancellationToken).ConfigureAwait(false);
-        var first = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        var byGroup = new Dictionary<string, Dictionary<string, DateTime>>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
+            var group = groupOf((string?)row[1]);
+            if (!byGroup.TryGetValue(group, out var first))
+            {
+                byGroup[group] = first = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+            }
             var at = DateTime.SpecifyKind((DateTime)row[2]!, DateTimeKind.Utc);
             var entityId = (string)row[0]!;
             first[entityId] = first.TryGetValue(entityId, out var known) && known < at ? known : at;
         }
-        return first;
+        return byGroup;
     }
 
     /// <summary>Events per (day, user or account, account) in the period, optionally of one event.</summary>

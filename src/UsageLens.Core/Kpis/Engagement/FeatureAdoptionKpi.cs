@@ -34,15 +34,28 @@ internal sealed class FeatureAdoptionKpi : IKpi
         var days = await DaysAsync(reader, entity, request.Period, feature, cancellationToken).ConfigureAwait(false);
         var outcome = FeatureAdoption.Compute(days, request.Period, firstEvent, firstUse);
         var previous = await KpiComparison.ForPreviousAsync(request, async before => FeatureAdoption.Compute(await DaysAsync(reader, entity, before, feature, cancellationToken).ConfigureAwait(false), before, firstEvent, firstUse)).ConfigureAwait(false);
-        var rows = request.IsBreakdown
-            ? EngagementRows.Build(request, groups, days, d => d.Account, (items, period) => FeatureAdoption.Compute(items, period, firstEvent, firstUse))
-            : null;
+        var rows = request.IsBreakdown ? await RowsAsync(reader, entity, feature, groups, days, cancellationToken).ConfigureAwait(false) : null;
         return new KpiResult(Definition.Name, feature, request.Period, outcome.Value, "percent", outcome.Parts)
         {
             Previous = previous,
             Rows = rows,
             Sql = context.Sql,
         };
+    }
+
+    // A group-by row is the KPI with its group as an extra filter, so its first events are its accounts' own.
+    private static async Task<IReadOnlyList<KpiRow>> RowsAsync(
+        EngagementReader reader, string entity, string feature, AccountGroups groups, List<EntityDay> days, CancellationToken cancellationToken)
+    {
+        var to = reader.Request.Period.To;
+        var firstEvents = await reader.FirstEventsByGroupAsync(entity, to, null, groups.KeyOf, cancellationToken).ConfigureAwait(false);
+        var firstUses = await reader.FirstEventsByGroupAsync(entity, to, feature, groups.KeyOf, cancellationToken).ConfigureAwait(false);
+        var none = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        return EngagementRows.Build(reader.Request, groups, days, d => d.Account, (items, period) =>
+        {
+            var group = items.Count == 0 ? string.Empty : groups.KeyOf(items[0].Account);
+            return FeatureAdoption.Compute(items, period, firstEvents.GetValueOrDefault(group) ?? none, firstUses.GetValueOrDefault(group) ?? none);
+        });
     }
 
     private static async Task<List<EntityDay>> DaysAsync(EngagementReader reader, string entity, Period period, string feature, CancellationToken cancellationToken) =>
