@@ -1,0 +1,88 @@
+using UsageLens.Core.Semantics;
+using UsageLens.Core.Sql;
+
+namespace UsageLens.Core.Querying;
+
+/// <summary>
+/// Plans the two reads a state metric needs. State events are sparse, so both return raw
+/// state rows and the time in each state is computed in memory. Output columns:
+/// <c>timestamp</c>, <c>account_id</c>, <c>entity</c>, <c>state</c>, then the group keys <c>g0..gN</c>.
+/// </summary>
+public static class StatePlanner
+{
+    private const string Events = "e";
+    private const string Accounts = "a";
+
+    /// <summary>Each entity's last state before the period: the state in force when it starts.</summary>
+    public static SqlSelect InForceAtStart(StateQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var timestamp = Col("timestamp");
+        var items = new List<SqlSelectItem>
+        {
+            new(new SqlAggregate(SqlAggregateKind.Max, timestamp), "timestamp"),
+            new(Col("account_id"), "account_id"),
+            new(Entity(query), "entity"),
+            new(new SqlArgMax(State(query), timestamp), "state"),
+        };
+        var keys = new List<SqlExpr> { Col("account_id") };
+        if (query.Metric.Entity is not null)
+        {
+            keys.Add(Entity(query));
+        }
+        var groups = GroupKeys(query);
+        items.AddRange(groups);
+        keys.AddRange(groups.Select(g => g.Expr));
+        var where = Conditions(query, new SqlBinary(SqlOperator.Less, timestamp, new SqlValue(query.Period.From)));
+        return new SqlSelect(items, new SqlTable(WorkspaceTable.Events, Events), Join(query), where, keys, keys.Select(k => new SqlOrder(k)).ToList());
+    }
+
+    /// <summary>Every state change inside the period, oldest first.</summary>
+    public static SqlSelect Changes(StateQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var timestamp = Col("timestamp");
+        var items = new List<SqlSelectItem>
+        {
+            new(timestamp, "timestamp"),
+            new(Col("account_id"), "account_id"),
+            new(Entity(query), "entity"),
+            new(State(query), "state"),
+        };
+        items.AddRange(GroupKeys(query));
+        var where = Conditions(
+            query,
+            new SqlBinary(SqlOperator.GreaterOrEqual, timestamp, new SqlValue(query.Period.From)),
+            new SqlBinary(SqlOperator.Less, timestamp, new SqlValue(query.Period.To)));
+        return new SqlSelect(items, new SqlTable(WorkspaceTable.Events, Events), Join(query), where, OrderBy: [new SqlOrder(timestamp), new SqlOrder(Col("id"))]);
+    }
+
+    // Without an entity property each account is one entity, so its id doubles as the entity.
+    private static SqlExpr Entity(StateQuery query) =>
+        query.Metric.Entity is { } key ? new SqlJsonText(Col("properties"), key) : Col("account_id");
+
+    private static SqlJsonText State(StateQuery query) => new(Col("properties"), query.Metric.Property);
+
+    private static List<SqlSelectItem> GroupKeys(StateQuery query) =>
+        query.Groups.Select((g, i) => new SqlSelectItem(QueryPlanner.GroupKey(g), $"g{i}")).ToList();
+
+    private static SqlJoin? Join(StateQuery query) =>
+        query.Groups.Any(g => g.Source == DimensionSource.Account)
+            ? new SqlJoin(new SqlTable(WorkspaceTable.Accounts, Accounts), new SqlBinary(SqlOperator.Equal, new SqlColumn(Accounts, "account_id"), Col("account_id")))
+            : null;
+
+    private static SqlExpr Conditions(StateQuery query, params SqlExpr[] time)
+    {
+        var where = new List<SqlExpr> { new SqlBinary(SqlOperator.Equal, Col("event"), new SqlValue(query.Metric.Event)) };
+        where.AddRange(time);
+        if (query.Metric.Entity is not null)
+        {
+            where.Add(new SqlIsNull(Entity(query), Negated: true));
+        }
+        where.Add(new SqlIsNull(State(query), Negated: true));
+        where.AddRange(QueryPlanner.EventConditions(query.Scope, query.Filters));
+        return QueryPlanner.And(where);
+    }
+
+    private static SqlColumn Col(string column) => new(Events, column);
+}
