@@ -12,49 +12,55 @@ public static class StatePlanner
 {
     private const string Events = "e";
     private const string Accounts = "a";
+    private const string Before = "s";
 
-    /// <summary>Each entity's last state before the period: the state in force when it starts.</summary>
+    /// <summary>
+    /// Each entity's last state before the period: the state in force when it starts. The state rows
+    /// are read in a subquery and grouped outside it, by plain columns, because an engine cannot
+    /// match a JSON lookup with a bound key in SELECT to the same lookup in GROUP BY.
+    /// </summary>
     public static SqlSelect InForceAtStart(StateQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var timestamp = Col("timestamp");
+        var rows = Rows(query, new SqlBinary(SqlOperator.Less, Col("timestamp"), new SqlValue(query.Period.From)));
+        var timestamp = new SqlColumn(Before, "timestamp");
+        var keys = new List<SqlExpr> { new SqlColumn(Before, "account_id"), new SqlColumn(Before, "entity") };
+        keys.AddRange(query.Groups.Select((_, i) => new SqlColumn(Before, $"g{i}")));
         var items = new List<SqlSelectItem>
         {
             new(new SqlAggregate(SqlAggregateKind.Max, timestamp), "timestamp"),
-            new(Col("account_id"), "account_id"),
-            new(Entity(query), "entity"),
-            new(new SqlArgMax(State(query), timestamp), "state"),
+            new(keys[0], "account_id"),
+            new(keys[1], "entity"),
+            new(new SqlArgMax(new SqlColumn(Before, "state"), timestamp), "state"),
         };
-        var keys = new List<SqlExpr> { Col("account_id") };
-        if (query.Metric.Entity is not null)
-        {
-            keys.Add(Entity(query));
-        }
-        var groups = GroupKeys(query);
-        items.AddRange(groups);
-        keys.AddRange(groups.Select(g => g.Expr));
-        var where = Conditions(query, new SqlBinary(SqlOperator.Less, timestamp, new SqlValue(query.Period.From)));
-        return new SqlSelect(items, new SqlTable(WorkspaceTable.Events, Events), Join(query), where, keys, keys.Select(k => new SqlOrder(k)).ToList());
+        items.AddRange(keys.Skip(2).Select((k, i) => new SqlSelectItem(k, $"g{i}")));
+        return new SqlSelect(items, new SqlSubquery(rows, Before), GroupBy: keys, OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
     }
 
     /// <summary>Every state change inside the period, oldest first.</summary>
     public static SqlSelect Changes(StateQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var timestamp = Col("timestamp");
+        return Rows(
+            query,
+            new SqlBinary(SqlOperator.GreaterOrEqual, Col("timestamp"), new SqlValue(query.Period.From)),
+            new SqlBinary(SqlOperator.Less, Col("timestamp"), new SqlValue(query.Period.To))) with
+        {
+            OrderBy = [new SqlOrder(Col("timestamp")), new SqlOrder(Col("id"))],
+        };
+    }
+
+    private static SqlSelect Rows(StateQuery query, params SqlExpr[] time)
+    {
         var items = new List<SqlSelectItem>
         {
-            new(timestamp, "timestamp"),
+            new(Col("timestamp"), "timestamp"),
             new(Col("account_id"), "account_id"),
             new(Entity(query), "entity"),
             new(State(query), "state"),
         };
-        items.AddRange(GroupKeys(query));
-        var where = Conditions(
-            query,
-            new SqlBinary(SqlOperator.GreaterOrEqual, timestamp, new SqlValue(query.Period.From)),
-            new SqlBinary(SqlOperator.Less, timestamp, new SqlValue(query.Period.To)));
-        return new SqlSelect(items, new SqlTable(WorkspaceTable.Events, Events), Join(query), where, OrderBy: [new SqlOrder(timestamp), new SqlOrder(Col("id"))]);
+        items.AddRange(query.Groups.Select((g, i) => new SqlSelectItem(QueryPlanner.GroupKey(g), $"g{i}")));
+        return new SqlSelect(items, new SqlTable(WorkspaceTable.Events, Events), Join(query), Conditions(query, time));
     }
 
     // Without an entity property each account is one entity, so its id doubles as the entity.
@@ -62,9 +68,6 @@ public static class StatePlanner
         query.Metric.Entity is { } key ? new SqlJsonText(Col("properties"), key) : Col("account_id");
 
     private static SqlJsonText State(StateQuery query) => new(Col("properties"), query.Metric.Property);
-
-    private static List<SqlSelectItem> GroupKeys(StateQuery query) =>
-        query.Groups.Select((g, i) => new SqlSelectItem(QueryPlanner.GroupKey(g), $"g{i}")).ToList();
 
     private static SqlJoin? Join(StateQuery query) =>
         query.Groups.Any(g => g.Source == DimensionSource.Account)
