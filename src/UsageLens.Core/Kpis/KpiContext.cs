@@ -1,4 +1,5 @@
 using UsageLens.Core.Configuration;
+using UsageLens.Core.Querying;
 using UsageLens.Core.Semantics;
 using UsageLens.Core.Sql;
 using UsageLens.Core.Storage;
@@ -18,6 +19,9 @@ public sealed class KpiContext(IQueryStore store, SemanticModel model, Workspace
     public SemanticModel Model { get; } = model.CustomMetrics.Count == 0 && configuration?.Metrics.Count > 0 ? new SemanticModel(model.Catalog, configuration) : model;
 
     public IReadOnlyList<string> Sql => _sql;
+
+    /// <summary>Whether event reads may use the daily rollups; <see cref="EventReads.RawEvents"/> is the checked baseline.</summary>
+    public EventReads Reads { get; init; } = EventReads.Rollups;
 
     public Task<IReadOnlyList<object?[]>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
     {

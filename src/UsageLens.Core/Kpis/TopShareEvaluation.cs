@@ -83,7 +83,7 @@ internal sealed class TopShareEvaluation(KpiRequest request, KpiContext context,
     /// <summary>Usage per (bucket label, group tuple), per account.</summary>
     private async Task<Dictionary<(string? Label, string Groups), Dictionary<string, double>>> PerAccountAsync(UsageMetric metric, CancellationToken cancellationToken)
     {
-        var query = new MetricQuery(metric, period, request.Scope, request.Filters, grain, [.. groups, s_account], request.WeekStart);
+        var query = new MetricQuery(metric, period, request.Scope, request.Filters, grain, [.. groups, s_account], request.WeekStart, context.Reads);
         var rows = await context.QueryAsync(QueryPlanner.Usage(query), cancellationToken).ConfigureAwait(false);
         var accountColumn = (grain is null ? 0 : 1) + groups.Count;
         var result = new Dictionary<(string?, string), Dictionary<string, double>>();

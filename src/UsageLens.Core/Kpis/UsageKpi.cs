@@ -34,14 +34,14 @@ internal sealed class UsageKpi : IKpi
 
     private static async Task<double> TotalAsync(KpiRequest request, Period period, KpiContext context, CancellationToken cancellationToken)
     {
-        var query = new MetricQuery(request.Metric!, period, request.Scope, request.Filters, WeekStart: request.WeekStart);
+        var query = new MetricQuery(request.Metric!, period, request.Scope, request.Filters, WeekStart: request.WeekStart, Reads: context.Reads);
         var rows = await context.QueryAsync(QueryPlanner.Usage(query), cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? 0d : KpiValues.Number(rows[0][0]);
     }
 
     private static async Task<IReadOnlyList<KpiRow>> BreakdownAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
     {
-        var query = new MetricQuery(request.Metric!, request.Period, request.Scope, request.Filters, request.Grain, request.GroupBy, request.WeekStart);
+        var query = new MetricQuery(request.Metric!, request.Period, request.Scope, request.Filters, request.Grain, request.GroupBy, request.WeekStart, context.Reads);
         var result = await context.QueryAsync(QueryPlanner.Usage(query), cancellationToken).ConfigureAwait(false);
         var values = new Dictionary<(string? Period, string Groups), double>();
         var groups = new SortedDictionary<string, string?[]>(StringComparer.Ordinal);

@@ -5,24 +5,25 @@ namespace UsageLens.Core.Querying;
 
 /// <summary>
 /// Plans the reads behind the engagement KPIs: who was active when, per account. Only events with
-/// a user_id count as activity. Account filters and groups are applied by the caller from
-/// <see cref="QueryPlanner.AccountAttributes"/>, so these statements only carry the scope.
+/// a user_id count as activity. Filters on account, user and event dimensions are applied here, in
+/// SQL, by the same rules as <see cref="QueryPlanner.Usage"/>; reads go to a daily rollup whenever
+/// it answers exactly.
 /// </summary>
 internal static class ActivityPlanner
 {
     private const string Events = "e";
-    private const string Accounts = "a";
     private const string Users = "u";
 
     /// <summary>Distinct <c>(day, user_id, account_id)</c> with at least one event in the period.</summary>
-    public static SqlSelect ActiveDays(Period period, AccountScope scope)
+    public static SqlSelect ActiveDays(Period period, AccountScope scope, IReadOnlyList<Filter> filters, EventReads reads)
     {
-        var day = new SqlTimeBucket(Grain.Day, Col(Events, "timestamp"), DayOfWeek.Monday);
+        var source = EventSource.For(reads, period, needsUsers: true, filters.Select(f => f.Dimension));
+        var day = new SqlTimeBucket(Grain.Day, source.Time(Events), DayOfWeek.Monday);
         SqlExpr[] keys = [day, Col(Events, "user_id"), Col(Events, "account_id")];
         return new SqlSelect(
             [new(day, "day"), new(keys[1], "user_id"), new(keys[2], "account_id")],
-            new SqlTable(WorkspaceTable.Events, Events),
-            Where: And(UserEvents(period, scope, null)),
+            source.From(Events),
+            Where: And(Entities(source, "user_id", period.From, period.To, scope, filters, null)),
             GroupBy: keys,
             OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
     }
@@ -31,34 +32,80 @@ internal static class ActivityPlanner
     /// Events per <c>(day, entity, account_id)</c> in the period, where the entity column is
     /// <c>user_id</c> or <c>account_id</c>; optionally only one event name.
     /// </summary>
-    public static SqlSelect EntityDays(string entity, Period period, AccountScope scope, string? eventName)
+    public static SqlSelect EntityDays(string entity, Period period, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName, EventReads reads)
     {
-        var day = new SqlTimeBucket(Grain.Day, Col(Events, "timestamp"), DayOfWeek.Monday);
+        var source = EventSource.For(reads, period, entity == "user_id", filters.Select(f => f.Dimension));
+        var day = new SqlTimeBucket(Grain.Day, source.Time(Events), DayOfWeek.Monday);
         SqlExpr[] keys = [day, Col(Events, entity), Col(Events, "account_id")];
         return new SqlSelect(
-            [new(day, "day"), new(keys[1], "entity"), new(keys[2], "account_id"), new(new SqlAggregate(SqlAggregateKind.Count, null), "events")],
-            new SqlTable(WorkspaceTable.Events, Events),
-            Where: And(Entities(entity, period.From, period.To, scope, eventName)),
+            [new(day, "day"), new(keys[1], "entity"), new(keys[2], "account_id"), new(source.EventCount(Events), "events")],
+            source.From(Events),
+            Where: And(Entities(source, entity, period.From, period.To, scope, filters, eventName)),
             GroupBy: keys,
             OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
     }
 
     /// <summary>
     /// Each entity's first event through each account before <paramref name="before"/>, optionally of
-    /// one event name: <c>entity, account_id, first_at</c>. Per account so account filters can apply.
+    /// one event name: <c>entity, account_id, first_at</c>.
     /// </summary>
-    public static SqlSelect FirstEvents(string entity, DateTime before, AccountScope scope, string? eventName)
+    public static SqlSelect FirstEvents(string entity, DateTime before, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName, EventReads reads)
     {
+        var source = EventSource.Before(reads, before, entity == "user_id", filters.Select(f => f.Dimension));
         SqlExpr[] keys = [Col(Events, entity), Col(Events, "account_id")];
         return new SqlSelect(
-            [new(keys[0], "entity"), new(keys[1], "account_id"), new(new SqlAggregate(SqlAggregateKind.Min, Col(Events, "timestamp")), "first_at")],
-            new SqlTable(WorkspaceTable.Events, Events),
-            Where: And(Entities(entity, null, before, scope, eventName)),
+            [new(keys[0], "entity"), new(keys[1], "account_id"), new(source.FirstAt(Events), "first_at")],
+            source.From(Events),
+            Where: And(Entities(source, entity, null, before, scope, filters, eventName)),
             GroupBy: keys,
             OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
     }
 
-    private static List<SqlExpr> Entities(string entity, DateTime? from, DateTime to, AccountScope scope, string? eventName)
+    /// <summary>Distinct <c>(day, account_id, event)</c> with at least one event in the period.</summary>
+    public static SqlSelect AccountEventDays(Period period, AccountScope scope, IReadOnlyList<Filter> filters, EventReads reads)
+    {
+        var source = EventSource.For(reads, period, needsUsers: false, filters.Select(f => f.Dimension));
+        var day = new SqlTimeBucket(Grain.Day, source.Time(Events), DayOfWeek.Monday);
+        SqlExpr[] keys = [day, Col(Events, "account_id"), Col(Events, "event")];
+        return new SqlSelect(
+            [new(day, "day"), new(keys[1], "account_id"), new(keys[2], "event")],
+            source.From(Events),
+            Where: And(Entities(source, "account_id", period.From, period.To, scope, filters, null)),
+            GroupBy: keys,
+            OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
+    }
+
+    /// <summary>Every event with a user in the period, optionally of one event name: <c>user_id, account_id, timestamp</c>, sorted by user and time.</summary>
+    public static SqlSelect TimedEvents(Period period, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName) =>
+        new(
+            [new(Col(Events, "user_id"), "user_id"), new(Col(Events, "account_id"), "account_id"), new(Col(Events, "timestamp"), "timestamp")],
+            EventSource.Raw.From(Events),
+            Where: And(Entities(EventSource.Raw, "user_id", period.From, period.To, scope, filters, eventName)),
+            OrderBy: [new SqlOrder(Col(Events, "user_id")), new SqlOrder(Col(Events, "timestamp"))]);
+
+    /// <summary>
+    /// Each <c>(user_id, account_id)</c> seen in events before <paramref name="before"/>, with its first
+    /// event. Only account and user filters apply: a user is known whatever they used.
+    /// </summary>
+    public static SqlSelect FirstSeen(DateTime before, AccountScope scope, IReadOnlyList<Filter> filters, EventReads reads) =>
+        FirstEvents("user_id", before, scope, WhoFilters(filters), null, reads);
+
+    /// <summary>The imported users that pass the account and user filters: <c>user_id, account_id, created_at</c>.</summary>
+    public static SqlSelect ImportedUsers(AccountScope scope, IReadOnlyList<Filter> filters)
+    {
+        var where = QueryPlanner.UserConditions(scope, WhoFilters(filters)).ToList();
+        return new SqlSelect(
+            [new(Col(Users, "user_id"), "user_id"), new(Col(Users, "account_id"), "account_id"), new(Col(Users, "created_at"), "created_at")],
+            new SqlTable(WorkspaceTable.Users, Users),
+            Where: where.Count == 0 ? null : And(where),
+            OrderBy: [new SqlOrder(Col(Users, "user_id"))]);
+    }
+
+    /// <summary>The filters that say who someone is (account and user dimensions), not what they did.</summary>
+    public static IReadOnlyList<Filter> WhoFilters(IReadOnlyList<Filter> filters) =>
+        filters.Where(f => f.Dimension.Source != DimensionSource.Event || f.Dimension.Column is "account_id" or "user_id").ToList();
+
+    private static List<SqlExpr> Entities(EventSource source, string entity, DateTime? from, DateTime to, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName)
     {
         if (entity is not ("user_id" or "account_id"))
         {
@@ -67,90 +114,15 @@ internal static class ActivityPlanner
         var where = new List<SqlExpr> { new SqlIsNull(Col(Events, entity), Negated: true) };
         if (from is { } start)
         {
-            where.Add(new SqlBinary(SqlOperator.GreaterOrEqual, Col(Events, "timestamp"), new SqlValue(start)));
+            where.Add(new SqlBinary(SqlOperator.GreaterOrEqual, source.Time(Events), new SqlValue(start)));
         }
-        where.Add(new SqlBinary(SqlOperator.Less, Col(Events, "timestamp"), new SqlValue(to)));
+        where.Add(new SqlBinary(SqlOperator.Less, source.Time(Events), new SqlValue(to)));
         if (eventName is not null)
         {
             where.Add(new SqlBinary(SqlOperator.Equal, Col(Events, "event"), new SqlValue(eventName)));
         }
-        where.AddRange(Scope(Events, scope));
+        where.AddRange(QueryPlanner.EventConditions(scope, filters));
         return where;
-    }
-
-    /// <summary>Distinct <c>(day, account_id, event)</c> with at least one event in the period, for events with an account.</summary>
-    public static SqlSelect AccountEventDays(Period period, AccountScope scope)
-    {
-        var day = new SqlTimeBucket(Grain.Day, Col(Events, "timestamp"), DayOfWeek.Monday);
-        SqlExpr[] keys = [day, Col(Events, "account_id"), Col(Events, "event")];
-        return new SqlSelect(
-            [new(day, "day"), new(keys[1], "account_id"), new(keys[2], "event")],
-            new SqlTable(WorkspaceTable.Events, Events),
-            Where: And(Entities("account_id", period.From, period.To, scope, null)),
-            GroupBy: keys,
-            OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
-    }
-
-    /// <summary>Every event with a user in the period, optionally of one event name: <c>user_id, account_id, timestamp</c>, sorted by user and time.</summary>
-    public static SqlSelect TimedEvents(Period period, AccountScope scope, string? eventName) =>
-        new(
-            [new(Col(Events, "user_id"), "user_id"), new(Col(Events, "account_id"), "account_id"), new(Col(Events, "timestamp"), "timestamp")],
-            new SqlTable(WorkspaceTable.Events, Events),
-            Where: And(UserEvents(period, scope, eventName)),
-            OrderBy: [new SqlOrder(Col(Events, "user_id")), new SqlOrder(Col(Events, "timestamp"))]);
-
-    /// <summary>Each <c>(user_id, account_id)</c> seen in events before <paramref name="before"/>, with its first event.</summary>
-    public static SqlSelect FirstSeen(DateTime before, AccountScope scope)
-    {
-        var where = new List<SqlExpr>
-        {
-            new SqlIsNull(Col(Events, "user_id"), Negated: true),
-            new SqlBinary(SqlOperator.Less, Col(Events, "timestamp"), new SqlValue(before)),
-        };
-        where.AddRange(Scope(Events, scope));
-        SqlExpr[] keys = [Col(Events, "user_id"), Col(Events, "account_id")];
-        return new SqlSelect(
-            [new(keys[0], "user_id"), new(keys[1], "account_id"), new(new SqlAggregate(SqlAggregateKind.Min, Col(Events, "timestamp")), "first_seen")],
-            new SqlTable(WorkspaceTable.Events, Events),
-            Where: And(where),
-            GroupBy: keys,
-            OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
-    }
-
-    /// <summary>The imported users: <c>user_id, account_id, created_at</c>.</summary>
-    public static SqlSelect ImportedUsers(AccountScope scope)
-    {
-        var where = Scope(Users, scope).ToList();
-        return new SqlSelect(
-            [new(Col(Users, "user_id"), "user_id"), new(Col(Users, "account_id"), "account_id"), new(Col(Users, "created_at"), "created_at")],
-            new SqlTable(WorkspaceTable.Users, Users),
-            Where: where.Count == 0 ? null : And(where),
-            OrderBy: [new SqlOrder(Col(Users, "user_id"))]);
-    }
-
-    private static List<SqlExpr> UserEvents(Period period, AccountScope scope, string? eventName)
-    {
-        var where = new List<SqlExpr>
-        {
-            new SqlIsNull(Col(Events, "user_id"), Negated: true),
-            new SqlBinary(SqlOperator.GreaterOrEqual, Col(Events, "timestamp"), new SqlValue(period.From)),
-            new SqlBinary(SqlOperator.Less, Col(Events, "timestamp"), new SqlValue(period.To)),
-        };
-        if (eventName is not null)
-        {
-            where.Add(new SqlBinary(SqlOperator.Equal, Col(Events, "event"), new SqlValue(eventName)));
-        }
-        where.AddRange(Scope(Events, scope));
-        return where;
-    }
-
-    // The caller's scope, exactly as QueryPlanner puts it on every read: the account must be the partner's.
-    private static IEnumerable<SqlExpr> Scope(string alias, AccountScope scope)
-    {
-        if (QueryPlanner.AccountPredicate(scope, []) is { } partnerAccounts)
-        {
-            yield return new SqlInSubquery(Col(alias, "account_id"), QueryPlanner.AccountIds(partnerAccounts));
-        }
     }
 
     private static SqlColumn Col(string table, string column) => new(table, column);

@@ -30,12 +30,14 @@ public static class FinancePlanner
     }
 
     /// <summary>Σ quantity per (account, meter) over a period for the given meters, within scope and filters.</summary>
-    public static SqlSelect UsageByAccountAndMeter(Period period, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyCollection<string> meters)
+    public static SqlSelect UsageByAccountAndMeter(Period period, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyCollection<string> meters, EventReads reads = EventReads.Rollups)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(meters);
+        ArgumentNullException.ThrowIfNull(filters);
         var events = "e";
-        var timestamp = new SqlColumn(events, "timestamp");
+        var source = EventSource.For(reads, period, needsUsers: false, filters.Select(f => f.Dimension));
+        var timestamp = source.Time(events);
         var where = new List<SqlExpr>
         {
             new SqlInList(new SqlColumn(events, "event"), meters.Order(StringComparer.Ordinal).Select(m => (SqlExpr)new SqlValue(m)).ToList()),
@@ -46,7 +48,7 @@ public static class FinancePlanner
         SqlExpr[] keys = [new SqlColumn(events, "account_id"), new SqlColumn(events, "event")];
         return new SqlSelect(
             [new(keys[0], "account_id"), new(keys[1], "event"), new(new SqlAggregate(SqlAggregateKind.Sum, new SqlColumn(events, "quantity")), "value")],
-            new SqlTable(WorkspaceTable.Events, events),
+            source.From(events),
             Where: QueryPlanner.And(where),
             GroupBy: keys,
             OrderBy: keys.Select(k => new SqlOrder(k)).ToList());

@@ -26,11 +26,12 @@ public static class QueryPlanner
             throw new UsageLensException("grouping by an account dimension and a user dimension at once is not supported; group by one of them");
         }
 
+        var source = EventSource.For(query.Reads, query.Period, query.Metric.Aggregation == Aggregation.Users, groups.Concat(query.Filters.Select(f => f.Dimension)));
         var items = new List<SqlSelectItem>();
         var keys = new List<SqlExpr>();
         if (query.Grain is { } grain)
         {
-            var bucket = new SqlTimeBucket(grain, Col(Events, "timestamp"), query.WeekStart);
+            var bucket = new SqlTimeBucket(grain, source.Time(Events), query.WeekStart);
             items.Add(new SqlSelectItem(bucket, "bucket"));
             keys.Add(bucket);
         }
@@ -40,13 +41,13 @@ public static class QueryPlanner
             items.Add(new SqlSelectItem(key, $"g{i}"));
             keys.Add(key);
         }
-        items.Add(new SqlSelectItem(Value(query.Metric), "value"));
+        items.Add(new SqlSelectItem(Value(query.Metric, source), "value"));
 
         var where = new List<SqlExpr>
         {
             Eq(Col(Events, "event"), query.Metric.Event),
-            new SqlBinary(SqlOperator.GreaterOrEqual, Col(Events, "timestamp"), new SqlValue(query.Period.From)),
-            new SqlBinary(SqlOperator.Less, Col(Events, "timestamp"), new SqlValue(query.Period.To)),
+            new SqlBinary(SqlOperator.GreaterOrEqual, source.Time(Events), new SqlValue(query.Period.From)),
+            new SqlBinary(SqlOperator.Less, source.Time(Events), new SqlValue(query.Period.To)),
         };
         where.AddRange(EventConditions(query.Scope, query.Filters));
 
@@ -56,7 +57,7 @@ public static class QueryPlanner
                 ? new SqlJoin(new SqlTable(WorkspaceTable.Users, Users), new SqlBinary(SqlOperator.Equal, Col(Users, "user_id"), Col(Events, "user_id")))
                 : null;
 
-        return new SqlSelect(items, new SqlTable(WorkspaceTable.Events, Events), join, And(where), keys, keys.Select(k => new SqlOrder(k)).ToList());
+        return new SqlSelect(items, source.From(Events), join, And(where), keys, keys.Select(k => new SqlOrder(k)).ToList());
     }
 
     /// <summary>
@@ -91,10 +92,10 @@ public static class QueryPlanner
             OrderBy: [new SqlOrder(Col(Subscriptions, "account_id"))]);
     }
 
-    private static SqlExpr Value(UsageMetric metric) => metric.Aggregation switch
+    private static SqlExpr Value(UsageMetric metric, EventSource source) => metric.Aggregation switch
     {
         Aggregation.Sum => new SqlAggregate(SqlAggregateKind.Sum, Col(Events, "quantity")),
-        Aggregation.Count => new SqlAggregate(SqlAggregateKind.Count, null),
+        Aggregation.Count => source.EventCount(Events),
         Aggregation.Users => new SqlAggregate(SqlAggregateKind.CountDistinct, Col(Events, "user_id")),
         _ => new SqlAggregate(SqlAggregateKind.CountDistinct, Col(Events, "account_id")),
     };
@@ -120,6 +121,30 @@ public static class QueryPlanner
             DimensionSource.Account => Membership(Col(Events, "account_id"), AccountIds(Positive(filter, Accounts)), filter),
             _ => Membership(Col(Events, "user_id"), new SqlSelect([new(Col(Users, "user_id"), "user_id")], new SqlTable(WorkspaceTable.Users, Users), Where: Positive(filter, Users)), filter),
         };
+    }
+
+    /// <summary>
+    /// The conditions on the users table (alias <c>u</c>) for a scope and filters on account and
+    /// user dimensions, by the same rules as on events: a user with no account fails a positive
+    /// account filter and passes a "!=" one.
+    /// </summary>
+    internal static IEnumerable<SqlExpr> UserConditions(AccountScope scope, IReadOnlyList<Filter> filters)
+    {
+        if (!scope.IsAll)
+        {
+            yield return new SqlInSubquery(Col(Users, "account_id"), AccountIds(Eq(Col(Accounts, "partner_id"), scope.PartnerId)));
+        }
+        foreach (var filter in filters)
+        {
+            var dimension = filter.Dimension;
+            yield return dimension.Source switch
+            {
+                DimensionSource.Account => Membership(Col(Users, "account_id"), AccountIds(Positive(filter, Accounts)), filter),
+                DimensionSource.User => Condition(filter, Users),
+                _ when dimension.Column is "account_id" or "user_id" => Condition(filter, Users),
+                _ => throw new ArgumentException($"'{dimension.Name}' is not an account or user dimension", nameof(filters)),
+            };
+        }
     }
 
     // "segment != trial" keeps accounts with no segment and accounts missing from the CRM: it

@@ -9,4 +9,10 @@ public enum WorkspaceTable
     Subscriptions,
     Nps,
     Partners,
+
+    /// <summary>Daily rollup: events and quantity per (day, account, event, unit, product, classification).</summary>
+    AccountDays,
+
+    /// <summary>Daily rollup: events and quantity per (day, account, user, event, unit, product, classification).</summary>
+    UserDays,
 }

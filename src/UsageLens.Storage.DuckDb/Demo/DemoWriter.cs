@@ -2,6 +2,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using UsageLens.Core;
 using UsageLens.Core.Demo;
+using UsageLens.Storage.DuckDb.Ingestion;
 
 namespace UsageLens.Storage.DuckDb.Demo;
 
@@ -36,6 +37,8 @@ public sealed class DemoWriter(DuckDbWorkspace workspace)
             Stage(connection, scenario, eventsPerChunk);
             var written = DemoReadings.Append(connection, scenario, progress, cancellationToken);
             written += Expand(connection, scenario, chunks, written, progress, cancellationToken);
+            progress?.Report(new DemoProgress("rollups", written, scenario.EventCount));
+            EventRollups.Append(connection, "events");
             transaction.Commit();
             progress?.Report(new DemoProgress("done", written, scenario.EventCount));
             return written;

@@ -9,6 +9,8 @@ namespace UsageLens.Storage.DuckDb.Ingestion;
 /// </summary>
 internal static class EventMerge
 {
+    private const string NewEvents = "event_merge_new";
+
     /// <summary>The first staged row, by arrival, whose unit conflicts with the stored meter or an earlier staged row.</summary>
     public static UnitConflict? FindUnitConflict(DuckDBConnection connection)
     {
@@ -46,9 +48,9 @@ internal static class EventMerge
             SELECT DISTINCT key FROM (SELECT unnest(json_keys(properties)) AS key FROM {EventStaging.Table} WHERE properties IS NOT NULL)
             WHERE key NOT IN (SELECT key FROM event_property_keys)
             """);
-        return DuckDbCommands.Execute(connection, $"""
-            INSERT INTO events (source, id, timestamp, account_id, user_id, event, quantity, unit,
-                                product, classification, properties, original_event)
+        // The new rows are materialised once so the events and both rollups take exactly the same rows.
+        DuckDbCommands.Execute(connection, $"""
+            CREATE OR REPLACE TEMP TABLE {NewEvents} AS
             SELECT source, id, timestamp, account_id, user_id, event, quantity, unit,
                    product, classification, properties, original_event
             FROM (
@@ -57,7 +59,20 @@ internal static class EventMerge
                 WHERE NOT EXISTS (
                     SELECT 1 FROM events e WHERE e.source = s.source AND e.id = s.id))
             WHERE arrival = 1
-            ORDER BY timestamp
             """);
+        try
+        {
+            var stored = DuckDbCommands.Execute(connection, $"""
+                INSERT INTO events (source, id, timestamp, account_id, user_id, event, quantity, unit,
+                                    product, classification, properties, original_event)
+                SELECT * FROM {NewEvents} ORDER BY timestamp
+                """);
+            EventRollups.Append(connection, NewEvents);
+            return stored;
+        }
+        finally
+        {
+            DuckDbCommands.Execute(connection, $"DROP TABLE IF EXISTS {NewEvents}");
+        }
     }
 }

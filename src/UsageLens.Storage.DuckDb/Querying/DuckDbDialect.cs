@@ -1,5 +1,6 @@
 using System.Globalization;
 using UsageLens.Core.Sql;
+using UsageLens.Storage.DuckDb.Ingestion;
 
 namespace UsageLens.Storage.DuckDb.Querying;
 
@@ -16,6 +17,8 @@ public sealed class DuckDbDialect : SqlRenderer
         WorkspaceTable.Subscriptions => "subscriptions",
         WorkspaceTable.Nps => "nps",
         WorkspaceTable.Partners => "partners",
+        WorkspaceTable.AccountDays => EventRollups.AccountDays,
+        WorkspaceTable.UserDays => EventRollups.UserDays,
         _ => throw new ArgumentOutOfRangeException(nameof(table), table, null),
     };
 

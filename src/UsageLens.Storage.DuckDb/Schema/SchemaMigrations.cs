@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using UsageLens.Storage.DuckDb.Ingestion;
 
 namespace UsageLens.Storage.DuckDb.Schema;
 
@@ -90,6 +91,9 @@ internal static class SchemaMigrations
             partner_id VARCHAR PRIMARY KEY,
             name VARCHAR NOT NULL);
         """,
+        // 4: the daily rollups that answer usage and engagement reads without scanning raw events,
+        // filled from the events already stored.
+        EventRollups.CreateTables + EventRollups.AppendSql("events"),
     ];
 
     public static int LatestVersion => s_migrations.Length;

@@ -30,11 +30,11 @@ internal sealed class ActiveUsersKpi : IKpi
         var reader = new EngagementReader(request, context);
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
 
-        var activity = await reader.ActiveDaysAsync(WithWindow(request.Period, window), groups, cancellationToken).ConfigureAwait(false);
+        var activity = await reader.ActiveDaysAsync(WithWindow(request.Period, window), cancellationToken).ConfigureAwait(false);
         var outcome = Evaluate(new ActivityIndex(activity), request.Period, measure, window, mode);
         var previous = await KpiComparison.ForPreviousAsync(request, async before =>
         {
-            var earlier = await reader.ActiveDaysAsync(WithWindow(before, window), groups, cancellationToken).ConfigureAwait(false);
+            var earlier = await reader.ActiveDaysAsync(WithWindow(before, window), cancellationToken).ConfigureAwait(false);
             return Evaluate(new ActivityIndex(earlier), before, measure, window, mode);
         }).ConfigureAwait(false);
         // A day row is that day's DAU/WAU/MAU, which is the trailing window by definition.

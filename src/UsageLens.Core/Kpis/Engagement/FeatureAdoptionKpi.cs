@@ -28,12 +28,12 @@ internal sealed class FeatureAdoptionKpi : IKpi
         var entity = request.ChoiceOption("level", "users", "accounts") == "users" ? "user_id" : "account_id";
         var reader = new EngagementReader(request, context);
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
-        var firstEvent = await reader.FirstEventsAsync(entity, request.Period.To, groups, null, cancellationToken).ConfigureAwait(false);
-        var firstUse = await reader.FirstEventsAsync(entity, request.Period.To, groups, feature, cancellationToken).ConfigureAwait(false);
+        var firstEvent = await reader.FirstEventsAsync(entity, request.Period.To, null, cancellationToken).ConfigureAwait(false);
+        var firstUse = await reader.FirstEventsAsync(entity, request.Period.To, feature, cancellationToken).ConfigureAwait(false);
 
-        var days = await DaysAsync(reader, entity, request.Period, groups, feature, cancellationToken).ConfigureAwait(false);
+        var days = await DaysAsync(reader, entity, request.Period, feature, cancellationToken).ConfigureAwait(false);
         var outcome = FeatureAdoption.Compute(days, request.Period, firstEvent, firstUse);
-        var previous = await KpiComparison.ForPreviousAsync(request, async before => FeatureAdoption.Compute(await DaysAsync(reader, entity, before, groups, feature, cancellationToken).ConfigureAwait(false), before, firstEvent, firstUse)).ConfigureAwait(false);
+        var previous = await KpiComparison.ForPreviousAsync(request, async before => FeatureAdoption.Compute(await DaysAsync(reader, entity, before, feature, cancellationToken).ConfigureAwait(false), before, firstEvent, firstUse)).ConfigureAwait(false);
         var rows = request.IsBreakdown
             ? EngagementRows.Build(request, groups, days, d => d.Account, (items, period) => FeatureAdoption.Compute(items, period, firstEvent, firstUse))
             : null;
@@ -45,9 +45,9 @@ internal sealed class FeatureAdoptionKpi : IKpi
         };
     }
 
-    private static async Task<List<EntityDay>> DaysAsync(EngagementReader reader, string entity, Period period, AccountGroups groups, string feature, CancellationToken cancellationToken) =>
+    private static async Task<List<EntityDay>> DaysAsync(EngagementReader reader, string entity, Period period, string feature, CancellationToken cancellationToken) =>
         [
-            .. await reader.EntityDaysAsync(entity, period, groups, null, cancellationToken).ConfigureAwait(false),
-            .. await reader.EntityDaysAsync(entity, period, groups, feature, cancellationToken).ConfigureAwait(false),
+            .. await reader.EntityDaysAsync(entity, period, null, cancellationToken).ConfigureAwait(false),
+            .. await reader.EntityDaysAsync(entity, period, feature, cancellationToken).ConfigureAwait(false),
         ];
 }

@@ -1,4 +1,3 @@
-using UsageLens.Core.Querying;
 
 namespace UsageLens.Core.Kpis.Engagement;
 
@@ -22,9 +21,9 @@ internal sealed class FeatureBreadthKpi : IKpi
         var reader = new EngagementReader(request, context);
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
 
-        var uses = await UsesAsync(reader, request.Period, groups, cancellationToken).ConfigureAwait(false);
+        var uses = await reader.FeatureUsesAsync(request.Period, cancellationToken).ConfigureAwait(false);
         var outcome = FeatureBreadth.Compute(uses, request.Period, available);
-        var previous = await KpiComparison.ForPreviousAsync(request, async before => FeatureBreadth.Compute(await UsesAsync(reader, before, groups, cancellationToken).ConfigureAwait(false), before, available)).ConfigureAwait(false);
+        var previous = await KpiComparison.ForPreviousAsync(request, async before => FeatureBreadth.Compute(await reader.FeatureUsesAsync(before, cancellationToken).ConfigureAwait(false), before, available)).ConfigureAwait(false);
         var rows = request.IsBreakdown ? EngagementRows.Build(request, groups, uses, u => u.Account, (items, period) => FeatureBreadth.Compute(items, period, available)) : null;
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "percent", outcome.Parts)
         {
@@ -32,13 +31,5 @@ internal sealed class FeatureBreadthKpi : IKpi
             Rows = rows,
             Sql = context.Sql,
         };
-    }
-
-    private static async Task<List<FeatureUse>> UsesAsync(EngagementReader reader, Period period, AccountGroups groups, CancellationToken cancellationToken)
-    {
-        var rows = await reader.Context.QueryAsync(ActivityPlanner.AccountEventDays(period, reader.Request.Scope), cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => new FeatureUse(DateOnly.FromDateTime((DateTime)r[0]!), (string)r[1]!, (string)r[2]!))
-            .Where(u => groups.Keeps(u.Account))
-            .ToList();
     }
 }

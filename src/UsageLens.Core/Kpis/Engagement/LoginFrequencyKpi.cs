@@ -22,9 +22,9 @@ internal sealed class LoginFrequencyKpi : IKpi
         var reader = new EngagementReader(request, context);
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
 
-        var days = await DaysAsync(reader, request.Period, groups, cancellationToken).ConfigureAwait(false);
+        var days = await DaysAsync(reader, request.Period, cancellationToken).ConfigureAwait(false);
         var outcome = LoginFrequency.Compute(days, request.Period);
-        var previous = await KpiComparison.ForPreviousAsync(request, async before => LoginFrequency.Compute(await DaysAsync(reader, before, groups, cancellationToken).ConfigureAwait(false), before)).ConfigureAwait(false);
+        var previous = await KpiComparison.ForPreviousAsync(request, async before => LoginFrequency.Compute(await DaysAsync(reader, before, cancellationToken).ConfigureAwait(false), before)).ConfigureAwait(false);
         var rows = request.IsBreakdown ? EngagementRows.Build(request, groups, days, d => d.Account, LoginFrequency.Compute) : null;
         return new KpiResult(Definition.Name, Login, request.Period, outcome.Value, "logins per user per week", outcome.Parts)
         {
@@ -34,9 +34,9 @@ internal sealed class LoginFrequencyKpi : IKpi
         };
     }
 
-    private static async Task<List<EntityDay>> DaysAsync(EngagementReader reader, Period period, AccountGroups groups, CancellationToken cancellationToken) =>
+    private static async Task<List<EntityDay>> DaysAsync(EngagementReader reader, Period period, CancellationToken cancellationToken) =>
         [
-            .. await reader.EntityDaysAsync("user_id", period, groups, null, cancellationToken).ConfigureAwait(false),
-            .. await reader.EntityDaysAsync("user_id", period, groups, Login, cancellationToken).ConfigureAwait(false),
+            .. await reader.EntityDaysAsync("user_id", period, null, cancellationToken).ConfigureAwait(false),
+            .. await reader.EntityDaysAsync("user_id", period, Login, cancellationToken).ConfigureAwait(false),
         ];
 }

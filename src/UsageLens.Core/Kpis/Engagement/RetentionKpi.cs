@@ -32,12 +32,12 @@ internal sealed class RetentionKpi : IKpi
         var grain = request.Grain ?? Grain.Month;
         var reader = new EngagementReader(request, context);
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
-        var firstEvents = await reader.FirstEventsAsync(entity, request.Period.To, groups, null, cancellationToken).ConfigureAwait(false);
+        var firstEvents = await reader.FirstEventsAsync(entity, request.Period.To, null, cancellationToken).ConfigureAwait(false);
 
-        var cells = await CellsAsync(reader, entity, request.Period, grain, onOrAfter, groups, firstEvents, cancellationToken).ConfigureAwait(false);
+        var cells = await CellsAsync(reader, entity, request.Period, grain, onOrAfter, firstEvents, cancellationToken).ConfigureAwait(false);
         var previous = await KpiComparison.ForPreviousAsync(request, async before =>
         {
-            var earlier = await CellsAsync(reader, entity, before, grain, onOrAfter, groups, firstEvents, cancellationToken).ConfigureAwait(false);
+            var earlier = await CellsAsync(reader, entity, before, grain, onOrAfter, firstEvents, cancellationToken).ConfigureAwait(false);
             return new KpiOutcome(Headline(earlier), Parts(earlier));
         }).ConfigureAwait(false);
         var rows = cells.Select(c => new KpiRow(
@@ -53,11 +53,11 @@ internal sealed class RetentionKpi : IKpi
     }
 
     private static async Task<IReadOnlyList<RetentionCell>> CellsAsync(
-        EngagementReader reader, string entity, Period period, Grain grain, bool onOrAfter, AccountGroups groups, Dictionary<string, DateTime> firstEvents, CancellationToken cancellationToken)
+        EngagementReader reader, string entity, Period period, Grain grain, bool onOrAfter, Dictionary<string, DateTime> firstEvents, CancellationToken cancellationToken)
     {
         // Activity from the first cohort's calendar start; later cohorts' intervals all lie inside it.
         var read = new Period(Calendar.StartOf(grain, period.From, reader.Request.WeekStart), period.To);
-        var days = await reader.EntityDaysAsync(entity, read, groups, null, cancellationToken).ConfigureAwait(false);
+        var days = await reader.EntityDaysAsync(entity, read, null, cancellationToken).ConfigureAwait(false);
         return Retention.Cells(firstEvents, days.Select(d => (d.Entity, d.Day)), period, grain, onOrAfter, reader.Request.WeekStart);
     }
 

@@ -21,9 +21,9 @@ internal sealed class RevenuePerActiveUserKpi : IKpi
         var accountFilters = request.Filters.Where(f => f.Dimension.Source == DimensionSource.Account || f.Dimension.IsAccountId).ToList();
 
         var buckets = request.Grain is { } grain ? Calendar.Buckets(request.Period, grain, request.WeekStart).Select(b => b.Period) : [];
-        var items = await ItemsAsync(reader, request.Period, [request.Period, .. buckets], accountFilters, groups, cancellationToken).ConfigureAwait(false);
+        var items = await ItemsAsync(reader, request.Period, [request.Period, .. buckets], accountFilters, cancellationToken).ConfigureAwait(false);
         var outcome = RevenuePerActiveUser.Compute(items, request.Period);
-        var previous = await KpiComparison.ForPreviousAsync(request, async before => RevenuePerActiveUser.Compute(await ItemsAsync(reader, before, [before], accountFilters, groups, cancellationToken).ConfigureAwait(false), before)).ConfigureAwait(false);
+        var previous = await KpiComparison.ForPreviousAsync(request, async before => RevenuePerActiveUser.Compute(await ItemsAsync(reader, before, [before], accountFilters, cancellationToken).ConfigureAwait(false), before)).ConfigureAwait(false);
         var rows = request.IsBreakdown ? EngagementRows.Build(request, groups, items, i => i.Account, RevenuePerActiveUser.Compute) : null;
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "currency", outcome.Parts)
         {
@@ -35,9 +35,9 @@ internal sealed class RevenuePerActiveUserKpi : IKpi
 
     // The MRR of every period's end that a value or row needs, next to the activity of the whole period.
     private static async Task<List<RevenueItem>> ItemsAsync(
-        EngagementReader reader, Period period, IEnumerable<Period> ends, List<Filter> accountFilters, AccountGroups groups, CancellationToken cancellationToken)
+        EngagementReader reader, Period period, IEnumerable<Period> ends, List<Filter> accountFilters, CancellationToken cancellationToken)
     {
-        var activity = await reader.ActiveDaysAsync(period, groups, cancellationToken).ConfigureAwait(false);
+        var activity = await reader.ActiveDaysAsync(period, cancellationToken).ConfigureAwait(false);
         var items = activity.Select(a => new RevenueItem(a, a.Account, null, 0)).ToList();
         foreach (var end in ends.Select(p => p.To).Distinct())
         {

@@ -21,15 +21,14 @@ internal sealed class SeatUtilizationKpi : IKpi
             throw new UsageLensException($"{Definition.Name} always gives one row per account; drop --grain and --group-by, and narrow with --where");
         }
         var reader = new EngagementReader(request, context);
-        var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
         var accountFilters = request.Filters.Where(f => f.Dimension.Source == DimensionSource.Account || f.Dimension.IsAccountId).ToList();
         var seatRows = await context.QueryAsync(QueryPlanner.AccountAttributes(request.Scope, accountFilters, "licensed_seats", []), cancellationToken).ConfigureAwait(false);
         var seats = seatRows.Select(r => ((string)r[0]!, r[1] is null ? (double?)null : KpiValues.Number(r[1]))).ToList();
 
-        var (outcome, rows) = SeatUtilization.Compute(seats, await ActiveUsersAsync(reader, request.Period, groups, cancellationToken).ConfigureAwait(false));
+        var (outcome, rows) = SeatUtilization.Compute(seats, await ActiveUsersAsync(reader, request.Period, cancellationToken).ConfigureAwait(false));
         var previous = await KpiComparison.ForPreviousAsync(request, async before =>
         {
-            var (earlier, _) = SeatUtilization.Compute(seats, await ActiveUsersAsync(reader, before, groups, cancellationToken).ConfigureAwait(false));
+            var (earlier, _) = SeatUtilization.Compute(seats, await ActiveUsersAsync(reader, before, cancellationToken).ConfigureAwait(false));
             return earlier;
         }).ConfigureAwait(false);
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "percent", outcome.Parts)
@@ -40,9 +39,9 @@ internal sealed class SeatUtilizationKpi : IKpi
         };
     }
 
-    private static async Task<Dictionary<string, int>> ActiveUsersAsync(EngagementReader reader, Period period, AccountGroups groups, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, int>> ActiveUsersAsync(EngagementReader reader, Period period, CancellationToken cancellationToken)
     {
-        var activity = await reader.ActiveDaysAsync(period, groups, cancellationToken).ConfigureAwait(false);
+        var activity = await reader.ActiveDaysAsync(period, cancellationToken).ConfigureAwait(false);
         return activity.Where(a => a.Account is not null).GroupBy(a => a.Account!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(a => a.User).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
     }

@@ -20,9 +20,9 @@ internal sealed class SessionsKpi : IKpi
         var reader = new EngagementReader(request, context);
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
 
-        var events = await reader.EventsAsync(request.Period, groups, null, cancellationToken).ConfigureAwait(false);
+        var events = await reader.EventsAsync(request.Period, null, cancellationToken).ConfigureAwait(false);
         var outcome = Sessions.Summarise(events, request.Period, gap);
-        var previous = await KpiComparison.ForPreviousAsync(request, async before => Sessions.Summarise(await reader.EventsAsync(before, groups, null, cancellationToken).ConfigureAwait(false), before, gap)).ConfigureAwait(false);
+        var previous = await KpiComparison.ForPreviousAsync(request, async before => Sessions.Summarise(await reader.EventsAsync(before, null, cancellationToken).ConfigureAwait(false), before, gap)).ConfigureAwait(false);
         var rows = request.IsBreakdown ? EngagementRows.Build(request, groups, events, e => e.Account, (items, period) => Sessions.Summarise(items, period, gap)) : null;
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "sessions", outcome.Parts)
         {

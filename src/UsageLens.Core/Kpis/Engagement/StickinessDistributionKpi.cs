@@ -20,11 +20,11 @@ internal sealed class StickinessDistributionKpi : IKpi
         var reader = new EngagementReader(request, context);
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
 
-        var activity = await reader.ActiveDaysAsync(request.Period, groups, cancellationToken).ConfigureAwait(false);
+        var activity = await reader.ActiveDaysAsync(request.Period, cancellationToken).ConfigureAwait(false);
         var (overall, _) = WeeklyActiveDays.Distribution(WeeklyActiveDays.Histogram(activity, request.Period, request.WeekStart));
         var previous = await KpiComparison.ForPreviousAsync(request, async before =>
         {
-            var earlier = await reader.ActiveDaysAsync(before, groups, cancellationToken).ConfigureAwait(false);
+            var earlier = await reader.ActiveDaysAsync(before, cancellationToken).ConfigureAwait(false);
             var (earlierOverall, _) = WeeklyActiveDays.Distribution(WeeklyActiveDays.Histogram(earlier, before, request.WeekStart));
             return earlierOverall;
         }).ConfigureAwait(false);

@@ -29,9 +29,9 @@ internal sealed class StickinessKpi : IKpi
         Func<IReadOnlyList<ActiveDay>, Period, KpiOutcome> evaluate = (items, period) =>
             rolling ? Stickiness.Rolling(new ActivityIndex(items), period) : Stickiness.Period(new ActivityIndex(items), period);
 
-        var activity = await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(request.Period, window), groups, cancellationToken).ConfigureAwait(false);
+        var activity = await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(request.Period, window), cancellationToken).ConfigureAwait(false);
         var outcome = evaluate(activity, request.Period);
-        var previous = await KpiComparison.ForPreviousAsync(request, async before => evaluate(await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(before, window), groups, cancellationToken).ConfigureAwait(false), before)).ConfigureAwait(false);
+        var previous = await KpiComparison.ForPreviousAsync(request, async before => evaluate(await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(before, window), cancellationToken).ConfigureAwait(false), before)).ConfigureAwait(false);
         var rows = request.IsBreakdown ? EngagementRows.Build(request, groups, activity, a => a.Account, evaluate) : null;
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "percent", outcome.Parts)
         {

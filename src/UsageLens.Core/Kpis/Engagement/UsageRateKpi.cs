@@ -18,12 +18,12 @@ internal sealed class UsageRateKpi : IKpi
         var reader = new EngagementReader(request, context);
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
         // Knowing when each user first appeared answers "known at the end" for every bucket and for the previous period.
-        var known = (await reader.KnownUsersAsync(request.Period.To, groups, cancellationToken).ConfigureAwait(false))
+        var known = (await reader.KnownUsersAsync(request.Period.To, cancellationToken).ConfigureAwait(false))
             .Select(k => new UsageRateItem(null, k)).ToList();
 
-        var items = await ItemsAsync(reader, request.Period, groups, known, cancellationToken).ConfigureAwait(false);
+        var items = await ItemsAsync(reader, request.Period, known, cancellationToken).ConfigureAwait(false);
         var outcome = UsageRate.Compute(items, request.Period);
-        var previous = await KpiComparison.ForPreviousAsync(request, async before => UsageRate.Compute(await ItemsAsync(reader, before, groups, known, cancellationToken).ConfigureAwait(false), before)).ConfigureAwait(false);
+        var previous = await KpiComparison.ForPreviousAsync(request, async before => UsageRate.Compute(await ItemsAsync(reader, before, known, cancellationToken).ConfigureAwait(false), before)).ConfigureAwait(false);
         var rows = request.IsBreakdown ? EngagementRows.Build(request, groups, items, i => i.Account, UsageRate.Compute) : null;
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "percent", outcome.Parts)
         {
@@ -33,9 +33,9 @@ internal sealed class UsageRateKpi : IKpi
         };
     }
 
-    private static async Task<List<UsageRateItem>> ItemsAsync(EngagementReader reader, Period period, AccountGroups groups, List<UsageRateItem> known, CancellationToken cancellationToken)
+    private static async Task<List<UsageRateItem>> ItemsAsync(EngagementReader reader, Period period, List<UsageRateItem> known, CancellationToken cancellationToken)
     {
-        var activity = await reader.ActiveDaysAsync(period, groups, cancellationToken).ConfigureAwait(false);
+        var activity = await reader.ActiveDaysAsync(period, cancellationToken).ConfigureAwait(false);
         return [.. activity.Select(a => new UsageRateItem(a, null)), .. known];
     }
 }

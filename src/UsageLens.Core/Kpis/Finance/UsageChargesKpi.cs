@@ -81,7 +81,7 @@ internal sealed class UsageChargesKpi : IKpi
         {
             var label = grain is null ? null : KpiValues.Label(bucket.Label);
             var inForce = await context.QueryAsync(FinancePlanner.PlanAt(bucket.Period.To, request.Scope, accountFilters), cancellationToken).ConfigureAwait(false);
-            var usage = (await context.QueryAsync(FinancePlanner.UsageByAccountAndMeter(bucket.Period, request.Scope, request.Filters, meters), cancellationToken).ConfigureAwait(false))
+            var usage = (await context.QueryAsync(FinancePlanner.UsageByAccountAndMeter(bucket.Period, request.Scope, request.Filters, meters, context.Reads), cancellationToken).ConfigureAwait(false))
                 .ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => KpiValues.Number(r[2]));
             foreach (var row in inForce)
             {

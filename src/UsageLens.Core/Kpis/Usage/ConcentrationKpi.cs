@@ -59,7 +59,7 @@ internal sealed class ConcentrationKpi : IKpi
     private static async Task<List<(IReadOnlyList<KeyValuePair<string, string?>> Keys, ConcentrationOutcome Outcome)>> PerAccountAsync(
         KpiRequest request, KpiContext context, Period period, Sql.Grain? grain, IReadOnlyList<Dimension> groups, TopSelection? top, CancellationToken cancellationToken)
     {
-        var query = new MetricQuery(request.Metric!, period, request.Scope, request.Filters, grain, [.. groups, s_account], request.WeekStart);
+        var query = new MetricQuery(request.Metric!, period, request.Scope, request.Filters, grain, [.. groups, s_account], request.WeekStart, context.Reads);
         var rows = await context.QueryAsync(QueryPlanner.Usage(query), cancellationToken).ConfigureAwait(false);
         var accountColumn = (grain is null ? 0 : 1) + groups.Count;
         var byKey = new SortedDictionary<string, (string? Period, string?[] Values, List<(string, double)> Usage)>(StringComparer.Ordinal);

@@ -100,7 +100,7 @@ internal sealed class CustomMetricEvaluation(KpiRequest request, KpiContext cont
 
     private async Task<Dictionary<(string?, string), double>> UsageAsync(UsageMetric metric, Period period, Grain? grain, IReadOnlyList<Dimension> groups, CancellationToken cancellationToken)
     {
-        var query = new MetricQuery(metric, period, request.Scope, request.Filters, grain, groups, request.WeekStart);
+        var query = new MetricQuery(metric, period, request.Scope, request.Filters, grain, groups, request.WeekStart, context.Reads);
         var values = new Dictionary<(string?, string), double>();
         foreach (var row in await context.QueryAsync(QueryPlanner.Usage(query), cancellationToken).ConfigureAwait(false))
         {
