@@ -71,6 +71,21 @@ public sealed class CustomMetricsOnDuckDbTests
     }
 
     [Fact]
+    public async Task A_formula_can_be_grouped_by_an_event_property()
+    {
+        using var workspace = new SmallWorkspace()
+            .Account("a", 1)
+            .State("a", "m1", "2026-10-01T01:00", "running").State("a", "m2", "2026-10-01T01:00", "running")
+            .Reading("a", "m1", "2026-10-01T23:00", "units_produced", 100).Reading("a", "m1", "2026-10-01T23:00", "defects", 5)
+            .Reading("a", "m2", "2026-10-01T23:00", "units_produced", 40).Reading("a", "m2", "2026-10-02T23:00", "units_produced", 10);
+
+        var result = await workspace.KpiAsync("usage", new KpiArguments { Metric = "defect_rate", From = "2026-10-01", To = "2026-10-03", GroupBy = ["properties.machine_id"] }, configuration: s_metrics);
+
+        // m1: 5 of 100; m2: none of 50.
+        Assert.Equal([("m1", 5d), ("m2", 0d)], result.Rows!.Select(r => (r.Keys[0].Value, r.Value!.Value)));
+    }
+
+    [Fact]
     public async Task A_formula_over_an_event_the_workspace_lacks_is_refused_with_a_hint()
     {
         using var workspace = Production();
