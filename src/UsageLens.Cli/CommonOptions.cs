@@ -21,7 +21,7 @@ internal static class CommonOptions
 
     public static Option<string?> Config { get; } = new("--config")
     {
-        Description = "The workspace configuration file (rate plans); default: usagelens.yaml, .yml or .json beside the workspace",
+        Description = "The workspace configuration file (rate plans, custom metrics); default: usagelens.yaml, .yml or .json beside the workspace",
         Recursive = true,
     };
 

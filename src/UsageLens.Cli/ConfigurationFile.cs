@@ -1,5 +1,6 @@
 using UsageLens.Core;
 using UsageLens.Core.Configuration;
+using UsageLens.Core.Demo;
 using UsageLens.Ingest.Configuration;
 
 namespace UsageLens.Cli;
@@ -9,20 +10,30 @@ internal static class ConfigurationFile
 {
     private static readonly string[] s_defaultNames = ["usagelens.yaml", "usagelens.yml", "usagelens.json"];
 
-    /// <summary>Writes the demo's rate plans beside a new demo workspace, unless a configuration file is already there.</summary>
-    public static string? WriteDemoDefault(string workspacePath)
+    /// <summary>Writes the demo profile's configuration beside a new demo workspace, unless a configuration file is already there.</summary>
+    public static string? WriteDemoDefault(string workspacePath, DemoProfile profile)
     {
         var directory = Directory(workspacePath);
         if (s_defaultNames.Any(n => File.Exists(Path.Combine(directory, n))))
         {
             return null;
         }
-        using var resource = typeof(ConfigurationFile).Assembly.GetManifestResourceStream("demo-usagelens.yaml")
-            ?? throw new InvalidOperationException("the demo configuration is not embedded");
         var path = Path.Combine(directory, s_defaultNames[0]);
-        using var file = File.Create(path);
-        resource.CopyTo(file);
+        File.WriteAllText(path, DemoText(profile));
         return path;
+    }
+
+    /// <summary>The configuration the demo profile writes: rate plans, and for manufacturing its custom metrics.</summary>
+    public static WorkspaceConfiguration DemoDefault(DemoProfile profile) =>
+        WorkspaceConfigurationReader.Read(s_defaultNames[0], DemoText(profile));
+
+    private static string DemoText(DemoProfile profile)
+    {
+        var name = profile == DemoProfile.Manufacturing ? "demo-manufacturing-usagelens.yaml" : "demo-usagelens.yaml";
+        using var resource = typeof(ConfigurationFile).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"the demo configuration {name} is not embedded");
+        using var reader = new StreamReader(resource);
+        return reader.ReadToEnd();
     }
 
     public static WorkspaceConfiguration Load(string? explicitPath, string workspacePath)

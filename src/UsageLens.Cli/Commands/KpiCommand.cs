@@ -22,7 +22,7 @@ internal static class KpiCommand
             }
         });
         var list = new Option<bool>("--list") { Description = "List every KPI with its formula" };
-        var metric = new Option<string?>("--metric") { Description = "Usage metric: api_call, count(api_call), users(login), accounts(export)" };
+        var metric = new Option<string?>("--metric") { Description = "Usage metric: api_call, count(api_call), users(login), accounts(export), or a custom metric from the configuration file" };
         var from = new Option<string?>("--from") { Description = "Start date, included (YYYY-MM-DD)" };
         var to = new Option<string?>("--to") { Description = "End date, excluded (YYYY-MM-DD)" };
         var period = new Option<string?>("--period") { Description = "last-month, this-month, last-30-days, last-quarter, ytd, ... (default last-month)" };
@@ -44,7 +44,7 @@ internal static class KpiCommand
             var format = parse.GetValue(CommonOptions.Format);
             if (parse.GetValue(list))
             {
-                KpiOutput.WriteList(environment, format);
+                KpiOutput.WriteList(environment, format, CommonOptions.Configuration(parse));
                 return CliApplication.Success;
             }
             var kpiName = parse.GetValue(name);

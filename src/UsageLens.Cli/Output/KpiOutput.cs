@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using UsageLens.Core.Configuration;
 using UsageLens.Core.Kpis;
 
 namespace UsageLens.Cli.Output;
@@ -23,7 +24,7 @@ internal static class KpiOutput
         }
     }
 
-    public static void WriteList(CliEnvironment environment, OutputFormat format)
+    public static void WriteList(CliEnvironment environment, OutputFormat format, WorkspaceConfiguration configuration)
     {
         if (format == OutputFormat.Table)
         {
@@ -33,6 +34,7 @@ internal static class KpiOutput
                 table.AddRow(Markup.Escape(kpi.Definition.Name), Markup.Escape(kpi.Definition.Title), Markup.Escape(FormulaWithOptions(kpi.Definition)));
             }
             environment.Console.Write(table);
+            WriteCustomMetrics(environment, configuration);
             return;
         }
         foreach (var kpi in KpiCatalog.All)
@@ -47,6 +49,36 @@ internal static class KpiOutput
                 })
                 : KpiCsv.Line([kpi.Definition.Name, kpi.Definition.Title, FormulaWithOptions(kpi.Definition)]));
         }
+        foreach (var metric in configuration.Metrics.Values.OrderBy(m => m.Name, StringComparer.Ordinal))
+        {
+            var what = $"custom metric from {configuration.Source}, for usage --metric {metric.Name} ({metric.Unit})";
+            environment.Out.WriteLine(format == OutputFormat.Json
+                ? System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+                {
+                    ["custom_metric"] = metric.Name,
+                    ["source"] = configuration.Source,
+                    ["unit"] = metric.Unit,
+                    ["definition"] = metric.Definition,
+                    ["description"] = metric.Description,
+                })
+                : KpiCsv.Line([metric.Name, metric.Description ?? what, metric.Definition]));
+        }
+    }
+
+    // Custom metrics are values of the usage KPI, so they get their own section after the KPIs.
+    private static void WriteCustomMetrics(CliEnvironment environment, WorkspaceConfiguration configuration)
+    {
+        if (configuration.Metrics.Count == 0)
+        {
+            return;
+        }
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Custom metrics from {Markup.Escape(configuration.Source ?? "the configuration")}[/] (usage --metric NAME)")
+            .AddColumn("Metric").AddColumn("Unit").AddColumn("Definition").AddColumn("Description");
+        foreach (var metric in configuration.Metrics.Values.OrderBy(m => m.Name, StringComparer.Ordinal))
+        {
+            table.AddRow(Markup.Escape(metric.Name), Markup.Escape(metric.Unit), Markup.Escape(metric.Definition), Markup.Escape(metric.Description ?? ""));
+        }
+        environment.Console.Write(table);
     }
 
     private static string FormulaWithOptions(KpiDefinition definition) =>

@@ -1,9 +1,16 @@
 using UsageLens.Core.Finance;
+using UsageLens.Core.Semantics.Custom;
 
 namespace UsageLens.Core.Configuration;
 
-/// <summary>What a workspace's configuration file defines: rate plans by plan name.</summary>
+/// <summary>What a workspace's configuration file defines: rate plans by plan name, and custom metrics by name.</summary>
 public sealed record WorkspaceConfiguration(IReadOnlyDictionary<string, RatePlan> RatePlans)
 {
     public static WorkspaceConfiguration Empty { get; } = new(new Dictionary<string, RatePlan>());
+
+    /// <summary>Custom metrics by name; formulas may use each other, never in a cycle.</summary>
+    public IReadOnlyDictionary<string, CustomMetric> Metrics { get; init; } = new Dictionary<string, CustomMetric>();
+
+    /// <summary>The file it was read from, for messages; null when it came from no file.</summary>
+    public string? Source { get; init; }
 }

@@ -5,7 +5,8 @@ namespace UsageLens.Core.Demo;
 /// <param name="Accounts">How many customer accounts to invent.</param>
 /// <param name="Days">How many days of history to invent.</param>
 /// <param name="Seed">The same seed always produces the same workspace.</param>
-public sealed record DemoOptions(DateOnly EndDate, int Accounts = 500, int Days = 180, int Seed = 42)
+/// <param name="Profile">SaaS customers or factories.</param>
+public sealed record DemoOptions(DateOnly EndDate, int Accounts = 500, int Days = 180, int Seed = 42, DemoProfile Profile = DemoProfile.Saas)
 {
     public const int MinAccounts = 10;
     public const int MaxAccounts = 100_000;

@@ -67,7 +67,8 @@ public sealed record KpiArguments
         ArgumentNullException.ThrowIfNull(model);
         var request = new KpiRequest(ResolvePeriod(today), scope)
         {
-            Metric = Metric is null ? null : model.Metric(Metric),
+            CustomMetric = Metric is null ? null : model.FindCustomMetric(Metric),
+            Metric = Metric is null || model.FindCustomMetric(Metric) is not null ? null : model.Metric(Metric),
             Grain = Grain is null ? null : Querying.Calendar.ParseGrain(Grain),
             GroupBy = GroupBy.SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(model.Dimension).ToList(),
             Filters = Where.Select(w => FilterSyntax.Parse(w, model)).ToList(),

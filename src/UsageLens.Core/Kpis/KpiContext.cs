@@ -11,10 +11,12 @@ public sealed class KpiContext(IQueryStore store, SemanticModel model, Workspace
 {
     private readonly List<string> _sql = [];
 
-    public SemanticModel Model { get; } = model;
-
-    /// <summary>The workspace configuration file's content: rate plans.</summary>
+    /// <summary>The workspace configuration file's content: rate plans and custom metrics.</summary>
     public WorkspaceConfiguration Configuration { get; } = configuration ?? WorkspaceConfiguration.Empty;
+
+    // A model read before the configuration was known learns its custom metrics here, so every
+    // caller that builds a context from a catalog and a configuration resolves them alike.
+    public SemanticModel Model { get; } = model.CustomMetrics.Count == 0 && configuration?.Metrics.Count > 0 ? new SemanticModel(model.Catalog, configuration) : model;
 
     public IReadOnlyList<string> Sql => _sql;
 

@@ -1,5 +1,6 @@
 using UsageLens.Core.Querying;
 using UsageLens.Core.Semantics;
+using UsageLens.Core.Semantics.Custom;
 using UsageLens.Core.Sql;
 
 namespace UsageLens.Core.Kpis;
@@ -8,6 +9,9 @@ namespace UsageLens.Core.Kpis;
 public sealed record KpiRequest(Period Period, AccountScope Scope)
 {
     public UsageMetric? Metric { get; init; }
+
+    /// <summary>The custom metric <c>--metric</c> named instead of a usage metric; only the usage KPI takes one.</summary>
+    public CustomMetric? CustomMetric { get; init; }
 
     public Grain? Grain { get; init; }
 
@@ -56,5 +60,7 @@ public sealed record KpiRequest(Period Period, AccountScope Scope)
     public bool IsBreakdown => Grain is not null || GroupBy.Count > 0;
 
     public UsageMetric RequireMetric(string kpi) =>
-        Metric ?? throw new UsageLensException($"{kpi} needs a usage metric: add --metric, for example --metric api_call");
+        Metric ?? throw new UsageLensException(CustomMetric is { } custom
+            ? $"{kpi} needs a usage metric that adds up across accounts; '{custom.Name}' is a custom metric, which only the usage KPI takes"
+            : $"{kpi} needs a usage metric: add --metric, for example --metric api_call");
 }

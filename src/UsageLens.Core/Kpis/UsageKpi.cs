@@ -8,13 +8,17 @@ internal sealed class UsageKpi : IKpi
     public KpiDefinition Definition { get; } = new(
         "usage",
         "Usage",
-        "usage(metric, period) = Σ quantity of the metric's events in [from, to); count(e), users(e) and accounts(e) count events, distinct users and distinct accounts instead",
+        "usage(metric, period) = Σ quantity of the metric's events in [from, to); count(e), users(e) and accounts(e) count events, distinct users and distinct accounts instead; a custom metric from the configuration file is its formula over these per row, or its uptime",
         RequiresMetric: true);
 
     public async Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
+        if (request.CustomMetric is { } custom)
+        {
+            return await Usage.CustomMetricUsage.ComputeAsync(Definition.Name, custom, request, context, cancellationToken).ConfigureAwait(false);
+        }
         var metric = request.RequireMetric(Definition.Name);
         var value = await TotalAsync(request, request.Period, context, cancellationToken).ConfigureAwait(false);
         var previous = await KpiComparison.ForPreviousAsync(request, async before =>

@@ -1,10 +1,14 @@
+using UsageLens.Core.Configuration;
+using UsageLens.Core.Semantics.Custom;
+
 namespace UsageLens.Core.Semantics;
 
 /// <summary>
 /// Resolves the names people type (metrics, dimensions, filters) against the built-in schema and
-/// the keys a workspace's data actually holds. Every unknown name fails with suggestions.
+/// the keys a workspace's data actually holds, plus the custom metrics of its configuration file.
+/// Every unknown name fails with suggestions.
 /// </summary>
-public sealed class SemanticModel(WorkspaceCatalog catalog)
+public sealed class SemanticModel(WorkspaceCatalog catalog, WorkspaceConfiguration? configuration = null)
 {
     private static readonly Dimension[] s_builtIn =
     [
@@ -29,6 +33,12 @@ public sealed class SemanticModel(WorkspaceCatalog catalog)
 
     public WorkspaceCatalog Catalog { get; } = catalog;
 
+    /// <summary>The custom metrics of the workspace configuration, by name.</summary>
+    public IReadOnlyDictionary<string, CustomMetric> CustomMetrics { get; } = configuration?.Metrics ?? new Dictionary<string, CustomMetric>();
+
+    /// <summary>The configuration file the custom metrics come from, for messages.</summary>
+    public string CustomMetricsSource { get; } = configuration?.Source ?? "the workspace configuration";
+
     public static IReadOnlyList<Dimension> BuiltInDimensions => s_builtIn;
 
     /// <summary>Resolves a usage metric, checking that its event is metered in this workspace.</summary>
@@ -38,11 +48,31 @@ public sealed class SemanticModel(WorkspaceCatalog catalog)
         {
             throw new UsageLensException(error);
         }
+        if (FindCustomMetric(text) is { } custom)
+        {
+            throw new UsageLensException($"'{custom.Name}' is a custom metric from {CustomMetricsSource}; only the usage KPI takes custom metrics");
+        }
         if (!Catalog.MeterUnits.ContainsKey(metric.Event))
         {
-            throw new UsageLensException($"unknown metric '{metric.Event}'{NearestNames.Hint(metric.Event, Catalog.MeterUnits.Keys)}");
+            throw new UsageLensException($"unknown metric '{metric.Event}'{NearestNames.Hint(metric.Event, Catalog.MeterUnits.Keys.Concat(CustomMetrics.Keys))}");
         }
         return metric;
+    }
+
+    /// <summary>
+    /// The custom metric named <paramref name="text"/>, or null when it names none. A custom metric
+    /// named like a metered event is refused, since <c>--metric</c> could not tell them apart.
+    /// </summary>
+    public CustomMetric? FindCustomMetric(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!CustomMetrics.TryGetValue(text.Trim(), out var custom))
+        {
+            return null;
+        }
+        return Catalog.MeterUnits.ContainsKey(custom.Name)
+            ? throw new UsageLensException($"{CustomMetricsSource}: metrics.{custom.Name}: the name is already a metered event; rename the custom metric")
+            : custom;
     }
 
     /// <summary>The unit of a metric's values.</summary>

@@ -145,9 +145,17 @@ public abstract class SqlRenderer
 
         public IReadOnlyList<object?> Parameters => _parameters;
 
-        /// <summary>Adds a value and returns its 1-based position.</summary>
+        /// <summary>
+        /// Adds a value and returns its 1-based position. A text bound before is reused: a JSON
+        /// lookup in SELECT must render exactly as in GROUP BY, key parameter included, for the
+        /// engine to see that they are the same expression.
+        /// </summary>
         public int Add(object? value)
         {
+            if (value is string text && _parameters.FindIndex(p => p is string bound && string.Equals(bound, text, StringComparison.Ordinal)) is var index and >= 0)
+            {
+                return index + 1;
+            }
             _parameters.Add(value);
             return _parameters.Count;
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using UsageLens.Core;
 using UsageLens.Core.Configuration;
 using UsageLens.Core.Finance;
+using UsageLens.Core.Semantics.Custom;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -31,7 +32,7 @@ public static class WorkspaceConfigurationReader
             return WorkspaceConfiguration.Empty;
         }
         var root = Mapping(fileName, "", stream.Documents[0].RootNode);
-        RefuseUnknown(fileName, "", root, "rate_plans");
+        RefuseUnknown(fileName, "", root, "rate_plans", "metrics");
         var plans = new Dictionary<string, RatePlan>(StringComparer.Ordinal);
         if (Child(root, "rate_plans") is { } plansNode)
         {
@@ -41,7 +42,10 @@ public static class WorkspaceConfigurationReader
                 plans[planName] = Plan(fileName, $"rate_plans.{planName}", planName, node);
             }
         }
-        return new WorkspaceConfiguration(plans);
+        var metrics = Child(root, "metrics") is { } metricsNode
+            ? CustomMetricsReader.Read(fileName, Mapping(fileName, "metrics", metricsNode))
+            : new Dictionary<string, CustomMetric>();
+        return new WorkspaceConfiguration(plans) { Metrics = metrics, Source = fileName };
     }
 
     private static RatePlan Plan(string file, string path, string name, YamlNode node)
@@ -112,13 +116,13 @@ public static class WorkspaceConfigurationReader
             : throw new UsageLensException($"{file}: {path}.{key}: '{text}' must be a number ≥ 0");
     }
 
-    private static YamlMappingNode Mapping(string file, string path, YamlNode node) =>
+    internal static YamlMappingNode Mapping(string file, string path, YamlNode node) =>
         node as YamlMappingNode ?? throw new UsageLensException($"{file}: {(path.Length == 0 ? "the document" : path)} must be a mapping of keys to values (line {node.Start.Line})");
 
-    private static YamlNode? Child(YamlMappingNode mapping, string key) =>
+    internal static YamlNode? Child(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 
-    private static void RefuseUnknown(string file, string path, YamlMappingNode mapping, params string[] known)
+    internal static void RefuseUnknown(string file, string path, YamlMappingNode mapping, params string[] known)
     {
         foreach (var key in mapping.Children.Keys.Select(k => (k as YamlScalarNode)?.Value ?? ""))
         {

@@ -8,7 +8,8 @@ namespace UsageLens.Storage.DuckDb.Demo;
 
 /// <summary>
 /// Writes a <see cref="DemoScenario"/> into an empty workspace in one transaction: profiles and the
-/// usage plan through appenders, then events expanded from the plan inside DuckDB.
+/// usage plan through appenders, the manufacturing readings as events, then events expanded from the
+/// plan inside DuckDB.
 /// </summary>
 public sealed class DemoWriter(DuckDbWorkspace workspace)
 {
@@ -26,14 +27,16 @@ public sealed class DemoWriter(DuckDbWorkspace workspace)
         ArgumentNullException.ThrowIfNull(scenario);
         using var connection = workspace.OpenConnection();
         RefuseNonEmpty(connection);
-        var eventsPerChunk = Math.Max(MinEventsPerChunk, (scenario.EventCount + TargetChunks - 1) / TargetChunks);
-        var chunks = (int)((scenario.EventCount + eventsPerChunk - 1) / eventsPerChunk);
+        var planned = scenario.EventCount - scenario.ReadingCount;
+        var eventsPerChunk = Math.Max(MinEventsPerChunk, (planned + TargetChunks - 1) / TargetChunks);
+        var chunks = (int)((planned + eventsPerChunk - 1) / eventsPerChunk);
         try
         {
             using var transaction = connection.BeginTransaction();
             progress?.Report(new DemoProgress("profiles", 0, scenario.EventCount));
             Stage(connection, scenario, eventsPerChunk);
-            var written = Expand(connection, scenario, chunks, progress, cancellationToken);
+            var written = DemoReadings.Append(connection, scenario, progress, cancellationToken);
+            written += Expand(connection, scenario, chunks, written, progress, cancellationToken);
             progress?.Report(new DemoProgress("rollups", written, scenario.EventCount));
             EventRollups.Append(connection, "events");
             transaction.Commit();
@@ -70,7 +73,7 @@ public sealed class DemoWriter(DuckDbWorkspace workspace)
             """);
     }
 
-    private static long Expand(DuckDBConnection connection, DemoScenario scenario, int chunks, IProgress<DemoProgress>? progress, CancellationToken cancellationToken)
+    private static long Expand(DuckDBConnection connection, DemoScenario scenario, int chunks, long before, IProgress<DemoProgress>? progress, CancellationToken cancellationToken)
     {
         var idPrefix = string.Create(CultureInfo.InvariantCulture, $"demo-{scenario.Options.Seed}-");
         // Event ids and contents do not depend on row order, and letting both threads write
@@ -84,7 +87,7 @@ public sealed class DemoWriter(DuckDbWorkspace workspace)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 written += DemoEventExpansion.ExpandChunk(connection, idPrefix, chunk, scenario.Options.Seed);
-                progress?.Report(new DemoProgress("events", written, scenario.EventCount));
+                progress?.Report(new DemoProgress("events", before + written, scenario.EventCount));
             }
             return written;
         }

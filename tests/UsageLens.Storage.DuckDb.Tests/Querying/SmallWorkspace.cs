@@ -68,6 +68,24 @@ internal sealed class SmallWorkspace : IDisposable
         return this;
     }
 
+    /// <summary>A <c>machine_state</c> event: <paramref name="machine"/> of <paramref name="account"/> enters <paramref name="state"/> at a UTC instant.</summary>
+    public SmallWorkspace State(string account, string machine, string instant, string state)
+    {
+        var timestamp = DateTime.SpecifyKind(DateTime.Parse(instant, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        var properties = System.Text.Json.JsonSerializer.Serialize(new { machine_id = machine, state });
+        _events.Add(new UsageEvent($"e{_events.Count}", "", timestamp, account, null, "machine_state", 1, "state", null, null, properties, null));
+        return this;
+    }
+
+    /// <summary>A machine's figure at a UTC instant, such as its <c>units_produced</c>, with the machine as a property.</summary>
+    public SmallWorkspace Reading(string account, string machine, string instant, string @event, double quantity)
+    {
+        var timestamp = DateTime.SpecifyKind(DateTime.Parse(instant, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        var properties = System.Text.Json.JsonSerializer.Serialize(new { machine_id = machine });
+        _events.Add(new UsageEvent($"e{_events.Count}", "", timestamp, account, null, @event, quantity, "units", null, null, properties, null));
+        return this;
+    }
+
     public SmallWorkspace User(string id, string? account, string? createdAt = null)
     {
         var created = createdAt is null ? (DateTime?)null : DateTime.SpecifyKind(DateTime.Parse(createdAt, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);

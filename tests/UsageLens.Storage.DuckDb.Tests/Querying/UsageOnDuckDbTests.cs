@@ -56,4 +56,17 @@ public sealed class UsageOnDuckDbTests
 
         Assert.Equal((3.75, "GB"), (result.Value!.Value, result.Unit));
     }
+
+    [Fact]
+    public async Task Usage_can_be_grouped_by_an_event_property()
+    {
+        using var workspace = new SmallWorkspace()
+            .Account("a", 1)
+            .Reading("a", "m1", "2026-10-01T08:00", "units_produced", 100).Reading("a", "m2", "2026-10-01T09:00", "units_produced", 40)
+            .Reading("a", "m1", "2026-10-02T08:00", "units_produced", 7);
+
+        var result = await workspace.KpiAsync("usage", new KpiArguments { Metric = "units_produced", From = "2026-10-01", To = "2026-10-03", GroupBy = ["properties.machine_id"] });
+
+        Assert.Equal([("m1", 107d), ("m2", 40d)], result.Rows!.Select(r => (r.Keys[0].Value, r.Value!.Value)));
+    }
 }
