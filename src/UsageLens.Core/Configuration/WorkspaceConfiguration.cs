@@ -3,13 +3,16 @@ using UsageLens.Core.Semantics.Custom;
 
 namespace UsageLens.Core.Configuration;
 
-/// <summary>What a workspace's configuration file defines: rate plans by plan name, and custom metrics by name.</summary>
+/// <summary>What a workspace's configuration file defines: rate plans by plan name, custom metrics by name, and which events count as activity.</summary>
 public sealed record WorkspaceConfiguration(IReadOnlyDictionary<string, RatePlan> RatePlans)
 {
     public static WorkspaceConfiguration Empty { get; } = new(new Dictionary<string, RatePlan>());
 
     /// <summary>Custom metrics by name; formulas may use each other, never in a cycle.</summary>
     public IReadOnlyDictionary<string, CustomMetric> Metrics { get; init; } = new Dictionary<string, CustomMetric>();
+
+    /// <summary>The events that count as activity for the engagement KPIs; empty means every event with a user_id.</summary>
+    public IReadOnlyList<string> ActivityEvents { get; init; } = [];
 
     /// <summary>The file it was read from, for messages; null when it came from no file.</summary>
     public string? Source { get; init; }

@@ -5,7 +5,7 @@ namespace UsageLens.Core.Querying;
 
 /// <summary>
 /// Plans the reads behind the engagement KPIs: who was active when, per account. Only events with
-/// a user_id count as activity. Filters on account, user and event dimensions are applied here, in
+/// a user_id count as activity, and of those only the workspace's activity events when it lists some. Filters on account, user and event dimensions are applied here, in
 /// SQL, by the same rules as <see cref="QueryPlanner.Usage"/>; reads go to a daily rollup whenever
 /// it answers exactly.
 /// </summary>
@@ -15,7 +15,7 @@ internal static class ActivityPlanner
     private const string Users = "u";
 
     /// <summary>Distinct <c>(day, user_id, account_id)</c> with at least one event in the period.</summary>
-    public static SqlSelect ActiveDays(Period period, AccountScope scope, IReadOnlyList<Filter> filters, EventReads reads)
+    public static SqlSelect ActiveDays(Period period, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity, EventReads reads)
     {
         var source = EventSource.For(reads, period, needsUsers: true, filters.Select(f => f.Dimension));
         var day = new SqlTimeBucket(Grain.Day, source.Time(Events), DayOfWeek.Monday);
@@ -23,7 +23,7 @@ internal static class ActivityPlanner
         return new SqlSelect(
             [new(day, "day"), new(keys[1], "user_id"), new(keys[2], "account_id")],
             source.From(Events),
-            Where: And(Entities(source, "user_id", period.From, period.To, scope, filters, null)),
+            Where: And(Entities(source, "user_id", period.From, period.To, scope, filters, Activity(null, activity))),
             GroupBy: keys,
             OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
     }
@@ -32,7 +32,7 @@ internal static class ActivityPlanner
     /// Events per <c>(day, entity, account_id)</c> in the period, where the entity column is
     /// <c>user_id</c> or <c>account_id</c>; optionally only one event name.
     /// </summary>
-    public static SqlSelect EntityDays(string entity, Period period, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName, EventReads reads)
+    public static SqlSelect EntityDays(string entity, Period period, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName, IReadOnlyList<string> activity, EventReads reads)
     {
         var source = EventSource.For(reads, period, entity == "user_id", filters.Select(f => f.Dimension));
         var day = new SqlTimeBucket(Grain.Day, source.Time(Events), DayOfWeek.Monday);
@@ -40,7 +40,7 @@ internal static class ActivityPlanner
         return new SqlSelect(
             [new(day, "day"), new(keys[1], "entity"), new(keys[2], "account_id"), new(source.EventCount(Events), "events")],
             source.From(Events),
-            Where: And(Entities(source, entity, period.From, period.To, scope, filters, eventName)),
+            Where: And(Entities(source, entity, period.From, period.To, scope, filters, Activity(eventName, activity))),
             GroupBy: keys,
             OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
     }
@@ -49,14 +49,14 @@ internal static class ActivityPlanner
     /// Each entity's first event through each account before <paramref name="before"/>, optionally of
     /// one event name: <c>entity, account_id, first_at</c>.
     /// </summary>
-    public static SqlSelect FirstEvents(string entity, DateTime before, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName, EventReads reads)
+    public static SqlSelect FirstEvents(string entity, DateTime before, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName, IReadOnlyList<string> activity, EventReads reads)
     {
         var source = EventSource.Before(reads, before, entity == "user_id", filters.Select(f => f.Dimension));
         SqlExpr[] keys = [Col(Events, entity), Col(Events, "account_id")];
         return new SqlSelect(
             [new(keys[0], "entity"), new(keys[1], "account_id"), new(source.FirstAt(Events), "first_at")],
             source.From(Events),
-            Where: And(Entities(source, entity, null, before, scope, filters, eventName)),
+            Where: And(Entities(source, entity, null, before, scope, filters, Activity(eventName, activity))),
             GroupBy: keys,
             OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
     }
@@ -70,17 +70,17 @@ internal static class ActivityPlanner
         return new SqlSelect(
             [new(day, "day"), new(keys[1], "account_id"), new(keys[2], "event")],
             source.From(Events),
-            Where: And(Entities(source, "account_id", period.From, period.To, scope, filters, null)),
+            Where: And(Entities(source, "account_id", period.From, period.To, scope, filters, [])),
             GroupBy: keys,
             OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
     }
 
     /// <summary>Every event with a user in the period, optionally of one event name: <c>user_id, account_id, timestamp</c>, sorted by user and time.</summary>
-    public static SqlSelect TimedEvents(Period period, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName) =>
+    public static SqlSelect TimedEvents(Period period, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName, IReadOnlyList<string> activity) =>
         new(
             [new(Col(Events, "user_id"), "user_id"), new(Col(Events, "account_id"), "account_id"), new(Col(Events, "timestamp"), "timestamp")],
             EventSource.Raw.From(Events),
-            Where: And(Entities(EventSource.Raw, "user_id", period.From, period.To, scope, filters, eventName)),
+            Where: And(Entities(EventSource.Raw, "user_id", period.From, period.To, scope, filters, Activity(eventName, activity))),
             OrderBy: [new SqlOrder(Col(Events, "user_id")), new SqlOrder(Col(Events, "timestamp"))]);
 
     /// <summary>
@@ -88,7 +88,7 @@ internal static class ActivityPlanner
     /// event. Only account and user filters apply: a user is known whatever they used.
     /// </summary>
     public static SqlSelect FirstSeen(DateTime before, AccountScope scope, IReadOnlyList<Filter> filters, EventReads reads) =>
-        FirstEvents("user_id", before, scope, WhoFilters(filters), null, reads);
+        FirstEvents("user_id", before, scope, WhoFilters(filters), null, [], reads);
 
     /// <summary>The imported users that pass the account and user filters: <c>user_id, account_id, created_at</c>.</summary>
     public static SqlSelect ImportedUsers(AccountScope scope, IReadOnlyList<Filter> filters)
@@ -105,7 +105,7 @@ internal static class ActivityPlanner
     public static IReadOnlyList<Filter> WhoFilters(IReadOnlyList<Filter> filters) =>
         filters.Where(f => f.Dimension.Source != DimensionSource.Event || f.Dimension.Column is "account_id" or "user_id").ToList();
 
-    private static List<SqlExpr> Entities(EventSource source, string entity, DateTime? from, DateTime to, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName)
+    private static List<SqlExpr> Entities(EventSource source, string entity, DateTime? from, DateTime to, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> eventNames)
     {
         if (entity is not ("user_id" or "account_id"))
         {
@@ -117,13 +117,21 @@ internal static class ActivityPlanner
             where.Add(new SqlBinary(SqlOperator.GreaterOrEqual, source.Time(Events), new SqlValue(start)));
         }
         where.Add(new SqlBinary(SqlOperator.Less, source.Time(Events), new SqlValue(to)));
-        if (eventName is not null)
+        if (eventNames.Count == 1)
         {
-            where.Add(new SqlBinary(SqlOperator.Equal, Col(Events, "event"), new SqlValue(eventName)));
+            where.Add(new SqlBinary(SqlOperator.Equal, Col(Events, "event"), new SqlValue(eventNames[0])));
+        }
+        else if (eventNames.Count > 1)
+        {
+            where.Add(new SqlInList(Col(Events, "event"), eventNames.Select(n => (SqlExpr)new SqlValue(n)).ToList()));
         }
         where.AddRange(QueryPlanner.EventConditions(scope, filters));
         return where;
     }
+
+    // One named event, or else the events that count as activity (none listed: every event).
+    private static IReadOnlyList<string> Activity(string? eventName, IReadOnlyList<string> activity) =>
+        eventName is not null ? [eventName] : activity;
 
     private static SqlColumn Col(string table, string column) => new(table, column);
 

@@ -32,7 +32,7 @@ public static class WorkspaceConfigurationReader
             return WorkspaceConfiguration.Empty;
         }
         var root = Mapping(fileName, "", stream.Documents[0].RootNode);
-        RefuseUnknown(fileName, "", root, "rate_plans", "metrics");
+        RefuseUnknown(fileName, "", root, "rate_plans", "metrics", "activity");
         var plans = new Dictionary<string, RatePlan>(StringComparer.Ordinal);
         if (Child(root, "rate_plans") is { } plansNode)
         {
@@ -45,7 +45,8 @@ public static class WorkspaceConfigurationReader
         var metrics = Child(root, "metrics") is { } metricsNode
             ? CustomMetricsReader.Read(fileName, Mapping(fileName, "metrics", metricsNode))
             : new Dictionary<string, CustomMetric>();
-        return new WorkspaceConfiguration(plans) { Metrics = metrics, Source = fileName };
+        var activity = Child(root, "activity") is { } activityNode ? ActivityEvents(fileName, Mapping(fileName, "activity", activityNode)) : [];
+        return new WorkspaceConfiguration(plans) { Metrics = metrics, ActivityEvents = activity, Source = fileName };
     }
 
     private static RatePlan Plan(string file, string path, string name, YamlNode node)
@@ -95,6 +96,22 @@ public static class WorkspaceConfigurationReader
         RefuseUnknown(file, path, tier, "up_to", "unit_price", "flat_fee");
         var unitPrice = Number(file, path, tier, "unit_price") ?? throw new UsageLensException($"{file}: {path}.unit_price: is required");
         return new PriceTier(Number(file, path, tier, "up_to"), unitPrice, Number(file, path, tier, "flat_fee") ?? 0);
+    }
+
+    private static List<string> ActivityEvents(string file, YamlMappingNode activity)
+    {
+        RefuseUnknown(file, "activity", activity, "events");
+        var events = Child(activity, "events") switch
+        {
+            YamlSequenceNode list => list.Children.Select(c => (c as YamlScalarNode)?.Value?.Trim() ?? "").ToList(),
+            null => [],
+            var other => throw new UsageLensException($"{file}: activity.events: must be a list of event names, for example [login, report_view] (line {other.Start.Line})"),
+        };
+        if (events.Any(e => e.Length == 0))
+        {
+            throw new UsageLensException($"{file}: activity.events: an entry is empty; list event names, for example [login, report_view]");
+        }
+        return events.Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static TierMode Mode(string file, string path, YamlNode node) => (node as YamlScalarNode)?.Value switch

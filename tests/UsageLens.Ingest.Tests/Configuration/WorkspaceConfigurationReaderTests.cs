@@ -45,8 +45,28 @@ public sealed class WorkspaceConfigurationReaderTests
     [InlineData("rate_plans: {growth: {meters: {api_call: {included: 5}}}}", "c.yaml: rate_plans.growth.meters.api_call: give either unit_price or tiers")]
     [InlineData("rate_plans: {g: {meters: {m: {tiers: [{up_to: 10, unit_price: 1}, {up_to: 5, unit_price: 1}, {unit_price: 1}]}}}}", "c.yaml: rate_plans.g.meters.m.tiers[1].up_to: tiers must rise, and only the last one has no up_to")]
     [InlineData("rate_plans: {g: {meters: {m: {mode: stepped, unit_price: 1}}}}", "c.yaml: rate_plans.g.meters.m.mode: 'stepped' must be graduated or volume")]
-    [InlineData("plans: {}", "c.yaml: plans: unknown key; expected rate_plans, metrics")]
+    [InlineData("plans: {}", "c.yaml: plans: unknown key; expected rate_plans, metrics, activity")]
     public void Mistakes_name_the_file_and_the_key_path(string text, string message)
+    {
+        var error = Assert.Throws<UsageLensException>(() => WorkspaceConfigurationReader.Read("c.yaml", text));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void Activity_events_are_read_as_a_list()
+    {
+        var configuration = WorkspaceConfigurationReader.Read("c.yaml", "activity:\n  events: [login, report_view, login]\n");
+
+        Assert.Equal(["login", "report_view"], configuration.ActivityEvents);
+        Assert.Empty(WorkspaceConfigurationReader.Read("c.yaml", "rate_plans: {}\n").ActivityEvents);
+    }
+
+    [Theory]
+    [InlineData("activity:\n  events: login\n", "c.yaml: activity.events: must be a list of event names, for example [login, report_view] (line 2)")]
+    [InlineData("activity:\n  events: [login, '']\n", "c.yaml: activity.events: an entry is empty; list event names, for example [login, report_view]")]
+    [InlineData("activity:\n  event: [login]\n", "c.yaml: activity.event: unknown key; expected events")]
+    public void Activity_mistakes_name_the_key_path(string text, string message)
     {
         var error = Assert.Throws<UsageLensException>(() => WorkspaceConfigurationReader.Read("c.yaml", text));
 

@@ -34,6 +34,33 @@ public sealed class EngagementOnDuckDbTests
     }
 
     [Fact]
+    public async Task Only_the_configured_activity_events_make_a_user_active()
+    {
+        using var workspace = October()
+            .Usage("a", "2026-10-20", 1, "login", user: "u2")
+            .Usage("b", "2026-10-21", 1, "login", user: "u4");
+        var loginsOnly = UsageLens.Core.Configuration.WorkspaceConfiguration.Empty with { ActivityEvents = ["login"] };
+
+        var result = await workspace.KpiAsync("active-users", new KpiArguments { Options = ["mode=calendar"], ComparePrevious = false }, configuration: loginsOnly);
+        var everything = await workspace.KpiAsync("active-users", new KpiArguments { Options = ["mode=calendar"], ComparePrevious = false });
+
+        // Only u2 and u4 logged in during October; counting every event gives u1, u2, u3, u4, u5.
+        Assert.Equal(2d, result.Value);
+        Assert.Equal(5d, everything.Value);
+    }
+
+    [Fact]
+    public async Task An_unknown_activity_event_is_refused_with_a_suggestion()
+    {
+        using var workspace = October();
+        var typo = UsageLens.Core.Configuration.WorkspaceConfiguration.Empty with { ActivityEvents = ["api_cal"], Source = "usagelens.yaml" };
+
+        var error = await Assert.ThrowsAsync<UsageLens.Core.UsageLensException>(() => workspace.KpiAsync("stickiness", new KpiArguments(), configuration: typo));
+
+        Assert.Equal("usagelens.yaml: activity.events: unknown event 'api_cal' (did you mean 'api_call'?)", error.Message);
+    }
+
+    [Fact]
     public async Task Window_mode_and_measure_options_change_what_is_counted()
     {
         using var workspace = October();

@@ -13,6 +13,19 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
 
     public KpiContext Context => context;
 
+    /// <summary>The events that count as activity (empty: every event with a user), checked against the workspace's meters.</summary>
+    private IReadOnlyList<string> Activity
+    {
+        get
+        {
+            var listed = context.Configuration.ActivityEvents;
+            var unknown = listed.FirstOrDefault(e => !context.Model.Catalog.MeterUnits.ContainsKey(e));
+            return unknown is null
+                ? listed
+                : throw new UsageLensException($"{context.Configuration.Source ?? "the workspace configuration"}: activity.events: unknown event '{unknown}'{NearestNames.Hint(unknown, context.Model.Catalog.MeterUnits.Keys)}");
+        }
+    }
+
     /// <summary>The group-by values per account; engagement is measured per account, so only account dimensions group it.</summary>
     public async Task<AccountGroups> GroupsAsync(string kpi, CancellationToken cancellationToken)
     {
@@ -37,13 +50,13 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
 
     public async Task<IReadOnlyList<ActiveDay>> ActiveDaysAsync(Period period, CancellationToken cancellationToken)
     {
-        var rows = await context.QueryAsync(ActivityPlanner.ActiveDays(period, request.Scope, request.Filters, context.Reads), cancellationToken).ConfigureAwait(false);
+        var rows = await context.QueryAsync(ActivityPlanner.ActiveDays(period, request.Scope, request.Filters, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new ActiveDay(DateOnly.FromDateTime((DateTime)r[0]!), (string)r[1]!, (string?)r[2])).ToList();
     }
 
     public async Task<IReadOnlyList<UserEvent>> EventsAsync(Period period, string? eventName, CancellationToken cancellationToken)
     {
-        var rows = await context.QueryAsync(ActivityPlanner.TimedEvents(period, request.Scope, request.Filters, eventName), cancellationToken).ConfigureAwait(false);
+        var rows = await context.QueryAsync(ActivityPlanner.TimedEvents(period, request.Scope, request.Filters, eventName, Activity), cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new UserEvent((string)r[0]!, (string?)r[1], DateTime.SpecifyKind((DateTime)r[2]!, DateTimeKind.Utc))).ToList();
     }
 
@@ -77,7 +90,7 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
         string entity, DateTime before, string? eventName, Func<string?, string> groupOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(groupOf);
-        var rows = await context.QueryAsync(ActivityPlanner.FirstEvents(entity, before, request.Scope, request.Filters, eventName, context.Reads), cancellationToken).ConfigureAwait(false);
+        var rows = await context.QueryAsync(ActivityPlanner.FirstEvents(entity, before, request.Scope, request.Filters, eventName, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
         var byGroup = new Dictionary<string, Dictionary<string, DateTime>>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
@@ -96,7 +109,7 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     /// <summary>Events per (day, user or account, account) in the period, optionally of one event.</summary>
     public async Task<List<EntityDay>> EntityDaysAsync(string entity, Period period, string? eventName, CancellationToken cancellationToken)
     {
-        var rows = await context.QueryAsync(ActivityPlanner.EntityDays(entity, period, request.Scope, request.Filters, eventName, context.Reads), cancellationToken).ConfigureAwait(false);
+        var rows = await context.QueryAsync(ActivityPlanner.EntityDays(entity, period, request.Scope, request.Filters, eventName, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new EntityDay(DateOnly.FromDateTime((DateTime)r[0]!), (string)r[1]!, (string?)r[2], (long)KpiValues.Number(r[3]), eventName is not null)).ToList();
     }
 
