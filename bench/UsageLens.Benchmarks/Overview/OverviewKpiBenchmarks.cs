@@ -10,8 +10,7 @@ namespace UsageLens.Benchmarks.Overview;
 /// <summary>
 /// The overview page's KPI requests on the 20M-event workspace file, each answered as the server
 /// answers it (read the catalog, plan, run, previous period included): through the daily rollups,
-/// and through the raw events as the baseline. Tiles marked "(not on overview)" are engagement KPIs
-/// measured for reference.
+/// and through the raw events as the baseline.
 /// </summary>
 [Config(typeof(OverviewBenchmarkConfig))]
 public class OverviewKpiBenchmarks
@@ -30,8 +29,6 @@ public class OverviewKpiBenchmarks
         new("active accounts", "usage", new KpiArguments { Metric = "accounts(api_call)", Period = "last-30-days" }),
         new("active users", "usage", new KpiArguments { Metric = "users(login)", Period = "last-30-days" }),
         new("90-day trend", "usage", new KpiArguments { Metric = "api_call", Period = "last-90-days", Grain = "day" }),
-        new("mau (not on overview)", "active-users", new KpiArguments { Period = "last-30-days" }, OnOverview: false),
-        new("stickiness (not on overview)", "stickiness", new KpiArguments { Period = "last-30-days" }, OnOverview: false),
     ];
 
     [GlobalSetup]
