@@ -28,6 +28,29 @@ internal static class ActivityPlanner
             OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
     }
 
+    /// <summary>Distinct active users per day in the period: <c>day, users</c>.</summary>
+    public static SqlSelect DailyActiveUsers(Period period, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity, EventReads reads)
+    {
+        var source = EventSource.For(reads, period, needsUsers: true, filters.Select(f => f.Dimension));
+        var day = new SqlTimeBucket(Grain.Day, source.Time(Events), DayOfWeek.Monday);
+        return new SqlSelect(
+            [new(day, "day"), new(new SqlAggregate(SqlAggregateKind.CountDistinct, Col(Events, "user_id")), "users")],
+            source.From(Events),
+            Where: And(Entities(source, "user_id", period.From, period.To, scope, filters, Activity(null, activity))),
+            GroupBy: [day],
+            OrderBy: [new SqlOrder(day)]);
+    }
+
+    /// <summary>The number of distinct users active in the period.</summary>
+    public static SqlSelect ActiveUsers(Period period, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity, EventReads reads)
+    {
+        var source = EventSource.For(reads, period, needsUsers: true, filters.Select(f => f.Dimension));
+        return new SqlSelect(
+            [new(new SqlAggregate(SqlAggregateKind.CountDistinct, Col(Events, "user_id")), "users")],
+            source.From(Events),
+            Where: And(Entities(source, "user_id", period.From, period.To, scope, filters, Activity(null, activity))));
+    }
+
     /// <summary>
     /// Events per <c>(day, entity, account_id)</c> in the period, where the entity column is
     /// <c>user_id</c> or <c>account_id</c>; optionally only one event name.

@@ -30,18 +30,19 @@ internal sealed class ActiveUsersKpi : IKpi
         var reader = new EngagementReader(request, context);
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
 
-        var activity = await reader.ActiveDaysAsync(WithWindow(request.Period, window), cancellationToken).ConfigureAwait(false);
-        var outcome = Evaluate(new ActivityIndex(activity), request.Period, measure, window, mode);
+        // A trailing window is needed only for trailing WAU/MAU; the rest comes from the period itself.
+        int? trailing = measure != "dau" && mode == "trailing" ? window : null;
+        var outcome = Evaluate(await reader.CountsAsync(request.Period, trailing, cancellationToken).ConfigureAwait(false), measure, mode);
         var previous = await KpiComparison.ForPreviousAsync(request, async before =>
+            Evaluate(await reader.CountsAsync(before, trailing, cancellationToken).ConfigureAwait(false), measure, mode)).ConfigureAwait(false);
+        IReadOnlyList<KpiRow>? rows = null;
+        if (request.IsBreakdown)
         {
-            var earlier = await reader.ActiveDaysAsync(WithWindow(before, window), cancellationToken).ConfigureAwait(false);
-            return Evaluate(new ActivityIndex(earlier), before, measure, window, mode);
-        }).ConfigureAwait(false);
-        // A day row is that day's DAU/WAU/MAU, which is the trailing window by definition.
-        var rowMode = request.Grain == Grain.Day ? "trailing" : mode;
-        var rows = request.IsBreakdown
-            ? EngagementRows.Build(request, groups, activity, a => a.Account, (items, period) => Evaluate(new ActivityIndex(items), period, measure, window, rowMode))
-            : null;
+            // A day row is that day's DAU/WAU/MAU, which is the trailing window by definition.
+            var rowMode = request.Grain == Grain.Day ? "trailing" : mode;
+            var activity = await reader.ActiveDaysAsync(WithWindow(request.Period, window), cancellationToken).ConfigureAwait(false);
+            rows = EngagementRows.Build(request, groups, activity, a => a.Account, (items, period) => Evaluate(new ActivityIndex(items), period, measure, window, rowMode));
+        }
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "users", outcome.Parts)
         {
             Previous = previous,
@@ -57,12 +58,14 @@ internal sealed class ActiveUsersKpi : IKpi
         return new Period(period.From.Date.AddDays(1 - window), period.To);
     }
 
-    public static KpiOutcome Evaluate(ActivityIndex index, Period period, string measure, int window, string mode)
+    public static KpiOutcome Evaluate(ActivityIndex index, Period period, string measure, int window, string mode) =>
+        Evaluate(ActiveUserCounts.Of(index, period, window), measure, mode);
+
+    private static KpiOutcome Evaluate(ActiveUserCounts counts, string measure, string mode)
     {
-        ArgumentNullException.ThrowIfNull(index);
         double value = measure == "dau"
-            ? index.MeanDaily(period)
-            : mode == "calendar" ? index.In(period) : index.Trailing(ActivityIndex.LastDay(period), window);
-        return new KpiOutcome(value, [new KpiPart("users", index.In(period)), new KpiPart("days", ActivityIndex.Days(period).Count)]);
+            ? counts.MeanDaily
+            : mode == "calendar" ? counts.InPeriod : counts.Trailing ?? throw new InvalidOperationException("trailing counts were not read");
+        return new KpiOutcome(value, [new KpiPart("users", counts.InPeriod), new KpiPart("days", counts.Days)]);
     }
 }

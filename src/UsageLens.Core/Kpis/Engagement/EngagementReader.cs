@@ -54,6 +54,25 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
         return rows.Select(r => new ActiveDay(DateOnly.FromDateTime((DateTime)r[0]!), (string)r[1]!, (string?)r[2])).ToList();
     }
 
+    /// <summary>
+    /// The headline counts by SQL aggregates, without fetching who was active when: mean DAU and
+    /// distinct users over the period's days, and distinct users in the trailing window if asked.
+    /// </summary>
+    public async Task<ActiveUserCounts> CountsAsync(Period period, int? window, CancellationToken cancellationToken)
+    {
+        var days = ActivityIndex.Days(period);
+        var daily = await context.QueryAsync(ActivityPlanner.DailyActiveUsers(ActiveUserCounts.WholeDays(period), request.Scope, request.Filters, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
+        var inPeriod = await DistinctUsersAsync(ActiveUserCounts.WholeDays(period), cancellationToken).ConfigureAwait(false);
+        int? trailing = window is { } n ? await DistinctUsersAsync(ActiveUserCounts.TrailingWindow(period, n), cancellationToken).ConfigureAwait(false) : null;
+        return new ActiveUserCounts(daily.Sum(r => KpiValues.Number(r[1])) / days.Count, inPeriod, trailing, days.Count);
+    }
+
+    private async Task<int> DistinctUsersAsync(Period period, CancellationToken cancellationToken)
+    {
+        var rows = await context.QueryAsync(ActivityPlanner.ActiveUsers(period, request.Scope, request.Filters, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? 0 : (int)KpiValues.Number(rows[0][0]);
+    }
+
     public async Task<IReadOnlyList<UserEvent>> EventsAsync(Period period, string? eventName, CancellationToken cancellationToken)
     {
         var rows = await context.QueryAsync(ActivityPlanner.TimedEvents(period, request.Scope, request.Filters, eventName, Activity), cancellationToken).ConfigureAwait(false);

@@ -6,11 +6,14 @@ namespace UsageLens.Core.Kpis.Engagement;
 internal static class Stickiness
 {
     /// <summary>Mixpanel's convention: mean DAU over every day of the period ÷ distinct users active in the period × 100.</summary>
-    public static KpiOutcome Period(ActivityIndex index, Period period)
+    public static KpiOutcome Period(ActivityIndex index, Period period) => Period(ActiveUserCounts.Of(index, period, null));
+
+    /// <summary>As <see cref="Period(ActivityIndex, Querying.Period)"/>, from counts already made.</summary>
+    public static KpiOutcome Period(ActiveUserCounts counts)
     {
-        ArgumentNullException.ThrowIfNull(index);
-        var meanDau = index.MeanDaily(period);
-        var mau = index.In(period);
+        ArgumentNullException.ThrowIfNull(counts);
+        var meanDau = counts.MeanDaily;
+        var mau = counts.InPeriod;
         return new KpiOutcome(mau == 0 ? null : meanDau / mau * 100, [new KpiPart("mean_dau", meanDau), new KpiPart("mau", mau)]);
     }
 

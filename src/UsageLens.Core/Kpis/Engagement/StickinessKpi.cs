@@ -29,10 +29,16 @@ internal sealed class StickinessKpi : IKpi
         Func<IReadOnlyList<ActiveDay>, Period, KpiOutcome> evaluate = (items, period) =>
             rolling ? Stickiness.Rolling(new ActivityIndex(items), period) : Stickiness.Period(new ActivityIndex(items), period);
 
-        var activity = await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(request.Period, window), cancellationToken).ConfigureAwait(false);
-        var outcome = evaluate(activity, request.Period);
-        var previous = await KpiComparison.ForPreviousAsync(request, async before => evaluate(await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(before, window), cancellationToken).ConfigureAwait(false), before)).ConfigureAwait(false);
-        var rows = request.IsBreakdown ? EngagementRows.Build(request, groups, activity, a => a.Account, evaluate) : null;
+        // Mixpanel's headline needs only mean DAU and distinct users, which SQL counts; the rolling
+        // variant and breakdowns need each day's users.
+        async Task<KpiOutcome> HeadlineAsync(Period period) => rolling
+            ? evaluate(await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(period, window), cancellationToken).ConfigureAwait(false), period)
+            : Stickiness.Period(await reader.CountsAsync(period, null, cancellationToken).ConfigureAwait(false));
+        var outcome = await HeadlineAsync(request.Period).ConfigureAwait(false);
+        var previous = await KpiComparison.ForPreviousAsync(request, HeadlineAsync).ConfigureAwait(false);
+        var rows = request.IsBreakdown
+            ? EngagementRows.Build(request, groups, await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(request.Period, window), cancellationToken).ConfigureAwait(false), a => a.Account, evaluate)
+            : null;
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "percent", outcome.Parts)
         {
             Previous = previous,
