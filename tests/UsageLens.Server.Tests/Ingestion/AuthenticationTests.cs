@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using UsageLens.Server.Tests.Support;
 
 namespace UsageLens.Server.Tests.Ingestion;
@@ -60,8 +59,7 @@ public sealed class AuthenticationTests
     public async Task An_admin_key_may_ingest_as_a_bearer_token()
     {
         await using var server = await RunningServer.StartAsync();
-        var client = server.ClientWithKey(null);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.AdminKey);
+        var client = server.ClientWithBearer(server.AdminKey);
 
         var response = await client.PostAsync("/v1/track", Json.Body(OneCall));
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using UsageLens.Ingest.Configuration;
 using UsageLens.Server.Tests.Support;
 using UsageLens.Storage.DuckDb.Keys;
@@ -33,19 +32,12 @@ public sealed class CustomMetricEndpointTests
         return server;
     }
 
-    private static HttpClient Bearer(RunningServer server, string key)
-    {
-        var client = server.ClientWithKey(null);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
-    }
-
     [Fact]
     public async Task A_custom_metric_is_computed_by_the_usage_kpi_with_its_terms_as_parts()
     {
         await using var server = await StartAsync();
 
-        var json = await Json.ReadAsync(await Bearer(server, server.AnalystKey).GetAsync(new Uri(CallsPerUser, UriKind.Relative)));
+        var json = await Json.ReadAsync(await server.ClientWithBearer(server.AnalystKey).GetAsync(new Uri(CallsPerUser, UriKind.Relative)));
 
         // 100 calls by 3 distinct users.
         Assert.Equal(100.0 / 3, json.GetProperty("value").GetDouble(), 9);
@@ -60,7 +52,7 @@ public sealed class CustomMetricEndpointTests
         await using var server = await StartAsync();
         var partnerKey = new ApiKeyStore(server.Workspace, TimeProvider.System).Create(ApiKeyRole.Partner, "p-north").Key;
 
-        var json = await Json.ReadAsync(await Bearer(server, partnerKey).GetAsync(new Uri(CallsPerUser, UriKind.Relative)));
+        var json = await Json.ReadAsync(await server.ClientWithBearer(partnerKey).GetAsync(new Uri(CallsPerUser, UriKind.Relative)));
 
         // a and b: 40 calls by 2 users.
         Assert.Equal(20.0, json.GetProperty("value").GetDouble(), 9);

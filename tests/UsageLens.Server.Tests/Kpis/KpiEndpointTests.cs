@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using UsageLens.Server.Tests.Support;
 using UsageLens.Storage.DuckDb.Keys;
 
@@ -29,19 +28,12 @@ public sealed class KpiEndpointTests
         return server;
     }
 
-    private static HttpClient Bearer(RunningServer server, string key)
-    {
-        var client = server.ClientWithKey(null);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
-    }
-
     [Fact]
     public async Task An_analyst_gets_the_top_customer_share_of_events_ingested_over_segment()
     {
         await using var server = await StartWithDataAsync();
 
-        var json = await Json.ReadAsync(await Bearer(server, server.AnalystKey).GetAsync(new Uri(TopOne, UriKind.Relative)));
+        var json = await Json.ReadAsync(await server.ClientWithBearer(server.AnalystKey).GetAsync(new Uri(TopOne, UriKind.Relative)));
 
         Assert.Equal(60.0, json.GetProperty("value").GetDouble());
         Assert.Equal(100.0, json.GetProperty("parts").GetProperty("total_usage").GetDouble());
@@ -54,7 +46,7 @@ public sealed class KpiEndpointTests
         await using var server = await StartWithDataAsync();
         var partnerKey = new ApiKeyStore(server.Workspace, TimeProvider.System).Create(ApiKeyRole.Partner, "p-north").Key;
 
-        var json = await Json.ReadAsync(await Bearer(server, partnerKey).GetAsync(new Uri(TopOne, UriKind.Relative)));
+        var json = await Json.ReadAsync(await server.ClientWithBearer(partnerKey).GetAsync(new Uri(TopOne, UriKind.Relative)));
 
         // Only a (10) and b (30): b has the higher revenue of the two.
         Assert.Equal(75.0, json.GetProperty("value").GetDouble());
@@ -68,7 +60,7 @@ public sealed class KpiEndpointTests
         await using var server = await StartWithDataAsync();
 
         var anonymous = await server.ClientWithKey(null).GetAsync(new Uri(TopOne, UriKind.Relative));
-        var writer = await Bearer(server, server.WriterKey).GetAsync(new Uri(TopOne, UriKind.Relative));
+        var writer = await server.ClientWithBearer(server.WriterKey).GetAsync(new Uri(TopOne, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, writer.StatusCode);
@@ -79,7 +71,7 @@ public sealed class KpiEndpointTests
     {
         await using var server = await StartWithDataAsync();
 
-        var response = await Bearer(server, server.AnalystKey).GetAsync(new Uri("/api/v1/kpi/usage?metric=api_cal", UriKind.Relative));
+        var response = await server.ClientWithBearer(server.AnalystKey).GetAsync(new Uri("/api/v1/kpi/usage?metric=api_cal", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("unknown metric 'api_cal' (did you mean 'api_call'?)", (await Json.ReadAsync(response)).GetProperty("detail").GetString());
@@ -90,7 +82,7 @@ public sealed class KpiEndpointTests
     {
         await using var server = await StartWithDataAsync();
 
-        var json = await Json.ReadAsync(await Bearer(server, server.AnalystKey).GetAsync(new Uri("/api/v1/kpi/usage?metric=api_call&from=2026-10-05&to=2026-10-08&grain=day", UriKind.Relative)));
+        var json = await Json.ReadAsync(await server.ClientWithBearer(server.AnalystKey).GetAsync(new Uri("/api/v1/kpi/usage?metric=api_call&from=2026-10-05&to=2026-10-08&grain=day", UriKind.Relative)));
 
         Assert.Equal(
             [("2026-10-05", 10.0), ("2026-10-06", 30.0), ("2026-10-07", 60.0)],

@@ -76,6 +76,14 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Writer() => ClientWithKey(WriterKey);
 
+    /// <summary>A client that sends <paramref name="key"/> as a Bearer token, as dashboards and scripts do.</summary>
+    public HttpClient ClientWithBearer(string key)
+    {
+        var client = ClientWithKey(null);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
     public long Count(string sql, params object?[] parameters) =>
         Convert.ToInt64(Scalar(sql, parameters), CultureInfo.InvariantCulture);
 
