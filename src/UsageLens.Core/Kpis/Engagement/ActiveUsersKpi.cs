@@ -30,19 +30,20 @@ internal sealed class ActiveUsersKpi : IKpi
         var reader = new EngagementReader(request, context);
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
 
-        // A trailing window is needed only for trailing WAU/MAU; the rest comes from the period itself.
+        // A breakdown needs each day's users, which also give the headline; without one, SQL counts
+        // the headline, reading a trailing window only for trailing WAU/MAU.
         int? trailing = measure != "dau" && mode == "trailing" ? window : null;
-        var outcome = Evaluate(await reader.CountsAsync(request.Period, trailing, cancellationToken).ConfigureAwait(false), measure, mode);
+        var activity = request.IsBreakdown ? await reader.ActiveDaysAsync(WithWindow(request.Period, window), cancellationToken).ConfigureAwait(false) : null;
+        var outcome = activity is null
+            ? Evaluate(await reader.CountsAsync(request.Period, trailing, cancellationToken).ConfigureAwait(false), measure, mode)
+            : Evaluate(new ActivityIndex(activity), request.Period, measure, window, mode);
         var previous = await KpiComparison.ForPreviousAsync(request, async before =>
             Evaluate(await reader.CountsAsync(before, trailing, cancellationToken).ConfigureAwait(false), measure, mode)).ConfigureAwait(false);
-        IReadOnlyList<KpiRow>? rows = null;
-        if (request.IsBreakdown)
-        {
-            // A day row is that day's DAU/WAU/MAU, which is the trailing window by definition.
-            var rowMode = request.Grain == Grain.Day ? "trailing" : mode;
-            var activity = await reader.ActiveDaysAsync(WithWindow(request.Period, window), cancellationToken).ConfigureAwait(false);
-            rows = EngagementRows.Build(request, groups, activity, a => a.Account, (items, period) => Evaluate(new ActivityIndex(items), period, measure, window, rowMode));
-        }
+        // A day row is that day's DAU/WAU/MAU, which is the trailing window by definition.
+        var rowMode = request.Grain == Grain.Day ? "trailing" : mode;
+        var rows = activity is null
+            ? null
+            : EngagementRows.Build(request, groups, activity, a => a.Account, (items, period) => Evaluate(new ActivityIndex(items), period, measure, window, rowMode));
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "users", outcome.Parts)
         {
             Previous = previous,

@@ -13,18 +13,8 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
 
     public KpiContext Context => context;
 
-    /// <summary>The events that count as activity (empty: every event with a user), checked against the workspace's meters.</summary>
-    private IReadOnlyList<string> Activity
-    {
-        get
-        {
-            var listed = context.Configuration.ActivityEvents;
-            var unknown = listed.FirstOrDefault(e => !context.Model.Catalog.MeterUnits.ContainsKey(e));
-            return unknown is null
-                ? listed
-                : throw new UsageLensException($"{context.Configuration.Source ?? "the workspace configuration"}: activity.events: unknown event '{unknown}'{NearestNames.Hint(unknown, context.Model.Catalog.MeterUnits.Keys)}");
-        }
-    }
+    /// <summary>The events that count as activity (empty: every event with a user), checked once against the workspace's meters.</summary>
+    private IReadOnlyList<string> Activity { get; } = CheckedActivity(context);
 
     /// <summary>The group-by values per account; engagement is measured per account, so only account dimensions group it.</summary>
     public async Task<AccountGroups> GroupsAsync(string kpi, CancellationToken cancellationToken)
@@ -61,8 +51,9 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     public async Task<ActiveUserCounts> CountsAsync(Period period, int? window, CancellationToken cancellationToken)
     {
         var days = ActivityIndex.Days(period);
-        var daily = await context.QueryAsync(ActivityPlanner.DailyActiveUsers(ActiveUserCounts.WholeDays(period), request.Scope, request.Filters, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
-        var inPeriod = await DistinctUsersAsync(ActiveUserCounts.WholeDays(period), cancellationToken).ConfigureAwait(false);
+        var wholeDays = ActiveUserCounts.WholeDays(period);
+        var daily = await context.QueryAsync(ActivityPlanner.DailyActiveUsers(wholeDays, request.Scope, request.Filters, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
+        var inPeriod = await DistinctUsersAsync(wholeDays, cancellationToken).ConfigureAwait(false);
         int? trailing = window is { } n ? await DistinctUsersAsync(ActiveUserCounts.TrailingWindow(period, n), cancellationToken).ConfigureAwait(false) : null;
         return new ActiveUserCounts(daily.Sum(r => KpiValues.Number(r[1])) / days.Count, inPeriod, trailing, days.Count);
     }
@@ -97,8 +88,18 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     /// all history, through the accounts that pass the filters, so "first ever" is not cut at a period's start.
     /// </summary>
     public async Task<Dictionary<string, DateTime>> FirstEventsAsync(string entity, DateTime before, string? eventName, CancellationToken cancellationToken) =>
-        (await FirstEventsByGroupAsync(entity, before, eventName, _ => string.Empty, cancellationToken).ConfigureAwait(false))
-            .GetValueOrDefault(string.Empty) ?? new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        Earliest((await FirstEventsByGroupAsync(entity, before, eventName, _ => string.Empty, cancellationToken).ConfigureAwait(false)).Values);
+
+    /// <summary>Each entity's earliest instant over several groups' first events.</summary>
+    public static Dictionary<string, DateTime> Earliest(IEnumerable<Dictionary<string, DateTime>> groups)
+    {
+        var earliest = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        foreach (var (entity, at) in groups.SelectMany(g => g))
+        {
+            earliest[entity] = earliest.TryGetValue(entity, out var known) && known < at ? known : at;
+        }
+        return earliest;
+    }
 
     /// <summary>
     /// The same first events, separately for each group of accounts (<paramref name="groupOf"/> names an
@@ -137,5 +138,14 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     {
         var rows = await context.QueryAsync(ActivityPlanner.AccountEventDays(period, request.Scope, request.Filters, context.Reads), cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new FeatureUse(DateOnly.FromDateTime((DateTime)r[0]!), (string)r[1]!, (string)r[2]!)).ToList();
+    }
+
+    private static IReadOnlyList<string> CheckedActivity(KpiContext context)
+    {
+        var listed = context.Configuration.ActivityEvents;
+        var unknown = listed.FirstOrDefault(e => !context.Model.Catalog.MeterUnits.ContainsKey(e));
+        return unknown is null
+            ? listed
+            : throw new UsageLensException($"{context.Configuration.Source ?? "the workspace configuration"}: activity.events: unknown event '{unknown}'{NearestNames.Hint(unknown, context.Model.Catalog.MeterUnits.Keys)}");
     }
 }

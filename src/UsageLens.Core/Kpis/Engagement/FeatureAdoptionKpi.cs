@@ -28,13 +28,17 @@ internal sealed class FeatureAdoptionKpi : IKpi
         var entity = request.ChoiceOption("level", "users", "accounts") == "users" ? "user_id" : "account_id";
         var reader = new EngagementReader(request, context);
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
-        var firstEvent = await reader.FirstEventsAsync(entity, request.Period.To, null, cancellationToken).ConfigureAwait(false);
-        var firstUse = await reader.FirstEventsAsync(entity, request.Period.To, feature, cancellationToken).ConfigureAwait(false);
+        // First events are read once, per group when rows are wanted; the headline takes the earliest over the groups.
+        Func<string?, string> groupOf = request.IsBreakdown ? groups.KeyOf : _ => string.Empty;
+        var firstEvents = await reader.FirstEventsByGroupAsync(entity, request.Period.To, null, groupOf, cancellationToken).ConfigureAwait(false);
+        var firstUses = await reader.FirstEventsByGroupAsync(entity, request.Period.To, feature, groupOf, cancellationToken).ConfigureAwait(false);
+        var firstEvent = EngagementReader.Earliest(firstEvents.Values);
+        var firstUse = EngagementReader.Earliest(firstUses.Values);
 
         var days = await DaysAsync(reader, entity, request.Period, feature, cancellationToken).ConfigureAwait(false);
         var outcome = FeatureAdoption.Compute(days, request.Period, firstEvent, firstUse);
         var previous = await KpiComparison.ForPreviousAsync(request, async before => FeatureAdoption.Compute(await DaysAsync(reader, entity, before, feature, cancellationToken).ConfigureAwait(false), before, firstEvent, firstUse)).ConfigureAwait(false);
-        var rows = request.IsBreakdown ? await RowsAsync(reader, entity, feature, groups, days, cancellationToken).ConfigureAwait(false) : null;
+        var rows = request.IsBreakdown ? Rows(request, groups, days, firstEvents, firstUses) : null;
         return new KpiResult(Definition.Name, feature, request.Period, outcome.Value, "percent", outcome.Parts)
         {
             Previous = previous,
@@ -44,14 +48,12 @@ internal sealed class FeatureAdoptionKpi : IKpi
     }
 
     // A group-by row is the KPI with its group as an extra filter, so its first events are its accounts' own.
-    private static async Task<IReadOnlyList<KpiRow>> RowsAsync(
-        EngagementReader reader, string entity, string feature, AccountGroups groups, List<EntityDay> days, CancellationToken cancellationToken)
+    private static IReadOnlyList<KpiRow> Rows(
+        KpiRequest request, AccountGroups groups, List<EntityDay> days,
+        Dictionary<string, Dictionary<string, DateTime>> firstEvents, Dictionary<string, Dictionary<string, DateTime>> firstUses)
     {
-        var to = reader.Request.Period.To;
-        var firstEvents = await reader.FirstEventsByGroupAsync(entity, to, null, groups.KeyOf, cancellationToken).ConfigureAwait(false);
-        var firstUses = await reader.FirstEventsByGroupAsync(entity, to, feature, groups.KeyOf, cancellationToken).ConfigureAwait(false);
         var none = new Dictionary<string, DateTime>(StringComparer.Ordinal);
-        return EngagementRows.Build(reader.Request, groups, days, d => d.Account, (items, period) =>
+        return EngagementRows.Build(request, groups, days, d => d.Account, (items, period) =>
         {
             var group = items.Count == 0 ? string.Empty : groups.KeyOf(items[0].Account);
             return FeatureAdoption.Compute(items, period, firstEvents.GetValueOrDefault(group) ?? none, firstUses.GetValueOrDefault(group) ?? none);

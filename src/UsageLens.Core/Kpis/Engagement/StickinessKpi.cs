@@ -29,16 +29,15 @@ internal sealed class StickinessKpi : IKpi
         Func<IReadOnlyList<ActiveDay>, Period, KpiOutcome> evaluate = (items, period) =>
             rolling ? Stickiness.Rolling(new ActivityIndex(items), period) : Stickiness.Period(new ActivityIndex(items), period);
 
-        // Mixpanel's headline needs only mean DAU and distinct users, which SQL counts; the rolling
-        // variant and breakdowns need each day's users.
+        // A breakdown and the rolling variant need each day's users; Mixpanel's headline alone needs
+        // only mean DAU and distinct users, which SQL counts. The period's activity is read at most once.
         async Task<KpiOutcome> HeadlineAsync(Period period) => rolling
             ? evaluate(await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(period, window), cancellationToken).ConfigureAwait(false), period)
             : Stickiness.Period(await reader.CountsAsync(period, null, cancellationToken).ConfigureAwait(false));
-        var outcome = await HeadlineAsync(request.Period).ConfigureAwait(false);
+        var activity = request.IsBreakdown ? await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(request.Period, window), cancellationToken).ConfigureAwait(false) : null;
+        var outcome = activity is null ? await HeadlineAsync(request.Period).ConfigureAwait(false) : evaluate(activity, request.Period);
         var previous = await KpiComparison.ForPreviousAsync(request, HeadlineAsync).ConfigureAwait(false);
-        var rows = request.IsBreakdown
-            ? EngagementRows.Build(request, groups, await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(request.Period, window), cancellationToken).ConfigureAwait(false), a => a.Account, evaluate)
-            : null;
+        var rows = activity is null ? null : EngagementRows.Build(request, groups, activity, a => a.Account, evaluate);
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "percent", outcome.Parts)
         {
             Previous = previous,
