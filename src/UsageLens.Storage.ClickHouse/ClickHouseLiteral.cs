@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+
+namespace UsageLens.Storage.ClickHouse;
+
+/// <summary>
+/// The one place a value becomes ClickHouse SQL text. ClickHouse 18.16 has no server-side
+/// parameters, so every value the planner binds is rendered here and nowhere else.
+/// Strings are quoted with every quote, backslash and control character escaped, so the
+/// literal always ends where this function says it does, whatever bytes the text holds.
+/// </summary>
+internal static class ClickHouseLiteral
+{
+    public static string Render(object? value) => value switch
+    {
+        null => "NULL",
+        string text => Quote(text),
+        bool flag => flag ? "1" : "0",
+        long or int or short or byte or ulong or uint or ushort or sbyte => Integer((IFormattable)value),
+        double number => Float(number),
+        float number => Float(number),
+        decimal number => Float((double)number),
+        DateTime time => DateTimeLiteral(time),
+        DateTimeOffset time => DateTimeLiteral(time.UtcDateTime),
+        DateOnly date => $"toDate({Quote(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))})",
+        _ => throw new ArgumentException($"no ClickHouse literal for a value of type {value.GetType()}", nameof(value)),
+    };
+
+    /// <summary>A single-quoted string literal.</summary>
+    public static string Quote(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var literal = new StringBuilder(text.Length + 2).Append('\'');
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\\':
+                    literal.Append(@"\\");
+                    break;
+                case '\'':
+                    literal.Append(@"\'");
+                    break;
+                case < ' ' or '\u007f':
+                    literal.Append(@"\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    literal.Append(c);
+                    break;
+            }
+        }
+        return literal.Append('\'').ToString();
+    }
+
+    // Parenthesised so that a negative number stays one operand wherever it is placed.
+    private static string Integer(IFormattable value)
+    {
+        var text = value.ToString(null, CultureInfo.InvariantCulture);
+        return text.StartsWith('-') ? $"({text})" : text;
+    }
+
+    private static string Float(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentException($"no ClickHouse literal for the non-finite number {value}", nameof(value));
+        }
+        // toFloat64 keeps the type Float64 even for whole numbers; "R" round-trips every double exactly.
+        return $"toFloat64({Quote(value.ToString("R", CultureInfo.InvariantCulture))})";
+    }
+
+    private static string DateTimeLiteral(DateTime time)
+    {
+        var utc = time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time;
+        if (utc.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            throw new ArgumentException($"ClickHouse DateTime holds whole seconds; {utc:O} has a fraction", nameof(time));
+        }
+        return $"toDateTime({Quote(utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))}, 'UTC')";
+    }
+}

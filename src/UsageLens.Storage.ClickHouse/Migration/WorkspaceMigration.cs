@@ -1,0 +1,189 @@
+using System.Globalization;
+using UsageLens.Core;
+using UsageLens.Core.Events;
+using UsageLens.Core.Sql;
+using UsageLens.Core.Storage;
+using UsageLens.Storage.ClickHouse.Ingestion;
+using UsageLens.Storage.ClickHouse.Schema;
+
+namespace UsageLens.Storage.ClickHouse.Migration;
+
+/// <summary>
+/// Copies a workspace from any engine (read through its <see cref="IQueryStore"/>) into ClickHouse.
+/// Profiles and the catalog are copied whole (rewriting them is idempotent); events are copied in
+/// time order, in blocks, through the same (source, id) dedupe as live ingestion, and the day the
+/// copy has reached is saved in the target after every block. A copy that stops is resumed from
+/// there, and the block it was writing is deduplicated, so no event is stored twice. At the end the
+/// row counts of both sides must agree.
+/// </summary>
+public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace target, TimeProvider timeProvider)
+{
+    private const string Alias = "t";
+    private const string ResumeKey = "migration.events.copied_before";
+
+    private static readonly string[] s_eventColumns =
+        ["source", "id", "timestamp", "account_id", "user_id", "event", "quantity", "unit", "product", "classification", "properties", "original_event"];
+
+    private static readonly ProfileTable[] s_profiles =
+    [
+        new(WorkspaceTable.Accounts, ClickHouseTables.Accounts,
+            ["account_id", "name", "segment", "region", "plan", "partner_id", "revenue", "contract_value", "cltv", "strategic", "licensed_seats", "created_at", "traits", "updated_at"], "traits"),
+        new(WorkspaceTable.Users, ClickHouseTables.Users, ["user_id", "account_id", "email", "created_at", "traits", "updated_at"], "traits"),
+        new(WorkspaceTable.Subscriptions, ClickHouseTables.Subscriptions,
+            ["account_id", "effective_at", "plan", "mrr", "currency", "discount_pct", "seats", "included_units"], "included_units"),
+        new(WorkspaceTable.Nps, ClickHouseTables.Nps, ["account_id", "user_id", "responded_at", "score", "comment"], null),
+        new(WorkspaceTable.Partners, ClickHouseTables.Partners, ["partner_id", "name"], null),
+    ];
+
+    /// <summary>Events per insert.</summary>
+    public int BlockSize { get; init; } = 100_000;
+
+    public async Task<MigrationOutcome> RunAsync(IProgress<MigrationProgress>? progress, CancellationToken cancellationToken)
+    {
+        await CopyCatalogAsync(cancellationToken).ConfigureAwait(false);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var profile in s_profiles)
+        {
+            counts[profile.Target] = await CopyProfilesAsync(profile, progress, cancellationToken).ConfigureAwait(false);
+        }
+        var (events, alreadyPresent, resumed) = await CopyEventsAsync(progress, cancellationToken).ConfigureAwait(false);
+        counts[ClickHouseTables.Events] = events;
+        await CheckCountsAsync(counts, cancellationToken).ConfigureAwait(false);
+        return new MigrationOutcome(counts, alreadyPresent, resumed);
+    }
+
+    private async Task CopyCatalogAsync(CancellationToken cancellationToken)
+    {
+        var catalog = await source.GetCatalogAsync(cancellationToken).ConfigureAwait(false);
+        var meters = new JsonEachRow(["event", "unit", "version"]);
+        foreach (var (name, unit) in catalog.MeterUnits)
+        {
+            meters.Add(name, unit, 1L);
+        }
+        if (meters.Count > 0)
+        {
+            await target.InsertEverywhereAsync(ClickHouseTables.Meters, meters.Columns, meters.ToString(), cancellationToken).ConfigureAwait(false);
+        }
+        await ProfileWrite.RegisterKeysAsync(target, ClickHouseTables.AccountTraitKeys, catalog.AccountTraits, cancellationToken).ConfigureAwait(false);
+        await ProfileWrite.RegisterKeysAsync(target, ClickHouseTables.UserTraitKeys, catalog.UserTraits, cancellationToken).ConfigureAwait(false);
+        await ProfileWrite.RegisterKeysAsync(target, ClickHouseTables.EventPropertyKeys, catalog.EventProperties, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Version 1 is older than any live upsert, so copying again never overwrites a newer profile.
+    private async Task<long> CopyProfilesAsync(ProfileTable table, IProgress<MigrationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var rows = await source.QueryAsync(SelectAll(table.Source, table.Columns, null, null), cancellationToken).ConfigureAwait(false);
+        var json = Array.IndexOf(table.Columns, table.JsonColumn);
+        var copied = 0L;
+        foreach (var block in rows.Chunk(BlockSize))
+        {
+            var insert = new JsonEachRow([.. table.Columns, "version"]);
+            foreach (var row in block)
+            {
+                if (json >= 0)
+                {
+                    row[json] = FlatJson.Compact((string?)row[json]);
+                }
+                insert.Add([.. row, 1L]);
+            }
+            await target.InsertEverywhereAsync(table.Target, insert.Columns, insert.ToString(), cancellationToken).ConfigureAwait(false);
+            copied += block.Length;
+            progress?.Report(new MigrationProgress(table.Target, copied, rows.Count));
+        }
+        progress?.Report(new MigrationProgress(table.Target, rows.Count, rows.Count));
+        return rows.Count;
+    }
+
+    private async Task<(long Events, long AlreadyPresent, bool Resumed)> CopyEventsAsync(IProgress<MigrationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var span = await source.QueryAsync(new SqlSelect(
+            [
+                new SqlSelectItem(new SqlAggregate(SqlAggregateKind.Min, Column("timestamp")), "first"),
+                new SqlSelectItem(new SqlAggregate(SqlAggregateKind.Max, Column("timestamp")), "last"),
+                new SqlSelectItem(new SqlAggregate(SqlAggregateKind.Count, null), "events"),
+            ],
+            new SqlTable(WorkspaceTable.Events, Alias)), cancellationToken).ConfigureAwait(false);
+        var total = Convert.ToInt64(span[0][2], CultureInfo.InvariantCulture);
+        if (total == 0)
+        {
+            return (0, 0, false);
+        }
+        var last = ((DateTime)span[0][1]!).Date.AddDays(1);
+        var resumeFrom = await ResumePointAsync(cancellationToken).ConfigureAwait(false);
+        var day = resumeFrom ?? ((DateTime)span[0][0]!).Date;
+        var copied = resumeFrom is null ? 0 : await CountBeforeAsync(resumeFrom.Value, cancellationToken).ConfigureAwait(false);
+        var written = 0L;
+        var read = 0L;
+        var pending = new List<UsageEvent>();
+        var writer = new EventWrite(target, BlockSize);
+        while (day < last)
+        {
+            var rows = await source.QueryAsync(SelectAll(WorkspaceTable.Events, s_eventColumns, day, day.AddDays(1)), cancellationToken).ConfigureAwait(false);
+            pending.AddRange(rows.Select(Event));
+            day = day.AddDays(1);
+            if (pending.Count >= BlockSize || day >= last)
+            {
+                written += await writer.WriteNewAsync(pending, cancellationToken).ConfigureAwait(false);
+                copied += pending.Count;
+                read += pending.Count;
+                pending.Clear();
+                await SaveResumePointAsync(day, cancellationToken).ConfigureAwait(false);
+                progress?.Report(new MigrationProgress(ClickHouseTables.Events, copied, total));
+            }
+        }
+        return (total, read - written, resumeFrom is not null);
+    }
+
+    private async Task<long> CountBeforeAsync(DateTime day, CancellationToken cancellationToken)
+    {
+        var rows = await source.QueryAsync(new SqlSelect(
+            [new SqlSelectItem(new SqlAggregate(SqlAggregateKind.Count, null), "events")],
+            new SqlTable(WorkspaceTable.Events, Alias),
+            Where: new SqlBinary(SqlOperator.Less, Column("timestamp"), new SqlValue(day))), cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(rows[0][0], CultureInfo.InvariantCulture);
+    }
+
+    private async Task<DateTime?> ResumePointAsync(CancellationToken cancellationToken)
+    {
+        var rows = await target.Entry.QueryAsync(
+            $"SELECT value FROM {ClickHouseTables.Settings} FINAL WHERE key = {ClickHouseLiteral.Quote(ResumeKey)}", cancellationToken).ConfigureAwait(false);
+        return rows.Rows.Count == 0
+            ? null
+            : DateTime.ParseExact((string)rows.Rows[0][0]!, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+    }
+
+    private async Task SaveResumePointAsync(DateTime day, CancellationToken cancellationToken)
+    {
+        var rows = new JsonEachRow(["key", "value", "version"]);
+        rows.Add(ResumeKey, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), timeProvider.GetUtcNow().UtcTicks);
+        await target.InsertEverywhereAsync(ClickHouseTables.Settings, rows.Columns, rows.ToString(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CheckCountsAsync(Dictionary<string, long> expected, CancellationToken cancellationToken)
+    {
+        foreach (var (table, count) in expected)
+        {
+            var final = table == ClickHouseTables.Events ? "" : " FINAL";
+            var rows = await target.Entry.QueryAsync($"SELECT count() FROM {table}{final}", cancellationToken).ConfigureAwait(false);
+            var stored = (long)rows.Rows[0][0]!;
+            if (stored != count)
+            {
+                throw new UsageLensException($"migration check failed: {table} has {count} rows in the source but {stored} in {target.Address}");
+            }
+        }
+    }
+
+    private static UsageEvent Event(object?[] r) => new(
+        (string)r[1]!, (string)r[0]!, DateTime.SpecifyKind((DateTime)r[2]!, DateTimeKind.Utc), (string)r[3]!, (string?)r[4], (string)r[5]!,
+        Convert.ToDouble(r[6], CultureInfo.InvariantCulture), (string)r[7]!, (string?)r[8], (string?)r[9], (string?)r[10], (string?)r[11]);
+
+    private static SqlSelect SelectAll(WorkspaceTable table, string[] columns, DateTime? from, DateTime? to) => new(
+        [.. columns.Select(c => new SqlSelectItem(Column(c), c))],
+        new SqlTable(table, Alias),
+        Where: from is null ? null : new SqlBinary(SqlOperator.And,
+            new SqlBinary(SqlOperator.GreaterOrEqual, Column("timestamp"), new SqlValue(from.Value)),
+            new SqlBinary(SqlOperator.Less, Column("timestamp"), new SqlValue(to!.Value))),
+        OrderBy: from is null ? null : [new SqlOrder(Column("timestamp")), new SqlOrder(Column("source")), new SqlOrder(Column("id"))]);
+
+    private static SqlColumn Column(string name) => new(Alias, name);
+}
