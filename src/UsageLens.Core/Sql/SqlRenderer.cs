@@ -55,6 +55,12 @@ public abstract class SqlRenderer
 
     protected virtual string LeftJoin => "LEFT JOIN";
 
+    /// <summary>
+    /// Whether the join condition names the left table's columns with their alias. ClickHouse 18.16
+    /// loses the alias of a Distributed table inside ON, but finds its columns by bare name.
+    /// </summary>
+    protected virtual bool QualifyLeftColumnsInJoin => true;
+
     private void WriteSelect(StringBuilder text, SqlSelect query, RenderContext context)
     {
         context.EnterScope(query);
@@ -63,7 +69,10 @@ public abstract class SqlRenderer
         text.Append(" FROM ").Append(Source(query.From, context));
         if (query.Join is { } join)
         {
-            text.Append(' ').Append(LeftJoin).Append(' ').Append(Source(join.Source, context)).Append(" ON ").Append(Expr(join.On, context));
+            text.Append(' ').Append(LeftJoin).Append(' ').Append(Source(join.Source, context)).Append(" ON ");
+            context.BareAlias = QualifyLeftColumnsInJoin ? null : query.From.Alias;
+            text.Append(Expr(join.On, context));
+            context.BareAlias = null;
         }
         if (query.Where is { } where)
         {
@@ -100,7 +109,7 @@ public abstract class SqlRenderer
 
     private string Expr(SqlExpr expr, RenderContext context) => expr switch
     {
-        SqlColumn c => $"{c.Table}.{Quote(context.IsSubquery(c.Table) ? OutputName(c.Column) : c.Column)}",
+        SqlColumn c => Column(c, context),
         SqlValue v => Bind(v.Value, context),
         SqlBinary b => $"({Expr(b.Left, context)} {Operator(b.Operator)} {Expr(b.Right, context)})",
         SqlNot n => $"(NOT {Expr(n.Operand, context)})",
@@ -117,6 +126,12 @@ public abstract class SqlRenderer
         SqlCoalesce c => $"coalesce({string.Join(", ", c.Items.Select(i => Expr(i, context)))})",
         _ => throw new ArgumentOutOfRangeException(nameof(expr), expr, null),
     };
+
+    private string Column(SqlColumn column, RenderContext context)
+    {
+        var name = Quote(context.IsSubquery(column.Table) ? OutputName(column.Column) : column.Column);
+        return column.Table == context.BareAlias ? name : $"{column.Table}.{name}";
+    }
 
     private string Aggregate(SqlAggregate aggregate, RenderContext context)
     {
@@ -190,6 +205,9 @@ public abstract class SqlRenderer
         }
 
         internal void LeaveScope() => _subqueryAliases.Pop();
+
+        /// <summary>The alias whose columns are written without it, while a join condition is written.</summary>
+        internal string? BareAlias { get; set; }
 
         /// <summary>Whether a table alias of the statement being written names a derived table.</summary>
         internal bool IsSubquery(string alias) => _subqueryAliases.TryPeek(out var aliases) && aliases.Contains(alias);

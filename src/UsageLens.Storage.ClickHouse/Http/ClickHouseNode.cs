@@ -70,7 +70,7 @@ internal sealed class ClickHouseNode(HttpClient http, Uri endpoint, string? data
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw new ClickHouseException($"ClickHouse at {endpoint.Authority}: {FirstLine(text)}");
+                throw new ClickHouseException($"ClickHouse at {endpoint.Authority}: {FirstLine(text)}", url.Query.Contains("&query=", StringComparison.Ordinal) ? Uri.UnescapeDataString(url.Query) : body);
             }
             return text;
         }

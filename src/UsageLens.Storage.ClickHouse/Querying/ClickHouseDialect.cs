@@ -7,23 +7,26 @@ namespace UsageLens.Storage.ClickHouse.Querying;
 /// ClickHouse syntax, written for 18.16 (no parameters, one JOIN, no window functions) and current
 /// releases alike. Values become literals through <see cref="ClickHouseLiteral"/> only.
 /// </summary>
-public sealed class ClickHouseDialect : SqlRenderer
+/// <param name="database">The workspace's database; tables are named with it because a shard runs the query in its own default database.</param>
+public sealed class ClickHouseDialect(string database) : SqlRenderer
 {
-    public static ClickHouseDialect Instance { get; } = new();
-
     // Profile tables are upserted as new row versions; FINAL reads the latest version of each key.
     protected override string TableName(WorkspaceTable table) => table switch
     {
-        WorkspaceTable.Events => ClickHouseTables.Events,
-        WorkspaceTable.Accounts => $"(SELECT * FROM {ClickHouseTables.Accounts} FINAL)",
-        WorkspaceTable.Users => $"(SELECT * FROM {ClickHouseTables.Users} FINAL)",
-        WorkspaceTable.Subscriptions => $"(SELECT * FROM {ClickHouseTables.Subscriptions} FINAL)",
-        WorkspaceTable.Nps => $"(SELECT * FROM {ClickHouseTables.Nps} FINAL)",
-        WorkspaceTable.Partners => $"(SELECT * FROM {ClickHouseTables.Partners} FINAL)",
-        WorkspaceTable.AccountDays => ClickHouseTables.AccountDays,
-        WorkspaceTable.UserDays => ClickHouseTables.UserDays,
+        WorkspaceTable.Events => Table(ClickHouseTables.Events),
+        WorkspaceTable.Accounts => Latest(ClickHouseTables.Accounts),
+        WorkspaceTable.Users => Latest(ClickHouseTables.Users),
+        WorkspaceTable.Subscriptions => Latest(ClickHouseTables.Subscriptions),
+        WorkspaceTable.Nps => Latest(ClickHouseTables.Nps),
+        WorkspaceTable.Partners => Latest(ClickHouseTables.Partners),
+        WorkspaceTable.AccountDays => Table(ClickHouseTables.AccountDays),
+        WorkspaceTable.UserDays => Table(ClickHouseTables.UserDays),
         _ => throw new ArgumentOutOfRangeException(nameof(table), table, null),
     };
+
+    private string Table(string name) => $"{database}.{name}";
+
+    private string Latest(string name) => $"(SELECT * FROM {Table(name)} FINAL)";
 
     protected override string Bind(object? value, RenderContext context) => ClickHouseLiteral.Render(value);
 
@@ -71,6 +74,8 @@ public sealed class ClickHouseDialect : SqlRenderer
 
     // Without join_use_nulls an unmatched row would read as empty strings and zeros; the store sets it.
     protected override string LeftJoin => "ALL LEFT JOIN";
+
+    protected override bool QualifyLeftColumnsInJoin => false;
 
     private static int MondayOffset(DayOfWeek weekStart) => ((int)DayOfWeek.Monday - (int)weekStart + 7) % 7;
 }

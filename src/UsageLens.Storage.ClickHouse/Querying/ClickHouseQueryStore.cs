@@ -8,7 +8,9 @@ namespace UsageLens.Storage.ClickHouse.Querying;
 /// <summary>Runs planned queries on the workspace's entry node; on a cluster the Distributed tables fan them out.</summary>
 public sealed class ClickHouseQueryStore(ClickHouseWorkspace workspace) : IQueryStore
 {
-    public RenderedSql Render(SqlSelect query) => ClickHouseDialect.Instance.Render(query);
+    private readonly ClickHouseDialect _dialect = new(workspace.Address.Database);
+
+    public RenderedSql Render(SqlSelect query) => _dialect.Render(query);
 
     public async Task<IReadOnlyList<object?[]>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
     {
