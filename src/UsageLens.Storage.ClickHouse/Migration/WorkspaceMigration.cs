@@ -38,6 +38,13 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
     /// <summary>Events per insert.</summary>
     public int BlockSize { get; init; } = 100_000;
 
+    /// <summary>
+    /// Adds the source to a target that already holds data (a file import staged in DuckDB): the copied
+    /// profiles become the latest versions, event units are checked against the target's meters, and
+    /// there is neither a resume point nor a final count check, since the target holds more than the source.
+    /// </summary>
+    public bool AsImport { get; init; }
+
     public async Task<MigrationOutcome> RunAsync(IProgress<MigrationProgress>? progress, CancellationToken cancellationToken)
     {
         await CopyCatalogAsync(cancellationToken).ConfigureAwait(false);
@@ -48,7 +55,10 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
         }
         var (events, alreadyPresent, resumed) = await CopyEventsAsync(progress, cancellationToken).ConfigureAwait(false);
         counts[ClickHouseTables.Events] = events;
-        await CheckCountsAsync(counts, cancellationToken).ConfigureAwait(false);
+        if (!AsImport)
+        {
+            await CheckCountsAsync(counts, cancellationToken).ConfigureAwait(false);
+        }
         return new MigrationOutcome(counts, alreadyPresent, resumed);
     }
 
@@ -56,7 +66,8 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
     {
         var catalog = await source.GetCatalogAsync(cancellationToken).ConfigureAwait(false);
         var meters = new JsonEachRow(["event", "unit", "version"]);
-        foreach (var (name, unit) in catalog.MeterUnits)
+        // An import's meters are registered by the event write, after their units are checked.
+        foreach (var (name, unit) in AsImport ? new Dictionary<string, string>() : catalog.MeterUnits)
         {
             meters.Add(name, unit, 1L);
         }
@@ -69,7 +80,10 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
         await ProfileWrite.RegisterKeysAsync(target, ClickHouseTables.EventPropertyKeys, catalog.EventProperties, cancellationToken).ConfigureAwait(false);
     }
 
-    // Version 1 is older than any live upsert, so copying again never overwrites a newer profile.
+    // Version 1 is older than any live upsert, so migrating again never overwrites a newer profile;
+    // an import is the newest word on the profiles it carries.
+    private long ProfileVersion => AsImport ? timeProvider.GetUtcNow().UtcTicks : 1L;
+
     private async Task<long> CopyProfilesAsync(ProfileTable table, IProgress<MigrationProgress>? progress, CancellationToken cancellationToken)
     {
         var rows = await source.QueryAsync(SelectAll(table.Source, table.Columns, null, null), cancellationToken).ConfigureAwait(false);
@@ -84,7 +98,7 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
                 {
                     row[json] = FlatJson.Compact((string?)row[json]);
                 }
-                insert.Add([.. row, 1L]);
+                insert.Add([.. row, ProfileVersion]);
             }
             await target.InsertEverywhereAsync(table.Target, insert.Columns, insert.ToString(), cancellationToken).ConfigureAwait(false);
             copied += block.Length;
@@ -109,7 +123,7 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
             return (0, 0, false);
         }
         var last = ((DateTime)span[0][1]!).Date.AddDays(1);
-        var resumeFrom = await ResumePointAsync(cancellationToken).ConfigureAwait(false);
+        var resumeFrom = AsImport ? null : await ResumePointAsync(cancellationToken).ConfigureAwait(false);
         var day = resumeFrom ?? ((DateTime)span[0][0]!).Date;
         var copied = resumeFrom is null ? 0 : await CountBeforeAsync(resumeFrom.Value, cancellationToken).ConfigureAwait(false);
         var written = 0L;
@@ -123,11 +137,16 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
             day = day.AddDays(1);
             if (pending.Count >= BlockSize || day >= last)
             {
-                written += await writer.WriteNewAsync(pending, cancellationToken).ConfigureAwait(false);
+                written += AsImport
+                    ? await writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false)
+                    : await writer.WriteNewAsync(pending, cancellationToken).ConfigureAwait(false);
                 copied += pending.Count;
                 read += pending.Count;
                 pending.Clear();
-                await SaveResumePointAsync(day, cancellationToken).ConfigureAwait(false);
+                if (!AsImport)
+                {
+                    await SaveResumePointAsync(day, cancellationToken).ConfigureAwait(false);
+                }
                 progress?.Report(new MigrationProgress(ClickHouseTables.Events, copied, total));
             }
         }
