@@ -15,10 +15,12 @@ internal sealed class ClickHouseServer : IDisposable
     public const string ClusterName = "usagelens_test";
 
     private readonly Process _process;
+    private readonly bool _keepData;
 
-    private ClickHouseServer(Process process, string directory, int httpPort, int tcpPort)
+    private ClickHouseServer(Process process, string directory, bool keepData, int httpPort, int tcpPort)
     {
         _process = process;
+        _keepData = keepData;
         Directory = directory;
         HttpPort = httpPort;
         TcpPort = tcpPort;
@@ -36,10 +38,14 @@ internal sealed class ClickHouseServer : IDisposable
     /// <summary>Free loopback ports for one server: HTTP, native TCP and interserver.</summary>
     public static (int Http, int Tcp, int Interserver) FreePorts() => (FreePort(), FreePort(), FreePort());
 
-    /// <summary>Starts a server; <paramref name="shardTcpPorts"/> lists the native ports of every shard of its cluster.</summary>
-    public static async Task<ClickHouseServer> StartAsync((int Http, int Tcp, int Interserver) ports, IReadOnlyList<int> shardTcpPorts)
+    /// <summary>
+    /// Starts a server; <paramref name="shardTcpPorts"/> lists the native ports of every shard of its cluster.
+    /// A given <paramref name="dataDirectory"/> is kept after the server stops (benchmarks reuse loaded data);
+    /// otherwise a fresh temporary one is used and deleted.
+    /// </summary>
+    public static async Task<ClickHouseServer> StartAsync((int Http, int Tcp, int Interserver) ports, IReadOnlyList<int> shardTcpPorts, string? dataDirectory = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "usagelens-clickhouse-" + Guid.NewGuid().ToString("N")[..12]);
+        var directory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "usagelens-clickhouse-" + Guid.NewGuid().ToString("N")[..12]);
         System.IO.Directory.CreateDirectory(directory);
         var config = Path.Combine(directory, "config.xml");
         await File.WriteAllTextAsync(config, Config(directory, ports, shardTcpPorts));
@@ -55,7 +61,7 @@ internal sealed class ClickHouseServer : IDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ClickHouseServer(process, directory, ports.Http, ports.Tcp);
+        var server = new ClickHouseServer(process, directory, dataDirectory is not null, ports.Http, ports.Tcp);
         await server.WaitUntilReadyAsync();
         return server;
     }
@@ -75,7 +81,10 @@ internal sealed class ClickHouseServer : IDisposable
             _process.Dispose();
             try
             {
-                System.IO.Directory.Delete(Directory, recursive: true);
+                if (!_keepData)
+                {
+                    System.IO.Directory.Delete(Directory, recursive: true);
+                }
             }
             catch (IOException)
             {
