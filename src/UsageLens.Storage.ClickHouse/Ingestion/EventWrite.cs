@@ -1,6 +1,6 @@
-using System.Text;
 using UsageLens.Core;
 using UsageLens.Core.Events;
+using UsageLens.Storage.ClickHouse.Http;
 using UsageLens.Storage.ClickHouse.Schema;
 
 namespace UsageLens.Storage.ClickHouse.Ingestion;
@@ -11,7 +11,8 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
     private static readonly string[] s_columns =
         ["source", "id", "timestamp", "account_id", "user_id", "event", "quantity", "unit", "product", "classification", "properties", "original_event"];
 
-    private const int LookupChunk = 10_000;
+    private const int LookupChunk = 100_000;
+    private const string BatchKeys = "batch_keys";
 
     /// <summary>Stores the events not stored before and returns how many that was.</summary>
     public async Task<long> WriteAsync(IReadOnlyList<UsageEvent> events, CancellationToken cancellationToken)
@@ -45,7 +46,14 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
         return fresh.Count;
     }
 
-    private async Task InsertAsync(List<UsageEvent> fresh, CancellationToken cancellationToken)
+    /// <summary>Inserts every event without looking any up, for a copy that knows the target cannot hold them yet.</summary>
+    public async Task<long> InsertAllAsync(IReadOnlyList<UsageEvent> events, CancellationToken cancellationToken)
+    {
+        await InsertAsync(events, cancellationToken).ConfigureAwait(false);
+        return events.Count;
+    }
+
+    private async Task InsertAsync(IReadOnlyList<UsageEvent> fresh, CancellationToken cancellationToken)
     {
         // Most events share a handful of property objects, so each distinct text is rewritten once.
         var compacted = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -107,21 +115,23 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
         return events.Where(e => seen.Add((e.Source, e.Id))).ToList();
     }
 
-    // The time range and accounts narrow the lookup to the partitions and key ranges the batch can
-    // be in; the (source, id) list then decides. A retried event has the same time and account.
+    // The time range narrows the lookup to the partitions the batch can be in; the (source, id) pairs,
+    // sent as a temporary table, then decide. A retried event has the same time.
     private async Task<HashSet<(string, string)>> StoredKeysAsync(IReadOnlyList<UsageEvent> events, CancellationToken cancellationToken)
     {
         var stored = new HashSet<(string, string)>();
         foreach (var chunk in events.Chunk(LookupChunk))
         {
-            var sql = new StringBuilder()
-                .Append("SELECT source, id FROM ").Append(ClickHouseTables.Events)
-                .Append(" WHERE timestamp >= ").Append(ClickHouseLiteral.Render(Second(chunk.Min(e => e.Timestamp))))
-                .Append(" AND timestamp <= ").Append(ClickHouseLiteral.Render(Second(chunk.Max(e => e.Timestamp))))
-                .Append(" AND account_id IN (").AppendJoin(", ", chunk.Select(e => e.AccountId).Distinct(StringComparer.Ordinal).Select(ClickHouseLiteral.Quote))
-                .Append(") AND (source, id) IN (").AppendJoin(", ", chunk.Select(e => $"({ClickHouseLiteral.Quote(e.Source)}, {ClickHouseLiteral.Quote(e.Id)})"))
-                .Append(')');
-            var rows = await workspace.Entry.QueryAsync(sql.ToString(), cancellationToken).ConfigureAwait(false);
+            var keys = new JsonEachRow(["source", "id"]);
+            foreach (var e in chunk)
+            {
+                keys.Add(e.Source, e.Id);
+            }
+            var sql = $"SELECT source, id FROM {ClickHouseTables.Events}"
+                + $" WHERE timestamp >= {ClickHouseLiteral.Render(Second(chunk.Min(e => e.Timestamp)))}"
+                + $" AND timestamp <= {ClickHouseLiteral.Render(Second(chunk.Max(e => e.Timestamp)))}"
+                + $" AND (source, id) IN {BatchKeys}";
+            var rows = await workspace.Entry.QueryAsync(sql, new ExternalTable(BatchKeys, "source String, id String", keys.ToString()), cancellationToken).ConfigureAwait(false);
             foreach (var row in rows.Rows)
             {
                 stored.Add(((string)row[0]!, (string)row[1]!));

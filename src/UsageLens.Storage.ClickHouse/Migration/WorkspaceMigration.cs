@@ -123,34 +123,55 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
             return (0, 0, false);
         }
         var last = ((DateTime)span[0][1]!).Date.AddDays(1);
-        var resumeFrom = AsImport ? null : await ResumePointAsync(cancellationToken).ConfigureAwait(false);
-        var day = resumeFrom ?? ((DateTime)span[0][0]!).Date;
-        var copied = resumeFrom is null ? 0 : await CountBeforeAsync(resumeFrom.Value, cancellationToken).ConfigureAwait(false);
+        var resume = AsImport ? null : await ResumePointAsync(cancellationToken).ConfigureAwait(false);
+        // Events can only be in the target where an earlier copy was writing, or anywhere if the
+        // target held events before any copy began; everywhere else the lookup can be skipped.
+        var lookupAll = AsImport || (resume is null && await TargetHoldsEventsAsync(cancellationToken).ConfigureAwait(false));
+        var day = resume?.DoneBefore ?? ((DateTime)span[0][0]!).Date;
+        var copied = resume is null ? 0 : await CountBeforeAsync(resume.DoneBefore, cancellationToken).ConfigureAwait(false);
         var written = 0L;
         var read = 0L;
         var pending = new List<UsageEvent>();
         var writer = new EventWrite(target, BlockSize);
+        var blockStart = day;
         while (day < last)
         {
             var rows = await source.QueryAsync(SelectAll(WorkspaceTable.Events, s_eventColumns, day, day.AddDays(1)), cancellationToken).ConfigureAwait(false);
             pending.AddRange(rows.Select(Event));
             day = day.AddDays(1);
-            if (pending.Count >= BlockSize || day >= last)
+            if (pending.Count < BlockSize && day < last)
             {
-                written += AsImport
-                    ? await writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false)
-                    : await writer.WriteNewAsync(pending, cancellationToken).ConfigureAwait(false);
-                copied += pending.Count;
-                read += pending.Count;
-                pending.Clear();
-                if (!AsImport)
-                {
-                    await SaveResumePointAsync(day, cancellationToken).ConfigureAwait(false);
-                }
-                progress?.Report(new MigrationProgress(ClickHouseTables.Events, copied, total));
+                continue;
             }
+            written += await WriteBlockAsync(writer, pending, blockStart, day, lookupAll || blockStart < resume?.WritingUntil, cancellationToken).ConfigureAwait(false);
+            copied += pending.Count;
+            read += pending.Count;
+            pending.Clear();
+            blockStart = day;
+            progress?.Report(new MigrationProgress(ClickHouseTables.Events, copied, total));
         }
-        return (total, read - written, resumeFrom is not null);
+        return (total, read - written, resume is not null);
+    }
+
+    // The resume point says which days are done and which were being written, before and after the insert.
+    private async Task<long> WriteBlockAsync(EventWrite writer, List<UsageEvent> events, DateTime from, DateTime to, bool lookup, CancellationToken cancellationToken)
+    {
+        if (AsImport)
+        {
+            return await writer.WriteAsync(events, cancellationToken).ConfigureAwait(false);
+        }
+        await SaveResumePointAsync(new ResumePoint(from, to), cancellationToken).ConfigureAwait(false);
+        var written = lookup
+            ? await writer.WriteNewAsync(events, cancellationToken).ConfigureAwait(false)
+            : await writer.InsertAllAsync(events, cancellationToken).ConfigureAwait(false);
+        await SaveResumePointAsync(new ResumePoint(to, to), cancellationToken).ConfigureAwait(false);
+        return written;
+    }
+
+    private async Task<bool> TargetHoldsEventsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await target.Entry.QueryAsync($"SELECT count() FROM (SELECT 1 FROM {ClickHouseTables.Events} LIMIT 1)", cancellationToken).ConfigureAwait(false);
+        return (long)rows.Rows[0][0]! > 0;
     }
 
     private async Task<long> CountBeforeAsync(DateTime day, CancellationToken cancellationToken)
@@ -162,19 +183,17 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
         return Convert.ToInt64(rows[0][0], CultureInfo.InvariantCulture);
     }
 
-    private async Task<DateTime?> ResumePointAsync(CancellationToken cancellationToken)
+    private async Task<ResumePoint?> ResumePointAsync(CancellationToken cancellationToken)
     {
         var rows = await target.Entry.QueryAsync(
             $"SELECT value FROM {ClickHouseTables.Settings} FINAL WHERE key = {ClickHouseLiteral.Quote(ResumeKey)}", cancellationToken).ConfigureAwait(false);
-        return rows.Rows.Count == 0
-            ? null
-            : DateTime.ParseExact((string)rows.Rows[0][0]!, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        return rows.Rows.Count == 0 ? null : ResumePoint.Parse((string)rows.Rows[0][0]!);
     }
 
-    private async Task SaveResumePointAsync(DateTime day, CancellationToken cancellationToken)
+    private async Task SaveResumePointAsync(ResumePoint point, CancellationToken cancellationToken)
     {
         var rows = new JsonEachRow(["key", "value", "version"]);
-        rows.Add(ResumeKey, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), timeProvider.GetUtcNow().UtcTicks);
+        rows.Add(ResumeKey, point.ToString(), timeProvider.GetUtcNow().UtcTicks);
         await target.InsertEverywhereAsync(ClickHouseTables.Settings, rows.Columns, rows.ToString(), cancellationToken).ConfigureAwait(false);
     }
 
