@@ -10,7 +10,7 @@ public sealed class EngineImportConfig : ManualConfig
 {
     public EngineImportConfig()
     {
-        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
+        AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(2), logOutput: true))
             .WithStrategy(RunStrategy.ColdStart).WithLaunchCount(1).WithWarmupCount(0).WithIterationCount(1).WithInvocationCount(1).WithUnrollFactor(1));
         AddColumn(new RowsPerSecondColumn("Rows/s", () => EngineImportBenchmarks.Events));
     }

@@ -134,11 +134,14 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
         var pending = new List<UsageEvent>();
         var writer = new EventWrite(target, BlockSize);
         var blockStart = day;
+        // The next day is read from the source while the current block is written, so the two engines work at once.
+        var next = day < last ? ReadDayAsync(day, cancellationToken) : null;
         while (day < last)
         {
-            var rows = await source.QueryAsync(SelectAll(WorkspaceTable.Events, s_eventColumns, day, day.AddDays(1)), cancellationToken).ConfigureAwait(false);
-            pending.AddRange(rows.Select(Event));
+            var events = await next!.ConfigureAwait(false);
             day = day.AddDays(1);
+            next = day < last ? ReadDayAsync(day, cancellationToken) : null;
+            pending.AddRange(events);
             if (pending.Count < BlockSize && day < last)
             {
                 continue;
@@ -152,6 +155,12 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
         }
         return (total, read - written, resume is not null);
     }
+
+    private Task<List<UsageEvent>> ReadDayAsync(DateTime day, CancellationToken cancellationToken) => Task.Run(async () =>
+    {
+        var rows = await source.QueryAsync(SelectAll(WorkspaceTable.Events, s_eventColumns, day, day.AddDays(1)), cancellationToken).ConfigureAwait(false);
+        return rows.Select(Event).ToList();
+    }, cancellationToken);
 
     // The resume point says which days are done and which were being written, before and after the insert.
     private async Task<long> WriteBlockAsync(EventWrite writer, List<UsageEvent> events, DateTime from, DateTime to, bool lookup, CancellationToken cancellationToken)
