@@ -1,0 +1,74 @@
+namespace UsageLens.Storage.ClickHouse.Tests.Literals;
+
+/// <summary>The exact text of tricky literals, written out by hand, and the values that have no literal.</summary>
+public sealed class ClickHouseLiteralRenderingTests
+{
+    [Theory]
+    [InlineData("", "''")]
+    [InlineData("plain", "'plain'")]
+    [InlineData("it's", @"'it\'s'")]
+    [InlineData(@"back\slash", @"'back\\slash'")]
+    [InlineData(@"\'", @"'\\\''")]
+    [InlineData(@"'\\'", @"'\'\\\\\''")]
+    [InlineData("x') OR 1=1 --", @"'x\') OR 1=1 --'")]
+    [InlineData("a;/*b*/--c", "'a;/*b*/--c'")]
+    [InlineData("nul\0end", @"'nul\x00end'")]
+    [InlineData("line\nfeed\ttab\rreturn", @"'line\x0afeed\x09tab\x0dreturn'")]
+    [InlineData("del\u007f", @"'del\x7f'")]
+    [InlineData("esc\u001b\u001f", @"'esc\x1b\x1f'")]
+    [InlineData("é€😀", "'é€😀'")]
+    [InlineData("`\"", "'`\"'")]
+    public void Strings_are_quoted_with_quotes_backslashes_and_control_characters_escaped(string text, string expected) =>
+        Assert.Equal(expected, ClickHouseLiteral.Render(text));
+
+    [Fact]
+    public void Numbers_booleans_and_null_have_fixed_spellings()
+    {
+        Assert.Equal("NULL", ClickHouseLiteral.Render(null));
+        Assert.Equal("1", ClickHouseLiteral.Render(true));
+        Assert.Equal("0", ClickHouseLiteral.Render(false));
+        Assert.Equal("42", ClickHouseLiteral.Render(42));
+        Assert.Equal("(-42)", ClickHouseLiteral.Render(-42L));
+        Assert.Equal("(-9223372036854775808)", ClickHouseLiteral.Render(long.MinValue));
+        Assert.Equal("18446744073709551615", ClickHouseLiteral.Render(ulong.MaxValue));
+        Assert.Equal("(-7)", ClickHouseLiteral.Render((short)-7));
+    }
+
+    [Fact]
+    public void Times_are_utc_seconds_and_dates_are_days()
+    {
+        Assert.Equal("toDateTime('2026-11-15 13:05:09', 'UTC')", ClickHouseLiteral.Render(new DateTime(2026, 11, 15, 13, 5, 9, DateTimeKind.Utc)));
+        Assert.Equal("toDateTime('2026-11-15 13:05:09', 'UTC')", ClickHouseLiteral.Render(new DateTime(2026, 11, 15, 13, 5, 9, DateTimeKind.Unspecified)));
+        Assert.Equal("toDateTime('2026-11-15 08:05:09', 'UTC')",
+            ClickHouseLiteral.Render(new DateTimeOffset(2026, 11, 15, 13, 5, 9, TimeSpan.FromHours(5))));
+        Assert.Equal("toDate('2026-02-28')", ClickHouseLiteral.Render(new DateOnly(2026, 2, 28)));
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void Non_finite_numbers_are_refused(double value)
+    {
+        Assert.Throws<ArgumentException>(() => ClickHouseLiteral.Render(value));
+        Assert.Throws<ArgumentException>(() => ClickHouseLiteral.Render((float)value));
+    }
+
+    [Fact]
+    public void A_time_with_a_fraction_of_a_second_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ClickHouseLiteral.Render(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMilliseconds(1)));
+        Assert.Contains("fraction", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => ClickHouseLiteral.Render(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks(1)));
+    }
+
+    [Fact]
+    public void Values_of_other_types_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => ClickHouseLiteral.Render(Guid.Empty));
+        Assert.Throws<ArgumentException>(() => ClickHouseLiteral.Render('x'));
+        Assert.Throws<ArgumentException>(() => ClickHouseLiteral.Render(new[] { "a" }));
+        Assert.Throws<ArgumentException>(() => ClickHouseLiteral.Render(TimeSpan.FromSeconds(1)));
+        Assert.Throws<ArgumentException>(() => ClickHouseLiteral.Render(new object()));
+    }
+}
