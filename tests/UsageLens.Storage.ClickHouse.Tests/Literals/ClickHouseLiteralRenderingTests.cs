@@ -35,6 +35,23 @@ public sealed class ClickHouseLiteralRenderingTests
     }
 
     [Fact]
+    public void Doubles_are_exact_number_literals_and_subnormals_an_exact_product()
+    {
+        Assert.Equal("toFloat64(0.1)", ClickHouseLiteral.Render(0.1));
+        Assert.Equal("toFloat64(-1.5)", ClickHouseLiteral.Render(-1.5));
+        Assert.Equal("toFloat64(3.0)", ClickHouseLiteral.Render(3.0));
+        Assert.Equal("toFloat64(-0.0)", ClickHouseLiteral.Render(-0.0));
+        Assert.Equal("toFloat64(10000000000000000.0)", ClickHouseLiteral.Render(1e16));
+        Assert.Equal("toFloat64(1E+300)", ClickHouseLiteral.Render(1e300));
+        Assert.Equal("toFloat64(1.7976931348623157E+308)", ClickHouseLiteral.Render(double.MaxValue));
+        Assert.Equal("toFloat64(0.25)", ClickHouseLiteral.Render(0.25f));
+        Assert.Equal("toFloat64(2.5)", ClickHouseLiteral.Render(2.5m));
+        // 5E-324 is 1 step of 2^-1074; -3 steps is -1.5E-323.
+        Assert.Equal("(toFloat64(1) * 2.2250738585072014E-308 * 2.220446049250313E-16)", ClickHouseLiteral.Render(double.Epsilon));
+        Assert.Equal("(toFloat64(-3) * 2.2250738585072014E-308 * 2.220446049250313E-16)", ClickHouseLiteral.Render(-3 * double.Epsilon));
+    }
+
+    [Fact]
     public void Times_are_utc_seconds_and_dates_are_days()
     {
         Assert.Equal("toDateTime('2026-11-15 13:05:09', 'UTC')", ClickHouseLiteral.Render(new DateTime(2026, 11, 15, 13, 5, 9, DateTimeKind.Utc)));

@@ -82,6 +82,29 @@ public sealed class ClickHouseLiteralRoundTripTests(ClickHouseServers servers)
     }
 
     [SkippableFact]
+    public async Task Doubles_reach_the_server_bit_for_bit()
+    {
+        ClickHouseRequirement.Check();
+        using var probe = new ServerProbe(servers.Single!);
+        // Random bit patterns cover every exponent, subnormals included; the edges are named.
+        var edges = new[] { 0.0, -0.0, double.Epsilon, -double.Epsilon, double.MaxValue, double.MinValue, 2.2250738585072014E-308, 0.1, 1e15, 1e16, -1.5 };
+        var finite = Gen.Long.Select(BitConverter.Int64BitsToDouble).Where(double.IsFinite);
+        await Gen.Frequency((3, finite), (1, Gen.Double[-1e6, 1e6])).Array[60].SampleAsync(async numbers =>
+        {
+            double[] all = [.. edges, .. numbers];
+            // The server's shortest round-trip text, read back here, must have the very same bits;
+            // "0 - x" checks that a negative literal binds as one operand.
+            var values = await probe.ValuesAsync([.. all.SelectMany(n => new[] { $"toString({ClickHouseLiteral.Render(n)})", $"toString(0 - {ClickHouseLiteral.Render(n)})" })]);
+            for (var i = 0; i < all.Length; i++)
+            {
+                Assert.True(BitConverter.DoubleToInt64Bits(all[i]) == BitConverter.DoubleToInt64Bits(double.Parse((string)values[2 * i]!, CultureInfo.InvariantCulture)),
+                    $"{all[i]:R} came back as {values[2 * i]}");
+                Assert.Equal(-all[i], double.Parse((string)values[2 * i + 1]!, CultureInfo.InvariantCulture));
+            }
+        }, iter: 30, threads: 1);
+    }
+
+    [SkippableFact]
     public async Task Booleans_and_null_reach_the_server_as_one_zero_and_null()
     {
         ClickHouseRequirement.Check();
