@@ -11,6 +11,12 @@ namespace UsageLens.Storage.ClickHouse;
 /// </summary>
 internal static class ClickHouseLiteral
 {
+    // 18.16 keeps DateTime as UInt32 seconds and its calendar ends with 2105; outside this range the
+    // text of a literal silently wraps to another time, so it is refused instead.
+    private static readonly DateTime s_lastSecond = new(2105, 12, 31, 23, 59, 59, DateTimeKind.Utc);
+    private static readonly DateOnly s_firstDay = new(1970, 1, 1);
+    private static readonly DateOnly s_lastDay = new(2105, 12, 31);
+
     public static string Render(object? value) => value switch
     {
         null => "NULL",
@@ -22,7 +28,7 @@ internal static class ClickHouseLiteral
         decimal number => Float((double)number),
         DateTime time => DateTimeLiteral(time),
         DateTimeOffset time => DateTimeLiteral(time.UtcDateTime),
-        DateOnly date => $"toDate({Quote(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))})",
+        DateOnly date => DateLiteral(date),
         _ => throw new ArgumentException($"no ClickHouse literal for a value of type {value.GetType()}", nameof(value)),
     };
 
@@ -95,6 +101,19 @@ internal static class ClickHouseLiteral
         {
             throw new ArgumentException($"ClickHouse DateTime holds whole seconds; {utc:O} has a fraction", nameof(time));
         }
+        if (utc < DateTime.UnixEpoch || utc > s_lastSecond)
+        {
+            throw new ArgumentException($"ClickHouse DateTime holds 1970-01-01 00:00:00 to 2105-12-31 23:59:59 UTC; {utc:O} is outside", nameof(time));
+        }
         return $"toDateTime({Quote(utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))}, 'UTC')";
+    }
+
+    private static string DateLiteral(DateOnly date)
+    {
+        if (date < s_firstDay || date > s_lastDay)
+        {
+            throw new ArgumentException($"ClickHouse Date holds 1970-01-01 to 2105-12-31; {date:O} is outside", nameof(date));
+        }
+        return $"toDate({Quote(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))})";
     }
 }

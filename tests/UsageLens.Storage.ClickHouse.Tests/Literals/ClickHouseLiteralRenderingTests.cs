@@ -79,6 +79,30 @@ public sealed class ClickHouseLiteralRenderingTests
         Assert.Throws<ArgumentException>(() => ClickHouseLiteral.Render(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks(1)));
     }
 
+    // 18.16 stores DateTime as UInt32 seconds and its date table ends with 2105: out of range, the
+    // text of a literal wraps silently (1969-12-31 23:59:59 reads as 1970-01-01 23:59:59).
+    [Theory]
+    [InlineData("1969-12-31T23:59:59")]
+    [InlineData("2106-01-01T00:00:00")]
+    [InlineData("0001-01-01T00:00:00")]
+    [InlineData("9999-12-31T23:59:59")]
+    public void A_time_clickhouse_cannot_hold_is_refused(string time)
+    {
+        var value = DateTime.SpecifyKind(DateTime.Parse(time, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        var error = Assert.Throws<ArgumentException>(() => ClickHouseLiteral.Render(value));
+        Assert.Contains("1970-01-01", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => ClickHouseLiteral.Render(DateOnly.FromDateTime(value)));
+    }
+
+    [Fact]
+    public void The_first_and_last_second_clickhouse_holds_are_rendered()
+    {
+        Assert.Equal("toDateTime('1970-01-01 00:00:00', 'UTC')", ClickHouseLiteral.Render(DateTime.UnixEpoch));
+        Assert.Equal("toDateTime('2105-12-31 23:59:59', 'UTC')", ClickHouseLiteral.Render(new DateTime(2105, 12, 31, 23, 59, 59, DateTimeKind.Utc)));
+        Assert.Equal("toDate('1970-01-01')", ClickHouseLiteral.Render(new DateOnly(1970, 1, 1)));
+        Assert.Equal("toDate('2105-12-31')", ClickHouseLiteral.Render(new DateOnly(2105, 12, 31)));
+    }
+
     [Fact]
     public void Values_of_other_types_are_refused()
     {
