@@ -19,7 +19,7 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
         var meters = await MeterUnitsAsync(workspace, cancellationToken).ConfigureAwait(false);
         var newMeters = CheckUnits(events, meters);
         var unique = FirstArrivals(events);
-        var stored = await StoredKeysAsync(unique, cancellationToken).ConfigureAwait(false);
+        var stored = await StoredKeysAsync(unique, sameTimeAndAccount: false, cancellationToken).ConfigureAwait(false);
         var fresh = unique.Where(e => !stored.Contains((e.Source, e.Id))).ToList();
         if (fresh.Count == 0)
         {
@@ -35,11 +35,12 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
 
     /// <summary>
     /// Inserts the events (unique by source and id) that are not stored yet, without catalog
-    /// upkeep, for a copy whose catalog is written separately. Returns how many were new.
+    /// upkeep, for a copy whose catalog is written separately. Returns how many were new. The events
+    /// come from a stored workspace, so an event copied before has the same time and account.
     /// </summary>
     public async Task<long> WriteNewAsync(IReadOnlyList<UsageEvent> unique, CancellationToken cancellationToken)
     {
-        var stored = await StoredKeysAsync(unique, cancellationToken).ConfigureAwait(false);
+        var stored = await StoredKeysAsync(unique, sameTimeAndAccount: true, cancellationToken).ConfigureAwait(false);
         var fresh = unique.Where(e => !stored.Contains((e.Source, e.Id))).ToList();
         await InsertAsync(fresh, cancellationToken).ConfigureAwait(false);
         return fresh.Count;
@@ -107,20 +108,24 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
         return events.Where(e => seen.Add((e.Source, e.Id))).ToList();
     }
 
-    // The time range and accounts narrow the lookup to the partitions and key ranges the batch can
-    // be in; the (source, id) list then decides. A retried event has the same time and account.
-    private async Task<HashSet<(string, string)>> StoredKeysAsync(IReadOnlyList<UsageEvent> events, CancellationToken cancellationToken)
+    // (source, id) alone says whether an event is stored: a live retry can come back with another
+    // time (a Segment message without "timestamp" is timed by its arrival) or another account (looked
+    // up from the user's latest link). Only a copy from a stored workspace, where an event's time and
+    // account never change, may narrow the lookup to the partitions and key ranges of its events.
+    private async Task<HashSet<(string, string)>> StoredKeysAsync(IReadOnlyList<UsageEvent> events, bool sameTimeAndAccount, CancellationToken cancellationToken)
     {
         var stored = new HashSet<(string, string)>();
         foreach (var chunk in events.Chunk(LookupChunk))
         {
-            var sql = new StringBuilder()
-                .Append("SELECT source, id FROM ").Append(ClickHouseTables.Events)
-                .Append(" WHERE timestamp >= ").Append(ClickHouseLiteral.Render(Second(chunk.Min(e => e.Timestamp))))
-                .Append(" AND timestamp <= ").Append(ClickHouseLiteral.Render(Second(chunk.Max(e => e.Timestamp))))
-                .Append(" AND account_id IN (").AppendJoin(", ", chunk.Select(e => e.AccountId).Distinct(StringComparer.Ordinal).Select(ClickHouseLiteral.Quote))
-                .Append(") AND (source, id) IN (").AppendJoin(", ", chunk.Select(e => $"({ClickHouseLiteral.Quote(e.Source)}, {ClickHouseLiteral.Quote(e.Id)})"))
-                .Append(')');
+            var sql = new StringBuilder().Append("SELECT source, id FROM ").Append(ClickHouseTables.Events).Append(" WHERE ");
+            if (sameTimeAndAccount)
+            {
+                sql.Append("timestamp >= ").Append(ClickHouseLiteral.Render(Second(chunk.Min(e => e.Timestamp))))
+                    .Append(" AND timestamp <= ").Append(ClickHouseLiteral.Render(Second(chunk.Max(e => e.Timestamp))))
+                    .Append(" AND account_id IN (").AppendJoin(", ", chunk.Select(e => e.AccountId).Distinct(StringComparer.Ordinal).Select(ClickHouseLiteral.Quote))
+                    .Append(") AND ");
+            }
+            sql.Append("(source, id) IN (").AppendJoin(", ", chunk.Select(e => $"({ClickHouseLiteral.Quote(e.Source)}, {ClickHouseLiteral.Quote(e.Id)})")).Append(')');
             var rows = await workspace.Entry.QueryAsync(sql.ToString(), cancellationToken).ConfigureAwait(false);
             foreach (var row in rows.Rows)
             {
