@@ -13,8 +13,9 @@ namespace UsageLens.Storage.ClickHouse.Migration;
 /// Profiles and the catalog are copied whole (rewriting them is idempotent); events are copied in
 /// time order, in blocks, through the same (source, id) dedupe as live ingestion, and the day the
 /// copy has reached is saved in the target after every block. A copy that stops is resumed from
-/// there, and the block it was writing is deduplicated, so no event is stored twice. At the end the
-/// row counts of both sides must agree.
+/// there, and the block it was writing is deduplicated, so no event is stored twice. A copy that
+/// got through every day forgets its resume point, so copying again (to catch up with a source that
+/// kept taking events) goes over every day, deduplicated. At the end the row counts of both sides must agree.
 /// </summary>
 public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace target, TimeProvider timeProvider)
 {
@@ -47,6 +48,7 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
             counts[profile.Target] = await CopyProfilesAsync(profile, progress, cancellationToken).ConfigureAwait(false);
         }
         var (events, alreadyPresent, resumed) = await CopyEventsAsync(progress, cancellationToken).ConfigureAwait(false);
+        await SaveResumePointAsync(null, cancellationToken).ConfigureAwait(false);
         counts[ClickHouseTables.Events] = events;
         await CheckCountsAsync(counts, cancellationToken).ConfigureAwait(false);
         return new MigrationOutcome(counts, alreadyPresent, resumed);
@@ -147,15 +149,16 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
     {
         var rows = await target.Entry.QueryAsync(
             $"SELECT value FROM {ClickHouseTables.Settings} FINAL WHERE key = {ClickHouseLiteral.Quote(ResumeKey)}", cancellationToken).ConfigureAwait(false);
-        return rows.Rows.Count == 0
+        return rows.Rows.Count == 0 || rows.Rows[0][0] is ""
             ? null
             : DateTime.ParseExact((string)rows.Rows[0][0]!, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
     }
 
-    private async Task SaveResumePointAsync(DateTime day, CancellationToken cancellationToken)
+    // A null day (stored as an empty value, the newest version winning) means no copy to resume.
+    private async Task SaveResumePointAsync(DateTime? day, CancellationToken cancellationToken)
     {
         var rows = new JsonEachRow(["key", "value", "version"]);
-        rows.Add(ResumeKey, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), timeProvider.GetUtcNow().UtcTicks);
+        rows.Add(ResumeKey, day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", timeProvider.GetUtcNow().UtcTicks);
         await target.InsertEverywhereAsync(ClickHouseTables.Settings, rows.Columns, rows.ToString(), cancellationToken).ConfigureAwait(false);
     }
 

@@ -8,6 +8,7 @@ using UsageLens.Storage.ClickHouse.Migration;
 using UsageLens.Storage.ClickHouse.Tests.Support;
 using UsageLens.Storage.DuckDb;
 using UsageLens.Storage.DuckDb.Demo;
+using UsageLens.Storage.DuckDb.Ingestion;
 using UsageLens.Storage.DuckDb.Querying;
 
 namespace UsageLens.Storage.ClickHouse.Tests.Migration;
@@ -66,6 +67,29 @@ public sealed class WorkspaceMigrationTests(ClickHouseServers servers)
         var total = (await SourceCountsAsync(source))["events"];
         Assert.False(outcome.Resumed);
         Assert.Equal(25, outcome.EventsAlreadyPresent);
+        Assert.Equal((total, total, total), await EventCountsAsync(target));
+    }
+
+    // A workspace is often copied while it still takes events, then copied again to catch up.
+    [SkippableFact]
+    public async Task Copying_again_after_a_finished_copy_takes_the_events_added_to_the_source_since()
+    {
+        ClickHouseRequirement.Check();
+        using var duck = DemoWorkspace();
+        var source = new DuckDbQueryStore(duck);
+        using var target = await ClickHouseWorkspace.OpenAsync(servers.SingleDatabase(), default);
+        await Migration(source, target).RunAsync(null, default);
+        var lastDay = new DateTime(2026, 11, 14, 23, 0, 0, DateTimeKind.Utc);
+        using (var writer = new DuckDbIngestionStore(duck))
+        {
+            await writer.WriteAsync(IngestBatch.OfEvents(
+                [SampleEvents.Call("late-1", "a-late", 0, unit: "count") with { Timestamp = lastDay }, SampleEvents.Call("late-2", "a-late", 0, unit: "count") with { Timestamp = lastDay.AddDays(-10) }]), default);
+        }
+        var total = (await SourceCountsAsync(source))["events"];
+
+        var outcome = await Migration(source, target).RunAsync(null, default);
+
+        Assert.Equal(total, outcome.Rows["events"]);
         Assert.Equal((total, total, total), await EventCountsAsync(target));
     }
 
