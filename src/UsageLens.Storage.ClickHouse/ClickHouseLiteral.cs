@@ -103,7 +103,8 @@ internal static class ClickHouseLiteral
         }
         if (utc < DateTime.UnixEpoch || utc > s_lastSecond)
         {
-            throw new ArgumentException($"ClickHouse DateTime holds 1970-01-01 00:00:00 to 2105-12-31 23:59:59 UTC; {utc:O} is outside", nameof(time));
+            throw new ArgumentException(
+                $"ClickHouse holds times from 1970-01-01 00:00:00 to 2105-12-31 23:59:59 UTC; {utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} is outside");
         }
         return $"toDateTime({Quote(utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))}, 'UTC')";
     }
@@ -112,7 +113,7 @@ internal static class ClickHouseLiteral
     {
         if (date < s_firstDay || date > s_lastDay)
         {
-            throw new ArgumentException($"ClickHouse Date holds 1970-01-01 to 2105-12-31; {date:O} is outside", nameof(date));
+            throw new ArgumentException($"ClickHouse holds dates from 1970-01-01 to 2105-12-31; {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is outside");
         }
         return $"toDate({Quote(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))})";
     }

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using UsageLens.Core;
+using UsageLens.Core.Accounts;
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Semantics;
 using UsageLens.Core.Storage;
 using UsageLens.Storage.ClickHouse.Tests.Support;
-using UsageLens.Core.Accounts;
 
 namespace UsageLens.Storage.ClickHouse.Tests.Equivalence;
 
