@@ -32,6 +32,9 @@ internal static class ClickHouseLiteral
         _ => throw new ArgumentException($"no ClickHouse literal for a value of type {value.GetType()}", nameof(value)),
     };
 
+    /// <summary>Whether ClickHouse's DateTime holds this UTC instant (whole seconds aside).</summary>
+    public static bool HoldsTime(DateTime utc) => utc >= DateTime.UnixEpoch && utc < s_lastSecond.AddSeconds(1);
+
     /// <summary>A single-quoted string literal.</summary>
     public static string Quote(string text)
     {
@@ -101,7 +104,7 @@ internal static class ClickHouseLiteral
         {
             throw new ArgumentException($"ClickHouse DateTime holds whole seconds; {utc:O} has a fraction", nameof(time));
         }
-        if (utc < DateTime.UnixEpoch || utc > s_lastSecond)
+        if (!HoldsTime(utc))
         {
             throw new ArgumentException(
                 $"ClickHouse holds times from 1970-01-01 00:00:00 to 2105-12-31 23:59:59 UTC; {utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} is outside");

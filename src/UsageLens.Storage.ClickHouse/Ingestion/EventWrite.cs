@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using UsageLens.Core;
 using UsageLens.Core.Events;
@@ -16,6 +17,7 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
     /// <summary>Stores the events not stored before and returns how many that was.</summary>
     public async Task<long> WriteAsync(IReadOnlyList<UsageEvent> events, CancellationToken cancellationToken)
     {
+        CheckTimes(events);
         var meters = await MeterUnitsAsync(workspace, cancellationToken).ConfigureAwait(false);
         var newMeters = CheckUnits(events, meters);
         var unique = FirstArrivals(events);
@@ -40,6 +42,7 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
     /// </summary>
     public async Task<long> WriteNewAsync(IReadOnlyList<UsageEvent> unique, CancellationToken cancellationToken)
     {
+        CheckTimes(unique);
         var stored = await StoredKeysAsync(unique, sameTimeAndAccount: true, cancellationToken).ConfigureAwait(false);
         var fresh = unique.Where(e => !stored.Contains((e.Source, e.Id))).ToList();
         await InsertAsync(fresh, cancellationToken).ConfigureAwait(false);
@@ -80,6 +83,20 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
     {
         var rows = await workspace.Entry.QueryAsync($"SELECT event, unit FROM {ClickHouseTables.Meters} FINAL", cancellationToken).ConfigureAwait(false);
         return rows.Rows.ToDictionary(r => (string)r[0]!, r => (string)r[1]!, StringComparer.Ordinal);
+    }
+
+    // 18.16 keeps DateTime as UInt32 seconds: a time outside its range would be stored as another time.
+    private static void CheckTimes(IReadOnlyList<UsageEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            var time = events[i].Timestamp;
+            if (!ClickHouseLiteral.HoldsTime(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time))
+            {
+                throw new UsageLensException(
+                    $"events[{i}]: timestamp {time.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)}Z is outside 1970-01-01T00:00:00Z to 2105-12-31T23:59:59Z, the times ClickHouse holds");
+            }
+        }
     }
 
     // The first unit seen for a new event name becomes its meter's unit, as in the DuckDB engine.

@@ -140,6 +140,24 @@ public sealed class EventIngestionTests(ClickHouseServers servers)
         Assert.Empty(await store.GetMeterUnitsAsync(default));
     }
 
+    // 18.16 would store such a time as another one (DateTime is UInt32 seconds and wraps).
+    [SkippableTheory]
+    [InlineData("1969-12-31T23:00:00")]
+    [InlineData("2106-03-01T00:00:00")]
+    public async Task An_event_at_a_time_clickhouse_cannot_hold_refuses_the_batch_naming_it(string time)
+    {
+        ClickHouseRequirement.Check();
+        using var workspace = await ClickHouseWorkspace.OpenAsync(servers.SingleDatabase(), default);
+        using var store = Store(workspace);
+        var at = DateTime.SpecifyKind(DateTime.Parse(time, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        UsageEvent[] batch = [s_batch[0], s_batch[1] with { Timestamp = at }];
+
+        var error = await Assert.ThrowsAsync<UsageLensException>(() => store.WriteAsync(IngestBatch.OfEvents(batch), default));
+
+        Assert.Equal($"events[1]: timestamp {time}Z is outside 1970-01-01T00:00:00Z to 2105-12-31T23:59:59Z, the times ClickHouse holds", error.Message);
+        await AssertStoredAsync(workspace, events: 0, quantity: 0);
+    }
+
     [SkippableTheory]
     [InlineData("single")]
     [InlineData("cluster")]
