@@ -1,3 +1,4 @@
+using System.Globalization;
 using UsageLens.Core;
 using UsageLens.Core.Events;
 using UsageLens.Storage.ClickHouse.Http;
@@ -17,10 +18,11 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
     /// <summary>Stores the events not stored before and returns how many that was.</summary>
     public async Task<long> WriteAsync(IReadOnlyList<UsageEvent> events, CancellationToken cancellationToken)
     {
+        CheckTimes(events);
         var meters = await MeterUnitsAsync(workspace, cancellationToken).ConfigureAwait(false);
         var newMeters = CheckUnits(events, meters);
         var unique = FirstArrivals(events);
-        var stored = await StoredKeysAsync(unique, cancellationToken).ConfigureAwait(false);
+        var stored = await StoredKeysAsync(unique, sameTimeAndAccount: false, cancellationToken).ConfigureAwait(false);
         var fresh = unique.Where(e => !stored.Contains((e.Source, e.Id))).ToList();
         if (fresh.Count == 0)
         {
@@ -36,11 +38,13 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
 
     /// <summary>
     /// Inserts the events (unique by source and id) that are not stored yet, without catalog
-    /// upkeep, for a copy whose catalog is written separately. Returns how many were new.
+    /// upkeep, for a copy whose catalog is written separately. Returns how many were new. The events
+    /// come from a stored workspace, so an event copied before has the same time and account.
     /// </summary>
     public async Task<long> WriteNewAsync(IReadOnlyList<UsageEvent> unique, CancellationToken cancellationToken)
     {
-        var stored = await StoredKeysAsync(unique, cancellationToken).ConfigureAwait(false);
+        CheckTimes(unique);
+        var stored = await StoredKeysAsync(unique, sameTimeAndAccount: true, cancellationToken).ConfigureAwait(false);
         var fresh = unique.Where(e => !stored.Contains((e.Source, e.Id))).ToList();
         await InsertAsync(fresh, cancellationToken).ConfigureAwait(false);
         return fresh.Count;
@@ -49,6 +53,7 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
     /// <summary>Inserts every event without looking any up, for a copy that knows the target cannot hold them yet.</summary>
     public async Task<long> InsertAllAsync(IReadOnlyList<UsageEvent> events, CancellationToken cancellationToken)
     {
+        CheckTimes(events);
         await InsertAsync(events, cancellationToken).ConfigureAwait(false);
         return events.Count;
     }
@@ -77,7 +82,7 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
         }
         if (!compacted.TryGetValue(json, out var compact))
         {
-            compact = FlatJson.Compact(json);
+            compact = FlatJson.Properties(json);
             compacted[json] = compact;
         }
         return compact;
@@ -87,6 +92,20 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
     {
         var rows = await workspace.Entry.QueryAsync($"SELECT event, unit FROM {ClickHouseTables.Meters} FINAL", cancellationToken).ConfigureAwait(false);
         return rows.Rows.ToDictionary(r => (string)r[0]!, r => (string)r[1]!, StringComparer.Ordinal);
+    }
+
+    // 18.16 keeps DateTime as UInt32 seconds: a time outside its range would be stored as another time.
+    private static void CheckTimes(IReadOnlyList<UsageEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            var time = events[i].Timestamp;
+            if (!ClickHouseLiteral.HoldsTime(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time))
+            {
+                throw new UsageLensException(
+                    $"events[{i}]: timestamp {time.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)}Z is outside 1970-01-01T00:00:00Z to 2105-12-31T23:59:59Z, the times ClickHouse holds");
+            }
+        }
     }
 
     // The first unit seen for a new event name becomes its meter's unit, as in the DuckDB engine.
@@ -115,9 +134,12 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
         return events.Where(e => seen.Add((e.Source, e.Id))).ToList();
     }
 
-    // The time range narrows the lookup to the partitions the batch can be in; the (source, id) pairs,
-    // sent as a temporary table, then decide. A retried event has the same time.
-    private async Task<HashSet<(string, string)>> StoredKeysAsync(IReadOnlyList<UsageEvent> events, CancellationToken cancellationToken)
+    // (source, id) alone says whether an event is stored: a live retry can come back with another
+    // time (a Segment message without "timestamp" is timed by its arrival) or another account (looked
+    // up from the user's latest link). Only a copy from a stored workspace, where an event's time
+    // never changes, may narrow the lookup to the partitions of its events. The pairs travel as a
+    // temporary table sent with the query, which ClickHouse reads far faster than a long IN list.
+    private async Task<HashSet<(string, string)>> StoredKeysAsync(IReadOnlyList<UsageEvent> events, bool sameTimeAndAccount, CancellationToken cancellationToken)
     {
         var stored = new HashSet<(string, string)>();
         foreach (var chunk in events.Chunk(LookupChunk))
@@ -127,10 +149,13 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
             {
                 keys.Add(e.Source, e.Id);
             }
-            var sql = $"SELECT source, id FROM {ClickHouseTables.Events}"
-                + $" WHERE timestamp >= {ClickHouseLiteral.Render(Second(chunk.Min(e => e.Timestamp)))}"
-                + $" AND timestamp <= {ClickHouseLiteral.Render(Second(chunk.Max(e => e.Timestamp)))}"
-                + $" AND (source, id) IN {BatchKeys}";
+            var sql = $"SELECT source, id FROM {ClickHouseTables.Events} WHERE ";
+            if (sameTimeAndAccount)
+            {
+                sql += $"timestamp >= {ClickHouseLiteral.Render(Second(chunk.Min(e => e.Timestamp)))}"
+                    + $" AND timestamp <= {ClickHouseLiteral.Render(Second(chunk.Max(e => e.Timestamp)))} AND ";
+            }
+            sql += $"(source, id) IN {BatchKeys}";
             var rows = await workspace.Entry.QueryAsync(sql, new ExternalTable(BatchKeys, "source String, id String", keys.ToString()), cancellationToken).ConfigureAwait(false);
             foreach (var row in rows.Rows)
             {

@@ -16,6 +16,25 @@ internal static class FlatJson
 
     public static string? Compact(string? json) => json is null ? null : Write(JsonNode.Parse(json)?.AsObject());
 
+    /// <summary>
+    /// Event properties, which are never merged: a nested object or array is stored as a string holding
+    /// its JSON text. Its keys are then escaped inside that string, so they can never be mistaken for a
+    /// top-level key, and reading the property gives that JSON text, as DuckDB's json_extract_string does.
+    /// </summary>
+    public static string? Properties(string? json)
+    {
+        if (json is null || JsonNode.Parse(json)?.AsObject() is not { } properties)
+        {
+            return null;
+        }
+        var flat = new JsonObject();
+        foreach (var (key, value) in properties)
+        {
+            flat[key] = value is JsonObject or JsonArray ? JsonValue.Create(value.ToJsonString(s_options)) : value?.DeepClone();
+        }
+        return Write(flat);
+    }
+
     /// <summary>Applies an RFC 7396 merge patch to a stored object, as DuckDB's json_merge_patch does.</summary>
     public static string? MergePatch(string? stored, string? patch)
     {

@@ -13,8 +13,9 @@ namespace UsageLens.Storage.ClickHouse.Migration;
 /// Profiles and the catalog are copied whole (rewriting them is idempotent); events are copied in
 /// time order, in blocks, through the same (source, id) dedupe as live ingestion, and the day the
 /// copy has reached is saved in the target after every block. A copy that stops is resumed from
-/// there, and the block it was writing is deduplicated, so no event is stored twice. At the end the
-/// row counts of both sides must agree.
+/// there, and the block it was writing is deduplicated, so no event is stored twice. A copy that
+/// got through every day forgets its resume point, so copying again (to catch up with a source that
+/// kept taking events) goes over every day, deduplicated. At the end the row counts of both sides must agree.
 /// </summary>
 public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace target, TimeProvider timeProvider)
 {
@@ -57,6 +58,8 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
         counts[ClickHouseTables.Events] = events;
         if (!AsImport)
         {
+            // A finished copy leaves nothing to resume: copying again goes over every day, skipping what is stored.
+            await SaveResumePointAsync(null, cancellationToken).ConfigureAwait(false);
             await CheckCountsAsync(counts, cancellationToken).ConfigureAwait(false);
         }
         return new MigrationOutcome(counts, alreadyPresent, resumed);
@@ -196,13 +199,14 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
     {
         var rows = await target.Entry.QueryAsync(
             $"SELECT value FROM {ClickHouseTables.Settings} FINAL WHERE key = {ClickHouseLiteral.Quote(ResumeKey)}", cancellationToken).ConfigureAwait(false);
-        return rows.Rows.Count == 0 ? null : ResumePoint.Parse((string)rows.Rows[0][0]!);
+        return rows.Rows.Count == 0 || rows.Rows[0][0] is "" ? null : ResumePoint.Parse((string)rows.Rows[0][0]!);
     }
 
-    private async Task SaveResumePointAsync(ResumePoint point, CancellationToken cancellationToken)
+    // No point (stored as an empty value, the newest version winning) means no copy to resume.
+    private async Task SaveResumePointAsync(ResumePoint? point, CancellationToken cancellationToken)
     {
         var rows = new JsonEachRow(["key", "value", "version"]);
-        rows.Add(ResumeKey, point.ToString(), timeProvider.GetUtcNow().UtcTicks);
+        rows.Add(ResumeKey, point?.ToString() ?? "", timeProvider.GetUtcNow().UtcTicks);
         await target.InsertEverywhereAsync(ClickHouseTables.Settings, rows.Columns, rows.ToString(), cancellationToken).ConfigureAwait(false);
     }
 

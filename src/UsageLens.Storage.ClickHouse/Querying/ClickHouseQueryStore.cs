@@ -1,3 +1,4 @@
+using UsageLens.Core;
 using UsageLens.Core.Semantics;
 using UsageLens.Core.Sql;
 using UsageLens.Core.Storage;
@@ -10,7 +11,19 @@ public sealed class ClickHouseQueryStore(ClickHouseWorkspace workspace) : IQuery
 {
     private readonly ClickHouseDialect _dialect = new(workspace.Address.Database);
 
-    public RenderedSql Render(SqlSelect query) => _dialect.Render(query);
+    public RenderedSql Render(SqlSelect query)
+    {
+        try
+        {
+            return _dialect.Render(query);
+        }
+        // A value ClickHouse cannot hold (a period before 1970) is a refusal of the request, which the
+        // CLI and server report as such, not a crash; programming errors stay what they are.
+        catch (ArgumentException ex) when (ex is not ArgumentOutOfRangeException and not ArgumentNullException)
+        {
+            throw new UsageLensException(ex.Message, ex);
+        }
+    }
 
     public async Task<IReadOnlyList<object?[]>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
     {

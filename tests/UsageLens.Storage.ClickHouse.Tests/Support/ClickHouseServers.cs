@@ -44,6 +44,14 @@ public sealed class ClickHouseServers : IAsyncLifetime
         return ClickHouseAddress.Parse($"clickhouse://{hosts}/{NextDatabase()}?cluster={ClickHouseServer.ClusterName}");
     }
 
+    /// <summary>A fresh database on the single server ("single") or on the cluster ("cluster").</summary>
+    internal ClickHouseAddress Database(string layout) => layout switch
+    {
+        "single" => SingleDatabase(),
+        "cluster" => ClusterDatabase(),
+        _ => throw new ArgumentOutOfRangeException(nameof(layout), layout, "single or cluster"),
+    };
+
     private string NextDatabase() => $"test_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
 
     public Task DisposeAsync()
