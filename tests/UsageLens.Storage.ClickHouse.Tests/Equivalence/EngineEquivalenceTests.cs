@@ -1,7 +1,4 @@
 using System.Text.Json;
-using UsageLens.Core.Configuration;
-using UsageLens.Core.Demo;
-using UsageLens.Core.Finance;
 using UsageLens.Core.Kpis;
 using UsageLens.Storage.ClickHouse.Tests.Support;
 
@@ -15,20 +12,11 @@ namespace UsageLens.Storage.ClickHouse.Tests.Equivalence;
 [Collection(ClickHouseCollection.Name)]
 public sealed class EngineEquivalenceTests(ClickHouseServers servers)
 {
-    private static readonly WorkspaceConfiguration s_plans = new(new Dictionary<string, RatePlan>
-    {
-        ["starter"] = new("starter", new Dictionary<string, MeterPrice> { ["api_call"] = new(1000, 0.01, TierMode.Graduated, []) }),
-        ["growth"] = new("growth", new Dictionary<string, MeterPrice>
-        {
-            ["api_call"] = new(5000, null, TierMode.Volume, [new PriceTier(10_000, 0.008), new PriceTier(null, 0.005)]),
-        }),
-    });
-
     [SkippableFact]
     public async Task Every_kpi_gives_the_same_answer_on_duckdb_one_clickhouse_server_and_a_two_shard_cluster()
     {
         ClickHouseRequirement.Check();
-        using var trio = await EngineTrio.CreateAsync(servers, new DemoOptions(EngineTrio.Today, Accounts: 40, Days: 150, Seed: 11), s_plans);
+        var trio = await EngineTrio.SharedAsync(servers);
         var answered = 0;
         var cases = 0;
         var failures = new List<string>();

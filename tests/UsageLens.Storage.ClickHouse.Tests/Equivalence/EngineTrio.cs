@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using UsageLens.Core;
 using UsageLens.Core.Configuration;
+using UsageLens.Core.Finance;
+using UsageLens.Core.Storage;
 using UsageLens.Core.Demo;
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Semantics;
@@ -21,6 +23,19 @@ internal sealed class EngineTrio : IDisposable
 {
     public static readonly DateOnly Today = new(2026, 11, 15);
 
+    /// <summary>Rate plans for the demo's plans, so usage-charges has something to price.</summary>
+    public static readonly WorkspaceConfiguration Plans = new(new Dictionary<string, RatePlan>
+    {
+        ["starter"] = new("starter", new Dictionary<string, MeterPrice> { ["api_call"] = new(1000, 0.01, TierMode.Graduated, []) }),
+        ["growth"] = new("growth", new Dictionary<string, MeterPrice>
+        {
+            ["api_call"] = new(5000, null, TierMode.Volume, [new PriceTier(10_000, 0.008), new PriceTier(null, 0.005)]),
+        }),
+    });
+
+    private static readonly SemaphoreSlim s_sharedLock = new(1, 1);
+    private static EngineTrio? s_shared;
+
     private readonly DuckDbWorkspace _duck;
     private readonly ClickHouseWorkspace _single;
     private readonly ClickHouseWorkspace _cluster;
@@ -31,6 +46,26 @@ internal sealed class EngineTrio : IDisposable
         _single = single;
         _cluster = cluster;
         Contexts = contexts;
+    }
+
+    /// <summary>The query store of each engine, in the order of <see cref="Engines"/>.</summary>
+    public IReadOnlyList<IQueryStore> Stores { get; private init; } = [];
+
+    /// <summary>
+    /// The seeded demo (40 accounts × 150 days) on the three engines, loaded once per test run and
+    /// shared by the KPI and question equivalence tests; it lives until the process ends.
+    /// </summary>
+    public static async Task<EngineTrio> SharedAsync(ClickHouseServers servers)
+    {
+        await s_sharedLock.WaitAsync();
+        try
+        {
+            return s_shared ??= await CreateAsync(servers, new DemoOptions(Today, Accounts: 40, Days: 150, Seed: 11), Plans);
+        }
+        finally
+        {
+            s_sharedLock.Release();
+        }
     }
 
     /// <summary>DuckDB, single ClickHouse, cluster, in that order.</summary>
@@ -49,13 +84,13 @@ internal sealed class EngineTrio : IDisposable
         {
             await new WorkspaceMigration(source, target, TimeProvider.System) { BlockSize = 20_000 }.RunAsync(null, default);
         }
-        var contexts = new[]
+        IQueryStore[] stores = [source, new ClickHouseQueryStore(single), new ClickHouseQueryStore(cluster)];
+        var contexts = new KpiContext[stores.Length];
+        for (var i = 0; i < stores.Length; i++)
         {
-            await KpiContext.CreateAsync(source, default, configuration),
-            await KpiContext.CreateAsync(new ClickHouseQueryStore(single), default, configuration),
-            await KpiContext.CreateAsync(new ClickHouseQueryStore(cluster), default, configuration),
-        };
-        return new EngineTrio(duck, single, cluster, contexts);
+            contexts[i] = await KpiContext.CreateAsync(stores[i], default, configuration);
+        }
+        return new EngineTrio(duck, single, cluster, contexts) { Stores = stores };
     }
 
     /// <summary>The KPI's JSON on every engine, or the error each gave.</summary>
