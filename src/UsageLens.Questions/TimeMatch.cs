@@ -1,0 +1,4 @@
+namespace UsageLens.Questions;
+
+/// <summary>A time expression read from a question: how many words it took and the days it covers, <c>[From, To)</c>.</summary>
+internal sealed record TimeMatch(int Length, DateOnly From, DateOnly To);
