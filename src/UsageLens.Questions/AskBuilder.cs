@@ -13,6 +13,11 @@ internal static class AskBuilder
 
     public static IReadOnlyList<QueryAsk> Build(AskDraft draft, TimeMatch period, DateOnly today)
     {
+        // "top 10 customers by storage used": the ranking metric is also what is measured.
+        if (draft.Metrics.Count == 0 && draft.Kpis.Count == 0 && draft.RankByMetric)
+        {
+            draft.Metrics.Add(draft.RankBy!);
+        }
         var ask = draft.Insight is { } insight ? InsightAsk(draft, insight, today) : KpiAsk(draft, period);
         if (draft.Compare is { } compare)
         {
@@ -46,7 +51,7 @@ internal static class AskBuilder
             Kpi = kpi.Name,
             From = period.From,
             To = period.To,
-            Grain = draft.Grain ?? (draft.GrainOverTime ? AskDraft.AutoGrain(period.From, period.To) : null),
+            Grain = draft.Grain ?? (draft.GrainOverTime ? AskDraft.AutoGrain(period.From, period.To) : period.Grain),
             GroupBy = [.. draft.GroupBy],
             Where = Filters(draft),
             Variant = kpi.Variant,

@@ -31,6 +31,9 @@ internal sealed class AskDraft
 
     public bool Share { get; set; }
 
+    /// <summary>Whether <see cref="RankBy"/> names a metered event rather than an account field.</summary>
+    public bool RankByMetric { get; set; }
+
     /// <summary>"how many users/accounts": count distinct users or accounts of the metric.</summary>
     public string? Distinct { get; set; }
 

@@ -168,6 +168,7 @@ internal sealed class ClauseReader(Vocabulary vocabulary, TimePhrase time, IRead
             if (ranking is not null || metric is not null)
             {
                 _draft.RankBy = ranking?.Name ?? metric!.Name;
+                _draft.RankByMetric = ranking is null;
                 return next + 1 + length - i;
             }
             if (length > 0 && terms.Any(t => t.Kind == TermKind.Kpi))

@@ -102,12 +102,13 @@ internal sealed class TimePhrase(DateOnly today, DayOfWeek weekStart)
         {
             throw new UsageLensException($"'last {n}': the count must be between 1 and 3650");
         }
-        return unit switch
+        var match = unit switch
         {
             Grain.Day => new(length, today.AddDays(-n), today),
             Grain.Week => new(length, today.AddDays(-7 * n), today),
             _ => CompleteUnits(length, unit, n),
         };
+        return n > 1 && unit != Grain.Day ? match with { Grain = unit.ToString().ToLowerInvariant() } : match;
     }
 
     private TimeMatch CompleteUnits(int length, Grain unit, int n)
