@@ -40,7 +40,7 @@ internal sealed class ClauseReader(Vocabulary vocabulary, TimePhrase time, IRead
             SetPeriod(period);
             return period.Length;
         }
-        if (s_rankWords.Contains(word) && RankedAccounts(i) is { } rankLength)
+        if (s_rankWords.Contains(word) && vocabulary.Match(tokens, i).Length < 2 && RankedAccounts(i) is { } rankLength)
         {
             return rankLength;
         }
@@ -57,6 +57,12 @@ internal sealed class ClauseReader(Vocabulary vocabulary, TimePhrase time, IRead
         {
             _draft.Distinct = At(i + 2) is "users" or "people" ? "users" : "accounts";
             return 3;
+        }
+        if (word is "don't" or "dont" or "doesn't" or "never" or "not" && LaterUse(i) && tokens.Any(t => t is "features" or "feature"))
+        {
+            // "which features do smb customers not use": the negated use asks for feature gaps.
+            _draft.Insight = "feature-gaps";
+            return 1;
         }
         if (s_negations.Contains(word) && vocabulary.Match(tokens, i).Length == 0)
         {
@@ -259,6 +265,13 @@ internal sealed class ClauseReader(Vocabulary vocabulary, TimePhrase time, IRead
         {
             return named;
         }
+        var compared = s_compare.Contains(At(i + length) ?? "") ? i + length + (At(i + length + 1) is "to" or "with" ? 2 : 1) : -1;
+        if (compared > 0 && terms.FirstOrDefault(t => vocabulary.Match(tokens, compared).Terms.Any(o => o.Kind == TermKind.Value && o.Dimension == t.Dimension)) is { } counterpart
+            && vocabulary.Match(tokens, compared).Terms.Count(o => o.Kind == TermKind.Value) == 1)
+        {
+            // "enterprise vs smb": the value compared with settles which dimension is meant.
+            return counterpart;
+        }
         if (s_customerNouns.Contains(At(i + length) ?? "") && terms.Count(t => t.Dimension != "plan") == 1)
         {
             return terms.First(t => t.Dimension != "plan");
@@ -288,6 +301,8 @@ internal sealed class ClauseReader(Vocabulary vocabulary, TimePhrase time, IRead
         _draft.Filters.Add((term.Dimension!, term.Name, true));
         return 1 + TrailingDimensionWord(i + 1, [term]);
     }
+
+    private bool LaterUse(int i) => tokens.Skip(i + 1).Any(t => t is "use" or "used" or "using");
 
     private void AddGroup(string dimension)
     {

@@ -14,7 +14,7 @@ internal static class FillerWords
         "have", "has", "had", "our", "my", "we", "i", "you", "your", "their", "they", "them", "it", "its", "there", "that", "these", "those", "this",
         "please", "can", "could", "would", "should", "will", "want", "need", "like", "know", "let", "lets", "let's", "look", "looking", "looks",
         "total", "totals", "overall", "all", "any", "number", "amount", "value", "values", "level", "levels", "trend", "trends", "breakdown", "split", "broken", "down", "grouped",
-        "came", "come", "coming", "made", "make", "used", "use", "using", "generated", "happened", "were", "go", "went", "currently", "now", "right", "whole", "entire",
+        "came", "come", "comes", "coming", "made", "make", "used", "use", "using", "generated", "happened", "were", "go", "went", "currently", "now", "right", "whole", "entire",
         "customers", "customer", "accounts", "account", "clients", "client", "companies", "company", "users", "user", "people", "period", "time", "rate", "current", "average", "avg", "mean",
         "same", "about", "some", "up", "out", "than", "just", "only", "also", "then", "again", "vs.", "stats", "numbers", "metric", "metrics", "kpi", "figure", "figures", "did", "happen",
     ];

@@ -17,6 +17,12 @@ public sealed class QuestionParser(Vocabulary vocabulary, DateOnly today, DayOfW
         var drafts = Clauses(tokens).Select(c => new ClauseReader(vocabulary, _time, c).Read()).ToList();
         // An ask without a period shares the one another ask names ("... last month and the top 20% ...").
         var shared = drafts.Select(d => d.Period).FirstOrDefault(p => p is not null) ?? _time.Read(["last", "month"], 0)!;
+        // Likewise filters: "stickiness and seat utilization for enterprise customers" are both about enterprise.
+        var filters = drafts.FirstOrDefault(d => d.Filters.Count > 0)?.Filters ?? [];
+        foreach (var draft in drafts.Where(d => d.Filters.Count == 0 && d.CompareValues.Count == 0))
+        {
+            draft.Filters.AddRange(filters);
+        }
         var asks = drafts.SelectMany(d => AskBuilder.Build(d, d.Period ?? shared, today)).ToList();
         return new StructuredQuery(text, asks, Interpretation.Of(asks, weekStart)) { Corrections = corrections };
     }

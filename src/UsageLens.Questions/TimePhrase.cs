@@ -21,7 +21,7 @@ internal sealed class TimePhrase(DateOnly today, DayOfWeek weekStart)
 
     /// <summary>Words that only occur in time expressions, for typo suggestions.</summary>
     public static IEnumerable<string> Words => s_months.Concat(s_monthAbbreviations).Concat(s_numbers.Keys)
-        .Concat(["today", "yesterday", "last", "this", "previous", "prior", "past", "current", "since", "between", "mtd", "qtd", "ytd", "wtd", "penultimate", "before"]);
+        .Concat(["today", "yesterday", "last", "lst", "this", "previous", "prior", "past", "current", "since", "between", "mtd", "qtd", "ytd", "wtd", "penultimate", "before"]);
 
     public DateOnly Today => today;
 
@@ -37,7 +37,7 @@ internal sealed class TimePhrase(DateOnly today, DayOfWeek weekStart)
             "ytd" or "year-to-date" => ToDate(1, Grain.Year),
             "wtd" or "week-to-date" => ToDate(1, Grain.Week),
             "this" or "current" => Unit(At(t, i + 1)) is { } unit ? ToDate(2, unit) : null,
-            "last" or "past" or "previous" or "prior" or "preceding" => Last(t, i),
+            "last" or "lst" or "past" or "previous" or "prior" or "preceding" => Last(t, i),
             "penultimate" or "next-to-last" or "second-to-last" => Unit(At(t, i + 1)) is { } before ? Complete(2, before, 2) : null,
             "next" or "second" when At(t, i + 1) == "to" && At(t, i + 2) == "last" && Unit(At(t, i + 3)) is { } before => Complete(4, before, 2),
             "since" => Since(t, i),

@@ -20,7 +20,7 @@ public sealed class Vocabulary
     [
         "vs", "versus", "against", "compared", "comparing", "compare", "top", "bottom", "largest", "biggest", "smallest", "highest", "lowest", "best", "worst",
         "heaviest", "lightest", "excluding", "exclude", "except", "without", "excl", "not", "non", "but", "each", "every", "across", "how", "many", "over",
-        "q1", "q2", "q3", "q4", "percent", "pct", "date", "until", "till", "through", "thru", "ago", "earlier", "most", "valuable", "paying", "tenants", "orgs",
+        "q1", "q2", "q3", "q4", "percent", "pct", "date", "until", "till", "through", "thru", "ago", "earlier", "most", "valuable", "paying", "tenants", "orgs", "don't", "dont", "doesn't", "never",
     ];
 
     private Vocabulary()
