@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using UsageLens.Core.Kpis;
 
@@ -10,11 +11,14 @@ namespace UsageLens.Questions.Answers;
 /// </summary>
 public static class AskJson
 {
+    // Interpretations use "·" and "—"; the relaxed encoder keeps them readable instead of \u escapes.
+    private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Serialize(AskAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, s_options))
         {
             writer.WriteStartObject();
             writer.WriteString("question", answer.Query.Question);
@@ -45,7 +49,7 @@ public static class AskJson
         ArgumentNullException.ThrowIfNull(suggestions);
         ArgumentNullException.ThrowIfNull(readings);
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, s_options))
         {
             writer.WriteStartObject();
             writer.WriteString("error", message);
