@@ -40,9 +40,22 @@ public sealed class AskRunner(IQueryStore store, SemanticModel model, WorkspaceC
         return new AskOutcome(ask, result, compared, null);
     }
 
+    /// <summary>
+    /// Resolves an ask against the semantic model exactly as the KPI endpoints resolve their options,
+    /// without running it: an unknown metric, dimension, value syntax or option fails here. Null for an insight.
+    /// </summary>
+    public KpiRequest? Plan(QueryAsk ask)
+    {
+        ArgumentNullException.ThrowIfNull(ask);
+        return ask.Insight is not null ? null : Resolve(KpiCatalog.Find(ask.Kpi ?? throw new Core.UsageLensException("an ask names a kpi or an insight")), Arguments(ask, ask.From, ask.To));
+    }
+
+    private KpiRequest Resolve(IKpi kpi, KpiArguments arguments) =>
+        arguments.Resolve(kpi.Definition, model, today, scope) with { WeekStart = weekStart };
+
     private async Task<KpiResult> ComputeAsync(IKpi kpi, QueryAsk ask, KpiArguments arguments, CancellationToken cancellationToken)
     {
-        var request = arguments.Resolve(kpi.Definition, model, today, scope) with { WeekStart = weekStart };
+        var request = Resolve(kpi, arguments);
         // A fresh context per request, so each result lists only the SQL it ran.
         var context = new KpiContext(store, model, configuration);
         var result = await kpi.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
