@@ -20,6 +20,12 @@ public sealed record WorkspaceConfiguration(IReadOnlyDictionary<string, RatePlan
     /// <summary>The day weeks start on for questions such as "last week" (<c>questions.week_start</c>; default Monday).</summary>
     public DayOfWeek WeekStart { get; init; } = DayOfWeek.Monday;
 
+    /// <summary>The OpenAI-compatible endpoint of the optional language-model adapter (<c>questions.llm.url</c>); null leaves it off.</summary>
+    public string? LanguageModelUrl { get; init; }
+
+    /// <summary>The model the adapter asks for (<c>questions.llm.model</c>).</summary>
+    public string? LanguageModelName { get; init; }
+
     /// <summary>The file it was read from, for messages; null when it came from no file.</summary>
     public string? Source { get; init; }
 }

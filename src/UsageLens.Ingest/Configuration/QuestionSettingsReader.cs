@@ -9,9 +9,9 @@ namespace UsageLens.Ingest.Configuration;
 /// </summary>
 internal static class QuestionSettingsReader
 {
-    public static (Dictionary<string, string> Synonyms, DayOfWeek WeekStart) Read(string file, YamlMappingNode questions)
+    public static (Dictionary<string, string> Synonyms, DayOfWeek WeekStart, string? LlmUrl, string? LlmModel) Read(string file, YamlMappingNode questions)
     {
-        WorkspaceConfigurationReader.RefuseUnknown(file, "questions", questions, "synonyms", "week_start");
+        WorkspaceConfigurationReader.RefuseUnknown(file, "questions", questions, "synonyms", "week_start", "llm");
         var synonyms = new Dictionary<string, string>(StringComparer.Ordinal);
         if (WorkspaceConfigurationReader.Child(questions, "synonyms") is { } node)
         {
@@ -34,6 +34,19 @@ internal static class QuestionSettingsReader
                 ? day
                 : throw new UsageLensException($"{file}: questions.week_start: '{text}' must be a day name such as monday or sunday (line {start.Start.Line})");
         }
-        return (synonyms, weekStart);
+        var (url, model) = WorkspaceConfigurationReader.Child(questions, "llm") is { } llm ? LanguageModel(file, WorkspaceConfigurationReader.Mapping(file, "questions.llm", llm)) : (null, null);
+        return (synonyms, weekStart, url, model);
+    }
+
+    // The key is never read from the file: it comes from USAGELENS_LLM_KEY, so the file can be shared.
+    private static (string? Url, string? Model) LanguageModel(string file, YamlMappingNode llm)
+    {
+        WorkspaceConfigurationReader.RefuseUnknown(file, "questions.llm", llm, "url", "model");
+        var url = (WorkspaceConfigurationReader.Child(llm, "url") as YamlScalarNode)?.Value?.Trim();
+        if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            throw new UsageLensException($"{file}: questions.llm.url: '{url}' must be an http or https URL");
+        }
+        return (url, (WorkspaceConfigurationReader.Child(llm, "model") as YamlScalarNode)?.Value?.Trim());
     }
 }

@@ -46,10 +46,19 @@ public static class WorkspaceConfigurationReader
             ? CustomMetricsReader.Read(fileName, Mapping(fileName, "metrics", metricsNode))
             : new Dictionary<string, CustomMetric>();
         var activity = Child(root, "activity") is { } activityNode ? ActivityEvents(fileName, Mapping(fileName, "activity", activityNode)) : [];
-        var (synonyms, weekStart) = Child(root, "questions") is { } questionsNode
+        var (synonyms, weekStart, llmUrl, llmModel) = Child(root, "questions") is { } questionsNode
             ? QuestionSettingsReader.Read(fileName, Mapping(fileName, "questions", questionsNode))
-            : ([], DayOfWeek.Monday);
-        return new WorkspaceConfiguration(plans) { Metrics = metrics, ActivityEvents = activity, QuestionSynonyms = synonyms, WeekStart = weekStart, Source = fileName };
+            : ([], DayOfWeek.Monday, null, null);
+        return new WorkspaceConfiguration(plans)
+        {
+            Metrics = metrics,
+            ActivityEvents = activity,
+            QuestionSynonyms = synonyms,
+            WeekStart = weekStart,
+            LanguageModelUrl = llmUrl,
+            LanguageModelName = llmModel,
+            Source = fileName,
+        };
     }
 
     private static RatePlan Plan(string file, string path, string name, YamlNode node)

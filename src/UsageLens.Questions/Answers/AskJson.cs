@@ -24,6 +24,7 @@ public static class AskJson
             writer.WriteString("question", answer.Query.Question);
             writer.WriteString("interpretation", answer.Query.Interpretation);
             Strings(writer, "corrections", answer.Query.Corrections);
+            writer.WriteString("read_by", answer.Query.ReadBy);
             writer.WriteString("chart", answer.Chart.ToString().ToLowerInvariant());
             writer.WriteStartArray("asks");
             foreach (var ask in answer.Query.Asks)

@@ -24,7 +24,19 @@ public sealed class QuestionSettingsReaderTests
         Assert.Equal(DayOfWeek.Monday, configuration.WeekStart);
     }
 
+    [Fact]
+    public void The_language_model_is_off_unless_questions_llm_names_a_url()
+    {
+        var on = WorkspaceConfigurationReader.Read("c.yaml", "questions:\n  llm:\n    url: http://127.0.0.1:8080/v1\n    model: small\n");
+
+        Assert.Equal("http://127.0.0.1:8080/v1", on.LanguageModelUrl);
+        Assert.Equal("small", on.LanguageModelName);
+        Assert.Null(WorkspaceConfigurationReader.Read("c.yaml", "questions: {}\n").LanguageModelUrl);
+    }
+
     [Theory]
+    [InlineData("questions:\n  llm:\n    url: ftp://x\n", "c.yaml: questions.llm.url: 'ftp://x'")]
+    [InlineData("questions:\n  llm:\n    key: sk-1\n", "c.yaml: questions.llm")]
     [InlineData("questions:\n  week_start: someday\n", "c.yaml: questions.week_start: 'someday'")]
     [InlineData("questions:\n  synonyms:\n    calls: \n", "c.yaml: questions.synonyms.calls:")]
     [InlineData("questions:\n  synonym: {}\n", "c.yaml: questions")]
