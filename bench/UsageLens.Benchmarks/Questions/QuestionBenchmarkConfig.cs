@@ -13,8 +13,8 @@ public sealed class QuestionBenchmarkConfig : ManualConfig
 {
     public QuestionBenchmarkConfig()
     {
-        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(8)
-            .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(25)));
+        AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(6).WithEvaluateOverhead(false)
+            .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(10)));
         AddColumn(StatisticColumn.P95);
     }
 }
