@@ -25,7 +25,9 @@ public static class Interpretation
         }
         else if (ask.From is { } from && ask.To is { } to)
         {
-            parts.Add(Dates(from, to));
+            // A calendar week depends on the configured first day, so say which one was used.
+            var week = ask.Grain != "week" && from.DayOfWeek == weekStart && to.DayNumber - from.DayNumber == 7;
+            parts.Add(week ? $"{Dates(from, to)} (weeks start {weekStart})" : Dates(from, to));
         }
         parts.Add(ask.Where.Count == 0 ? "all accounts" : $"where {string.Join(" and ", ask.Where)}");
         if (Ranking(ask) is { } ranking)

@@ -35,7 +35,7 @@ public sealed class AnswersOnDuckDbTests : IDisposable
         Assert.Equal(1000d, answer.Outcomes[0].Result!.Value);
         Assert.Equal(60d, answer.Outcomes[1].Result!.Value);
         Assert.NotEmpty(answer.Sql);
-        Assert.Equal(ChartKind.Bar, answer.Chart);
+        Assert.Equal(ChartKind.Number, answer.Chart);
     }
 
     [Fact]
@@ -88,6 +88,7 @@ public sealed class AnswersOnDuckDbTests : IDisposable
         var answer = await workspace.AskAsync("api calls enterprise vs smb last month");
 
         Assert.Equal([600d, 400d], answer.Outcomes.Select(o => o.Result!.Value!.Value));
+        Assert.Equal(ChartKind.Bar, answer.Chart);
     }
 
     [Fact]

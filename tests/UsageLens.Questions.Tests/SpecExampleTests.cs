@@ -114,6 +114,7 @@ public sealed class SpecExampleTests
 
         Assert.Single(query.Asks);
         Assert.True(query.Asks[0].SameAs(new QueryAsk { Kpi = "usage", Metric = "api_call", From = new DateOnly(2026, 11, 2), To = new DateOnly(2026, 11, 9), Where = ["partner_id=p-northwind"] }), query.Asks[0].Canonical());
+        Assert.Equal("api_call · sum · 2026-11-02 to 2026-11-09 (weeks start Monday) · where partner_id=p-northwind", query.Interpretation);
     }
 
     [Fact]

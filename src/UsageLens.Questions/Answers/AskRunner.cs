@@ -107,6 +107,9 @@ public sealed class AskRunner(IQueryStore store, SemanticModel model, WorkspaceC
         {
             return ChartKind.Table;
         }
-        return kpis.Count > 1 || kpis.Any(a => a.GroupBy.Count > 0 || a.CompareFrom is not null) ? ChartKind.Bar : ChartKind.Number;
+        // Bars compare like with like: one KPI over several values ("enterprise vs smb"), a breakdown
+        // or two periods. Different KPIs side by side (a total and a share) are separate numbers.
+        var sameMeasure = kpis.Count > 1 && kpis.All(a => a.Kpi == kpis[0].Kpi && a.Metric == kpis[0].Metric);
+        return sameMeasure || kpis.Any(a => a.GroupBy.Count > 0 || a.CompareFrom is not null) ? ChartKind.Bar : ChartKind.Number;
     }
 }
