@@ -138,7 +138,8 @@ public sealed class Vocabulary
     {
         foreach (var (dimension, list) in values.ByDimension)
         {
-            foreach (var value in list)
+            // A trait value that is also a grammatical word ("all", "last") would change how questions read.
+            foreach (var value in list.Where(v => v.Length <= 60 && !(dimension.StartsWith("account.", StringComparison.Ordinal) && IsGrammar(v))))
             {
                 var term = new Term(TermKind.Value, value, Dimension: dimension);
                 Add(Words(value), term);
@@ -156,6 +157,12 @@ public sealed class Vocabulary
                 Add(nameWords[0], term);
             }
         }
+    }
+
+    private static bool IsGrammar(string value)
+    {
+        var words = Words(value);
+        return words.Length == 0 || words.All(w => FillerWords.Contains(w) || s_connectors.Contains(w) || TimePhrase.Words.Contains(w) || w.All(char.IsDigit));
     }
 
     private Term Synonym(string word, string meaning, string source)

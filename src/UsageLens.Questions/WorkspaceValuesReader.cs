@@ -10,14 +10,24 @@ public static class WorkspaceValuesReader
     private static readonly string[] s_columns = ["segment", "region", "plan"];
     private const int MaxValues = 500;
 
-    public static async Task<WorkspaceValues> ReadAsync(IQueryStore store, CancellationToken cancellationToken)
+    // A trait with more values than this is a free-text field (a domain, a name), not a category to filter by.
+    private const int MaxTraitValues = 50;
+
+    public static async Task<WorkspaceValues> ReadAsync(IQueryStore store, CancellationToken cancellationToken, IEnumerable<string>? accountTraits = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var column in s_columns)
         {
-            var rows = await store.QueryAsync(Distinct(column), cancellationToken).ConfigureAwait(false);
-            values[column] = rows.Select(r => Convert.ToString(r[0], System.Globalization.CultureInfo.InvariantCulture)!).Where(v => v.Length > 0).ToList();
+            values[column] = Texts(await store.QueryAsync(Distinct(column), cancellationToken).ConfigureAwait(false));
+        }
+        foreach (var key in accountTraits ?? [])
+        {
+            var traitValues = Texts(await store.QueryAsync(DistinctTrait(key), cancellationToken).ConfigureAwait(false));
+            if (traitValues.Count <= MaxTraitValues)
+            {
+                values[$"account.{key}"] = traitValues;
+            }
         }
         var partnerRows = await store.QueryAsync(PartnerNames(), cancellationToken).ConfigureAwait(false);
         var partners = partnerRows
@@ -37,6 +47,21 @@ public static class WorkspaceValuesReader
             OrderBy: [new SqlOrder(value)],
             Limit: MaxValues);
     }
+
+    internal static SqlSelect DistinctTrait(string key)
+    {
+        var value = new SqlJsonText(new SqlColumn("a", "traits"), key);
+        return new SqlSelect(
+            [new SqlSelectItem(value, "value")],
+            new SqlTable(WorkspaceTable.Accounts, "a"),
+            Where: new SqlIsNull(value, Negated: true),
+            GroupBy: [value],
+            OrderBy: [new SqlOrder(value)],
+            Limit: MaxTraitValues + 1);
+    }
+
+    private static List<string> Texts(IReadOnlyList<object?[]> rows) =>
+        [.. rows.Select(r => Convert.ToString(r[0], System.Globalization.CultureInfo.InvariantCulture) ?? "").Where(v => v.Length > 0)];
 
     internal static SqlSelect PartnerNames()
     {

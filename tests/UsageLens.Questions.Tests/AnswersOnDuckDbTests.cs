@@ -39,6 +39,21 @@ public sealed class AnswersOnDuckDbTests : IDisposable
     }
 
     [Fact]
+    public async Task Account_trait_values_are_words_too()
+    {
+        var workspace = await _workspace
+            .Account("t1", 10, "smb", traitsJson: """{"industry": "Healthcare"}""")
+            .Account("t2", 10, "smb", traitsJson: """{"industry": "Retail"}""")
+            .Usage("t1", "2026-10-03", 7).Usage("t2", "2026-10-03", 5)
+            .FlushAsync();
+
+        var answer = await workspace.AskAsync("api calls for healthcare customers last month");
+
+        Assert.Equal(["account.industry=Healthcare"], answer.Query.Asks[0].Where);
+        Assert.Equal(7d, answer.Outcomes[0].Result!.Value);
+    }
+
+    [Fact]
     public async Task Partner_names_come_from_the_partners_table()
     {
         var workspace = await OctoberAsync();

@@ -22,7 +22,7 @@ internal sealed class QuestionWorkspace : IDisposable
 
     public IQueryStore Store => new DuckDbQueryStore(Workspace);
 
-    public QuestionWorkspace Account(string id, double revenue, string segment, string? partner = null, string? region = null, string? plan = null)
+    public QuestionWorkspace Account(string id, double revenue, string segment, string? partner = null, string? region = null, string? plan = null, string? traitsJson = null)
     {
         _accounts.Add(new AccountUpsert(id, new Dictionary<AccountField, object?>
         {
@@ -31,7 +31,7 @@ internal sealed class QuestionWorkspace : IDisposable
             [AccountField.PartnerId] = partner,
             [AccountField.Region] = region,
             [AccountField.Plan] = plan,
-        }, null));
+        }, traitsJson));
         return this;
     }
 

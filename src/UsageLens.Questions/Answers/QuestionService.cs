@@ -20,7 +20,7 @@ public static class QuestionService
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(configuration);
         var catalog = await store.GetCatalogAsync(cancellationToken).ConfigureAwait(false);
-        var values = await WorkspaceValuesReader.ReadAsync(store, cancellationToken).ConfigureAwait(false);
+        var values = await WorkspaceValuesReader.ReadAsync(store, cancellationToken, catalog.AccountTraits).ConfigureAwait(false);
         return Parser(catalog, values, configuration, today);
     }
 
@@ -30,7 +30,7 @@ public static class QuestionService
         ArgumentNullException.ThrowIfNull(configuration);
         var text = QuestionText.Check(question);
         var catalog = await store.GetCatalogAsync(cancellationToken).ConfigureAwait(false);
-        var values = await WorkspaceValuesReader.ReadAsync(store, cancellationToken).ConfigureAwait(false);
+        var values = await WorkspaceValuesReader.ReadAsync(store, cancellationToken, catalog.AccountTraits).ConfigureAwait(false);
         var runner = new AskRunner(store, new SemanticModel(catalog, configuration), configuration, scope, today, configuration.WeekStart);
         StructuredQuery query;
         try
