@@ -43,7 +43,7 @@ internal sealed class TimePhrase(DateOnly today, DayOfWeek weekStart)
             "since" => Since(t, i),
             "between" => Range(t, i + 1, "and"),
             "from" => Range(t, i + 1, null),
-            _ when ToDate(word) is not null && Unit(word) is { } unit && At(t, i + 1) == "to" && At(t, i + 2) == "date" => ToDate(3, unit),
+            _ when Unit(word) is { } unit && At(t, i + 1) == "to" && At(t, i + 2) == "date" => ToDate(3, unit),
             _ => Named(t, i),
         };
     }
@@ -276,8 +276,6 @@ internal sealed class TimePhrase(DateOnly today, DayOfWeek weekStart)
         "year" or "years" or "yr" or "yrs" => Grain.Year,
         _ => null,
     };
-
-    private static Grain? ToDate(string word) => Unit(word);
 
     private static int? Count(string? word) =>
         word is null ? null
