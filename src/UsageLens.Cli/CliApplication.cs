@@ -2,6 +2,7 @@ using System.CommandLine;
 using DuckDB.NET.Data;
 using UsageLens.Cli.Commands;
 using UsageLens.Core;
+using UsageLens.Storage.ClickHouse.Http;
 
 namespace UsageLens.Cli;
 
@@ -17,8 +18,9 @@ internal static class CliApplication
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment)
     {
-        var root = new RootCommand("UsageLens: customer usage analytics on an embedded DuckDB workspace");
+        var root = new RootCommand("UsageLens: customer usage analytics on an embedded DuckDB workspace or a ClickHouse cluster");
         root.Options.Add(CommonOptions.Db);
+        root.Options.Add(CommonOptions.Store);
         root.Options.Add(CommonOptions.Format);
         root.Options.Add(CommonOptions.AsOf);
         root.Options.Add(CommonOptions.Config);
@@ -28,6 +30,7 @@ internal static class CliApplication
         root.Subcommands.Add(DemoCommand.Create(environment));
         root.Subcommands.Add(ServeCommand.Create(environment));
         root.Subcommands.Add(KeysCommand.Create(environment));
+        root.Subcommands.Add(MigrateCommand.Create(environment));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -51,6 +54,11 @@ internal static class CliApplication
         catch (DuckDBException ex)
         {
             await environment.Error.WriteLineAsync($"error: the workspace refused the operation: {ex.Message.Split('\n')[0]}").ConfigureAwait(false);
+            return BadInput;
+        }
+        catch (Exception ex) when (ex is ClickHouseException or ClickHouseUnavailableException)
+        {
+            await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return BadInput;
         }
         catch (OperationCanceledException) when (environment.Stop.IsCancellationRequested)

@@ -12,6 +12,12 @@ internal static class CommonOptions
         Recursive = true,
     };
 
+    public static Option<string?> Store { get; } = new("--store")
+    {
+        Description = "A ClickHouse workspace instead of the DuckDB file: clickhouse://host:8123/database, or clickhouse://host1:8123,host2:8123/database?cluster=NAME for a sharded cluster",
+        Recursive = true,
+    };
+
     public static Option<OutputFormat> Format { get; } = new("--format")
     {
         Description = "Output format: table, json or csv",

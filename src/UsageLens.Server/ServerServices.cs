@@ -4,23 +4,20 @@ using UsageLens.Server.GroupCommit;
 using UsageLens.Server.Ingestion;
 using UsageLens.Server.OpenApi;
 using UsageLens.Server.RateLimiting;
-using UsageLens.Storage.DuckDb;
-using UsageLens.Storage.DuckDb.Ingestion;
-using UsageLens.Storage.DuckDb.Querying;
 
 namespace UsageLens.Server;
 
 internal static class ServerServices
 {
     /// <summary>Registers the server's services. The workspace stays owned by the caller and is not disposed by the server.</summary>
-    public static IServiceCollection AddUsageLens(this IServiceCollection services, ServerOptions options, DuckDbWorkspace workspace, TimeProvider timeProvider)
+    public static IServiceCollection AddUsageLens(this IServiceCollection services, ServerOptions options, IWorkspaceStore workspace, TimeProvider timeProvider)
     {
         services.AddSingleton(options);
         services.AddSingleton(workspace);
         services.AddSingleton(timeProvider);
-        services.AddSingleton<DuckDbIngestionStore>();
-        services.AddSingleton<IIngestionStore>(provider => provider.GetRequiredService<DuckDbIngestionStore>());
-        services.AddSingleton<IQueryStore, DuckDbQueryStore>();
+        services.AddSingleton(workspace.Ingestion);
+        services.AddSingleton(workspace.Queries);
+        services.AddSingleton(workspace.Keys);
         services.AddSingleton<GroupCommitWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<GroupCommitWriter>());
         services.AddSingleton<IngestRequests>();

@@ -1,9 +1,9 @@
 using UsageLens.Server.Dashboard;
 using UsageLens.Server.Ingestion;
 using UsageLens.Server.Kpis;
+using UsageLens.Core.Storage;
 using UsageLens.Server.Questions;
 using UsageLens.Server.RequestBodies;
-using UsageLens.Storage.DuckDb;
 
 namespace UsageLens.Server;
 
@@ -15,7 +15,7 @@ public static class UsageLensServer
     /// and disposes it after the application has stopped; stopping commits and answers queued requests first.
     /// </summary>
     /// <exception cref="Core.UsageLensException">An option is out of range.</exception>
-    public static WebApplication Build(ServerOptions options, DuckDbWorkspace workspace, TimeProvider timeProvider)
+    public static WebApplication Build(ServerOptions options, IWorkspaceStore workspace, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
+using UsageLens.Core.Demo;
 
 namespace UsageLens.Benchmarks.Demo;
 
@@ -13,6 +14,6 @@ public sealed class DemoBenchmarkConfig : ManualConfig
     public DemoBenchmarkConfig()
     {
         AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3));
-        AddColumn(new EventsPerSecondColumn());
+        AddColumn(new RowsPerSecondColumn("Events/s", () => DemoScenario.Build(DemoGenerationBenchmarks.Options).EventCount));
     }
 }

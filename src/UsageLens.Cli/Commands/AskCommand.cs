@@ -5,7 +5,6 @@ using UsageLens.Core.Semantics;
 using UsageLens.Questions;
 using UsageLens.Questions.Answers;
 using UsageLens.Questions.Evaluation;
-using UsageLens.Storage.DuckDb.Querying;
 
 namespace UsageLens.Cli.Commands;
 
@@ -27,8 +26,8 @@ internal static class AskCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var format = parse.GetValue(CommonOptions.Format);
-            using var workspace = KpiCommand.OpenExisting(parse.GetValue(CommonOptions.Db)!);
-            var store = new DuckDbQueryStore(workspace);
+            using var workspace = await WorkspaceStores.OpenAsync(parse, environment.Clock, mustExist: true, cancellationToken).ConfigureAwait(false);
+            var store = workspace.Queries;
             var configuration = CommonOptions.Configuration(parse);
             if (parse.GetValue(eval) is { } file)
             {

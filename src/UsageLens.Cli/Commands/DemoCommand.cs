@@ -10,7 +10,11 @@ using UsageLens.Core.Semantics;
 using UsageLens.Server;
 using UsageLens.Storage.DuckDb;
 using UsageLens.Storage.DuckDb.Demo;
-using UsageLens.Storage.DuckDb.Keys;
+using UsageLens.Core.Keys;
+using UsageLens.Core.Sql;
+using UsageLens.Core.Storage;
+using UsageLens.Storage.ClickHouse;
+using UsageLens.Storage.ClickHouse.Migration;
 using UsageLens.Storage.DuckDb.Querying;
 
 namespace UsageLens.Cli.Commands;
@@ -37,14 +41,14 @@ internal static class DemoCommand
             var path = parse.GetValue(CommonOptions.Db)!;
             var options = new DemoOptions(today, parse.GetValue(accounts), parse.GetValue(days), parse.GetValue(seed), ParseProfile(parse.GetValue(profile)!));
             options.Validate();
-            using var workspace = DuckDbWorkspace.Open(path);
-            if (workspace.HasData())
+            using var workspace = await WorkspaceStores.OpenAsync(parse, environment.Clock, mustExist: false, cancellationToken).ConfigureAwait(false);
+            if (await HoldsDataAsync(workspace.Queries, cancellationToken).ConfigureAwait(false))
             {
-                await environment.Out.WriteLineAsync($"{path} already holds data, so it is used as it is (delete it, or pass --db, for a new demo).").ConfigureAwait(false);
+                await environment.Out.WriteLineAsync($"{workspace.Location} already holds data, so it is used as it is (delete it, or pass --db or --store, for a new demo).").ConfigureAwait(false);
             }
             else
             {
-                Generate(environment, workspace, options, cancellationToken);
+                await GenerateAsync(environment, workspace, options, cancellationToken).ConfigureAwait(false);
                 if (parse.GetValue(CommonOptions.Config) is null && ConfigurationFile.WriteDemoDefault(path, options.Profile) is { } written)
                 {
                     await environment.Out.WriteLineAsync(options.Profile == DemoProfile.Manufacturing
@@ -53,18 +57,44 @@ internal static class DemoCommand
                 }
             }
             var clock = new AsOfClock(today, environment.Clock);
-            await PrintHeadlineAsync(environment, workspace, today, CommonOptions.Configuration(parse), parse.GetValue(CommonOptions.Format), cancellationToken).ConfigureAwait(false);
+            await PrintHeadlineAsync(environment, workspace.Queries, today, CommonOptions.Configuration(parse), parse.GetValue(CommonOptions.Format), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(noServe))
             {
                 return CliApplication.Success;
             }
-            var readKey = new ApiKeyStore(workspace, clock).Create(ApiKeyRole.Analyst, null).Key;
-            var writeKey = new ApiKeyStore(workspace, clock).Create(ApiKeyRole.Writer, null).Key;
+            var readKey = (await workspace.Keys.CreateAsync(ApiKeyRole.Analyst, null, cancellationToken).ConfigureAwait(false)).Key;
+            var writeKey = (await workspace.Keys.CreateAsync(ApiKeyRole.Writer, null, cancellationToken).ConfigureAwait(false)).Key;
             await environment.Out.WriteLineAsync($"Write key for /v1/batch and /api/v1/events: {writeKey}").ConfigureAwait(false);
             await ServeCommand.RunAsync(environment with { Clock = clock }, workspace, new ServerOptions { Urls = parse.GetValue(ServeCommand.Urls)!, Configuration = CommonOptions.Configuration(parse) }, readKey, cancellationToken).ConfigureAwait(false);
             return CliApplication.Success;
         });
         return command;
+    }
+
+    // ClickHouse gets the demo the way any DuckDB workspace moves to it: written to DuckDB (in memory), then copied.
+    private static async Task GenerateAsync(CliEnvironment environment, IWorkspaceStore workspace, DemoOptions options, CancellationToken cancellationToken)
+    {
+        if (workspace is DuckDbWorkspaceStore duck)
+        {
+            Generate(environment, duck.Workspace, options, cancellationToken);
+            return;
+        }
+        using var staging = DuckDbWorkspace.Open(":memory:");
+        Generate(environment, staging, options, cancellationToken);
+        var target = ((ClickHouseWorkspaceStore)workspace).Workspace;
+        await MigrationBar.RunAsync(environment, new WorkspaceMigration(new DuckDbQueryStore(staging), target, environment.Clock), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> HoldsDataAsync(IQueryStore store, CancellationToken cancellationToken)
+    {
+        if ((await store.GetCatalogAsync(cancellationToken).ConfigureAwait(false)).MeterUnits.Count > 0)
+        {
+            return true;
+        }
+        var accounts = await store.QueryAsync(new SqlSelect(
+            [new SqlSelectItem(new SqlAggregate(SqlAggregateKind.Count, null), "accounts")],
+            new SqlTable(WorkspaceTable.Accounts, "a")), cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(accounts[0][0], System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private static void Generate(CliEnvironment environment, DuckDbWorkspace workspace, DemoOptions options, CancellationToken cancellationToken)
@@ -89,10 +119,9 @@ internal static class DemoCommand
     }
 
     /// <summary>Prints the headline KPIs as a table, or with <c>--format json|csv</c> one KPI result after another, as <c>kpi</c> prints them.</summary>
-    private static async Task PrintHeadlineAsync(CliEnvironment environment, DuckDbWorkspace workspace, DateOnly today, WorkspaceConfiguration configuration, OutputFormat format, CancellationToken cancellationToken)
+    private static async Task PrintHeadlineAsync(CliEnvironment environment, IQueryStore store, DateOnly today, WorkspaceConfiguration configuration, OutputFormat format, CancellationToken cancellationToken)
     {
         var rows = new List<(string Title, KpiResult Result, string Parts)>();
-        var store = new DuckDbQueryStore(workspace);
         // One read of the catalog serves every KPI; each gets its own context, which logs its own SQL.
         var model = new SemanticModel(await store.GetCatalogAsync(cancellationToken).ConfigureAwait(false));
         // The workspace decides the headline, so a manufacturing workspace reopened without --profile still gets its own.
@@ -123,7 +152,7 @@ internal static class DemoCommand
         environment.Console.Write(table);
     }
 
-    private static async Task AddSaasRowsAsync(List<(string Title, KpiResult Result, string Parts)> rows, DuckDbQueryStore store, SemanticModel model, DateOnly today, WorkspaceConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task AddSaasRowsAsync(List<(string Title, KpiResult Result, string Parts)> rows, IQueryStore store, SemanticModel model, DateOnly today, WorkspaceConfiguration configuration, CancellationToken cancellationToken)
     {
         KpiArguments[] headline =
         [
@@ -151,7 +180,7 @@ internal static class DemoCommand
     }
 
     /// <summary>The seed's manufacturing metrics: machine uptime, production volume, material consumption, defect rate and energy per unit.</summary>
-    private static async Task AddManufacturingRowsAsync(List<(string Title, KpiResult Result, string Parts)> rows, DuckDbQueryStore store, SemanticModel model, DateOnly today, WorkspaceConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task AddManufacturingRowsAsync(List<(string Title, KpiResult Result, string Parts)> rows, IQueryStore store, SemanticModel model, DateOnly today, WorkspaceConfiguration configuration, CancellationToken cancellationToken)
     {
         (string Title, string Metric)[] headline =
         [
@@ -178,7 +207,7 @@ internal static class DemoCommand
     }
 
     private static async Task AddMoreRowsAsync(
-        List<(string Title, KpiResult Result, string Parts)> rows, DuckDbQueryStore store, SemanticModel model, DateOnly today, WorkspaceConfiguration configuration, (string Kpi, string Title, KpiArguments Arguments)[] more, CancellationToken cancellationToken)
+        List<(string Title, KpiResult Result, string Parts)> rows, IQueryStore store, SemanticModel model, DateOnly today, WorkspaceConfiguration configuration, (string Kpi, string Title, KpiArguments Arguments)[] more, CancellationToken cancellationToken)
     {
         foreach (var (name, title, arguments) in more.Where(m => m.Kpi != "usage-charges" || configuration.RatePlans.Count > 0))
         {
@@ -212,10 +241,4 @@ internal static class DemoCommand
     };
 
     private static string Part(KpiResult result, string name) => KpiOutput.Number(result.Parts.Single(p => p.Name == name).Value, null);
-
-    /// <summary>Reports on the calling thread; <see cref="Progress{T}"/> would post to a thread pool and race the bar.</summary>
-    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

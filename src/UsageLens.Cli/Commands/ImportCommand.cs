@@ -3,6 +3,9 @@ using Spectre.Console;
 using UsageLens.Ingest.Files;
 using UsageLens.Storage.DuckDb;
 using UsageLens.Storage.DuckDb.Import;
+using UsageLens.Storage.DuckDb.Querying;
+using UsageLens.Cli.Output;
+using UsageLens.Storage.ClickHouse.Migration;
 
 namespace UsageLens.Cli.Commands;
 
@@ -20,7 +23,10 @@ internal static class ImportCommand
             var importKind = ImportKinds.Parse(parse.GetValue(kind)!);
             var paths = parse.GetValue(files)!;
             var columnMap = ColumnMap.Parse(parse.GetValue(map) ?? []);
-            using var workspace = DuckDbWorkspace.Open(parse.GetValue(CommonOptions.Db)!);
+            using var clickHouse = await WorkspaceStores.OpenClickHouseAsync(parse, cancellationToken).ConfigureAwait(false);
+            // Files are parsed and validated in DuckDB either way; for ClickHouse in a scratch in-memory
+            // workspace whose rows are then added to the target.
+            using var workspace = DuckDbWorkspace.Open(clickHouse is null ? parse.GetValue(CommonOptions.Db)! : ":memory:");
             var importer = new DuckDbFileImporter(workspace);
             var report = await environment.Console.Progress()
                 .AutoClear(false)
@@ -36,6 +42,11 @@ internal static class ImportCommand
                     });
                     return await importer.ImportAsync(importKind, paths, columnMap, reporter, cancellationToken).ConfigureAwait(false);
                 }).ConfigureAwait(false);
+            if (clickHouse is not null)
+            {
+                var copy = new WorkspaceMigration(new DuckDbQueryStore(workspace), clickHouse, environment.Clock) { AsImport = true };
+                await MigrationBar.RunAsync(environment, copy, cancellationToken).ConfigureAwait(false);
+            }
             await environment.Out.WriteLineAsync(Summary(report)).ConfigureAwait(false);
             return CliApplication.Success;
         });

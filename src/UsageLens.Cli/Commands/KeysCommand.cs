@@ -1,7 +1,6 @@
 using System.CommandLine;
 using UsageLens.Core;
-using UsageLens.Storage.DuckDb;
-using UsageLens.Storage.DuckDb.Keys;
+using UsageLens.Core.Keys;
 
 namespace UsageLens.Cli.Commands;
 
@@ -20,8 +19,8 @@ internal static class KeysCommand
             {
                 throw new UsageLensException($"--role '{roleName}' is not one of admin, analyst, partner, writer");
             }
-            using var workspace = DuckDbWorkspace.Open(parse.GetValue(CommonOptions.Db)!);
-            var key = new ApiKeyStore(workspace, environment.Clock).Create(parsed, parse.GetValue(partner));
+            using var workspace = await WorkspaceStores.OpenAsync(parse, environment.Clock, mustExist: false, cancellationToken).ConfigureAwait(false);
+            var key = await workspace.Keys.CreateAsync(parsed, parse.GetValue(partner), cancellationToken).ConfigureAwait(false);
             await environment.Out.WriteLineAsync(key.Key).ConfigureAwait(false);
             await environment.Error.WriteLineAsync($"Created a {parsed.Name()} key{(key.Grant.PartnerId is { } p ? $" for partner {p}" : "")}. It is shown only this once.").ConfigureAwait(false);
             return CliApplication.Success;

@@ -1,10 +1,7 @@
 using System.CommandLine;
 using UsageLens.Cli.Output;
-using UsageLens.Core;
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Semantics;
-using UsageLens.Storage.DuckDb;
-using UsageLens.Storage.DuckDb.Querying;
 
 namespace UsageLens.Cli.Commands;
 
@@ -70,8 +67,8 @@ internal static class KpiCommand
                 ComparePrevious = !parse.GetValue(noPrevious),
                 Options = parse.GetValue(option) ?? [],
             };
-            using var workspace = OpenExisting(parse.GetValue(CommonOptions.Db)!);
-            var context = await KpiContext.CreateAsync(new DuckDbQueryStore(workspace), cancellationToken, CommonOptions.Configuration(parse)).ConfigureAwait(false);
+            using var workspace = await WorkspaceStores.OpenAsync(parse, environment.Clock, mustExist: true, cancellationToken).ConfigureAwait(false);
+            var context = await KpiContext.CreateAsync(workspace.Queries, cancellationToken, CommonOptions.Configuration(parse)).ConfigureAwait(false);
             var scope = parse.GetValue(partner) is { } partnerId ? AccountScope.Partner(partnerId) : AccountScope.All;
             var request = arguments.Resolve(kpi.Definition, context.Model, CommonOptions.Today(parse, environment.Clock), scope);
             var result = await kpi.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
@@ -80,8 +77,4 @@ internal static class KpiCommand
         });
         return command;
     }
-
-    /// <summary>Opens a workspace that must already exist: querying a typo'd path should not create an empty one.</summary>
-    public static DuckDbWorkspace OpenExisting(string path) =>
-        File.Exists(path) ? DuckDbWorkspace.Open(path) : throw new UsageLensException($"no workspace at '{path}': run 'usagelens demo' or 'usagelens import' first, or pass --db");
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using UsageLens.Server;
-using UsageLens.Storage.DuckDb;
+using UsageLens.Core.Storage;
 
 namespace UsageLens.Cli.Commands;
 
@@ -19,7 +19,7 @@ internal static class ServeCommand
         var command = new Command("serve", "Serve the API and the dashboard") { Urls };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var workspace = DuckDbWorkspace.Open(parse.GetValue(CommonOptions.Db)!);
+            using var workspace = await WorkspaceStores.OpenAsync(parse, environment.Clock, mustExist: false, cancellationToken).ConfigureAwait(false);
             var clock = parse.GetValue(CommonOptions.AsOf) is null ? environment.Clock : new AsOfClock(CommonOptions.Today(parse, environment.Clock), environment.Clock);
             await RunAsync(environment with { Clock = clock }, workspace, new ServerOptions { Urls = parse.GetValue(Urls)!, Configuration = CommonOptions.Configuration(parse) }, null, cancellationToken).ConfigureAwait(false);
             return CliApplication.Success;
@@ -28,7 +28,7 @@ internal static class ServeCommand
     }
 
     /// <summary>Serves until cancelled; <paramref name="readKey"/>, when given, is put in the printed dashboard address.</summary>
-    public static async Task RunAsync(CliEnvironment environment, DuckDbWorkspace workspace, ServerOptions options, string? readKey, CancellationToken cancellationToken)
+    public static async Task RunAsync(CliEnvironment environment, IWorkspaceStore workspace, ServerOptions options, string? readKey, CancellationToken cancellationToken)
     {
         await using var app = UsageLensServer.Build(options, workspace, environment.Clock);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

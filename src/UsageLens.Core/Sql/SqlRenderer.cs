@@ -42,14 +42,37 @@ public abstract class SqlRenderer
 
     protected virtual string Quote(string identifier) => identifier;
 
+    /// <summary>
+    /// The name an output column is given, and referred to by from an enclosing query. An engine
+    /// that lets output names shadow table columns inside the same statement (ClickHouse) renames them.
+    /// </summary>
+    protected virtual string OutputName(string alias) => alias;
+
+    protected virtual string Boolean(bool value) => value ? "TRUE" : "FALSE";
+
+    /// <summary><c>value [NOT] IN (items)</c>, with SQL's NULL semantics: a NULL value gives NULL.</summary>
+    protected virtual string InList(string value, string items, bool negated) => $"({value} {(negated ? "NOT IN" : "IN")} ({items}))";
+
+    protected virtual string LeftJoin => "LEFT JOIN";
+
+    /// <summary>
+    /// Whether the join condition names the left table's columns with their alias. ClickHouse 18.16
+    /// loses the alias of a Distributed table inside ON, but finds its columns by bare name.
+    /// </summary>
+    protected virtual bool QualifyLeftColumnsInJoin => true;
+
     private void WriteSelect(StringBuilder text, SqlSelect query, RenderContext context)
     {
+        context.EnterScope(query);
         text.Append("SELECT ");
-        text.AppendJoin(", ", query.Items.Select(i => $"{Expr(i.Expr, context)} AS {Quote(i.Alias)}"));
+        text.AppendJoin(", ", query.Items.Select(i => $"{Expr(i.Expr, context)} AS {Quote(OutputName(i.Alias))}"));
         text.Append(" FROM ").Append(Source(query.From, context));
         if (query.Join is { } join)
         {
-            text.Append(" LEFT JOIN ").Append(Source(join.Source, context)).Append(" ON ").Append(Expr(join.On, context));
+            text.Append(' ').Append(LeftJoin).Append(' ').Append(Source(join.Source, context)).Append(" ON ");
+            context.BareAlias = QualifyLeftColumnsInJoin ? null : query.From.Alias;
+            text.Append(Expr(join.On, context));
+            context.BareAlias = null;
         }
         if (query.Where is { } where)
         {
@@ -67,6 +90,7 @@ public abstract class SqlRenderer
         {
             text.Append(" LIMIT ").Append(limit.ToString(CultureInfo.InvariantCulture));
         }
+        context.LeaveScope();
     }
 
     private string Source(SqlSource source, RenderContext context) => source switch
@@ -85,12 +109,12 @@ public abstract class SqlRenderer
 
     private string Expr(SqlExpr expr, RenderContext context) => expr switch
     {
-        SqlColumn c => $"{c.Table}.{Quote(c.Column)}",
+        SqlColumn c => Column(c, context),
         SqlValue v => Bind(v.Value, context),
         SqlBinary b => $"({Expr(b.Left, context)} {Operator(b.Operator)} {Expr(b.Right, context)})",
         SqlNot n => $"(NOT {Expr(n.Operand, context)})",
-        SqlInList l when l.Items.Count == 0 => l.Negated ? "TRUE" : "FALSE",
-        SqlInList l => $"({Expr(l.Value, context)} {(l.Negated ? "NOT IN" : "IN")} ({string.Join(", ", l.Items.Select(i => Expr(i, context)))}))",
+        SqlInList l when l.Items.Count == 0 => Boolean(l.Negated),
+        SqlInList l => InList(Expr(l.Value, context), string.Join(", ", l.Items.Select(i => Expr(i, context))), l.Negated),
         SqlInSubquery s => $"({Expr(s.Value, context)} {(s.Negated ? "NOT IN" : "IN")} ({Nested(s.Query, context)}))",
         SqlIsNull n => $"({Expr(n.Operand, context)} IS {(n.Negated ? "NOT NULL" : "NULL")})",
         SqlAggregate a => Aggregate(a, context),
@@ -102,6 +126,12 @@ public abstract class SqlRenderer
         SqlCoalesce c => $"coalesce({string.Join(", ", c.Items.Select(i => Expr(i, context)))})",
         _ => throw new ArgumentOutOfRangeException(nameof(expr), expr, null),
     };
+
+    private string Column(SqlColumn column, RenderContext context)
+    {
+        var name = Quote(context.IsSubquery(column.Table) ? OutputName(column.Column) : column.Column);
+        return column.Table == context.BareAlias ? name : $"{column.Table}.{name}";
+    }
 
     private string Aggregate(SqlAggregate aggregate, RenderContext context)
     {
@@ -142,6 +172,7 @@ public abstract class SqlRenderer
     protected sealed class RenderContext
     {
         private readonly List<object?> _parameters = [];
+        private readonly Stack<HashSet<string>> _subqueryAliases = new();
 
         public IReadOnlyList<object?> Parameters => _parameters;
 
@@ -159,5 +190,26 @@ public abstract class SqlRenderer
             _parameters.Add(value);
             return _parameters.Count;
         }
+
+        internal void EnterScope(SqlSelect query)
+        {
+            var aliases = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var source in new[] { query.From, query.Join?.Source })
+            {
+                if (source is SqlSubquery sub)
+                {
+                    aliases.Add(sub.Alias);
+                }
+            }
+            _subqueryAliases.Push(aliases);
+        }
+
+        internal void LeaveScope() => _subqueryAliases.Pop();
+
+        /// <summary>The alias whose columns are written without it, while a join condition is written.</summary>
+        internal string? BareAlias { get; set; }
+
+        /// <summary>Whether a table alias of the statement being written names a derived table.</summary>
+        internal bool IsSubquery(string alias) => _subqueryAliases.TryPeek(out var aliases) && aliases.Contains(alias);
     }
 }

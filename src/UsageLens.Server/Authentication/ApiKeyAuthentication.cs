@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
-using UsageLens.Storage.DuckDb.Keys;
+using UsageLens.Core.Keys;
 
 namespace UsageLens.Server.Authentication;
 
@@ -7,7 +7,6 @@ internal static class ApiKeyAuthentication
 {
     public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services)
     {
-        services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<KeyVerifier>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);

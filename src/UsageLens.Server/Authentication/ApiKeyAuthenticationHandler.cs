@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using UsageLens.Server.Ingestion;
 using UsageLens.Server.RequestBodies;
-using UsageLens.Storage.DuckDb.Keys;
+using UsageLens.Core.Keys;
 
 namespace UsageLens.Server.Authentication;
 
@@ -15,16 +15,16 @@ internal sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = PresentedKey.From(Request, Context.Features.Get<BufferedRequestBody>()?.Bytes);
         if (string.IsNullOrEmpty(presented))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
-        if (keys.Verify(presented) is not { } grant)
+        if (await keys.VerifyAsync(presented, Context.RequestAborted).ConfigureAwait(false) is not { } grant)
         {
-            return Task.FromResult(AuthenticateResult.Fail("unknown API key"));
+            return AuthenticateResult.Fail("unknown API key");
         }
         var claims = new List<Claim>
         {
@@ -36,7 +36,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             claims.Add(new Claim(UsageLensClaims.PartnerId, grant.PartnerId));
         }
         var identity = new ClaimsIdentity(claims, SchemeName, UsageLensClaims.KeyPrefix, UsageLensClaims.Role);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

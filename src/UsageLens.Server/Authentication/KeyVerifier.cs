@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using UsageLens.Storage.DuckDb.Keys;
+using UsageLens.Core.Keys;
 
 namespace UsageLens.Server.Authentication;
 
@@ -8,18 +8,18 @@ namespace UsageLens.Server.Authentication;
 /// the server runs, so a hit saves a hash and a query on every request. Misses are not remembered,
 /// so a key created after start-up works at once.
 /// </summary>
-internal sealed class KeyVerifier(ApiKeyStore store)
+internal sealed class KeyVerifier(IApiKeyStore store)
 {
     private const int MaxRemembered = 10_000;
     private readonly ConcurrentDictionary<string, ApiKeyGrant> _verified = new(StringComparer.Ordinal);
 
-    public ApiKeyGrant? Verify(string presentedKey)
+    public async Task<ApiKeyGrant?> VerifyAsync(string presentedKey, CancellationToken cancellationToken)
     {
         if (_verified.TryGetValue(presentedKey, out var known))
         {
             return known;
         }
-        var grant = store.Verify(presentedKey);
+        var grant = await store.VerifyAsync(presentedKey, cancellationToken).ConfigureAwait(false);
         if (grant is not null && _verified.Count < MaxRemembered)
         {
             _verified[presentedKey] = grant;

@@ -37,7 +37,16 @@ internal sealed partial class IngestRequests(IIngestionStore store, GroupCommitW
         }
         if (request.IsValid && request.UsersNeedingAccount is { Count: > 0 } users)
         {
-            request = request.ResolveAccounts(await store.GetUserAccountsAsync(users, context.RequestAborted).ConfigureAwait(false));
+            try
+            {
+                request = request.ResolveAccounts(await store.GetUserAccountsAsync(users, context.RequestAborted).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The store is down or failing: nothing was stored, so the client may send it again.
+                LogLookupFailed(logger, ex);
+                return Unavailable(context);
+            }
         }
         if (!request.IsValid)
         {
@@ -61,11 +70,19 @@ internal sealed partial class IngestRequests(IIngestionStore store, GroupCommitW
             case WriteStatus.Refused:
                 return Refused(verdict.Problems);
             default:
-                context.Response.Headers.RetryAfter = "1";
-                return TypedResults.Json(new IngestErrorResponse("the events could not be stored right now; nothing was stored, retry later"),
-                    statusCode: StatusCodes.Status503ServiceUnavailable);
+                return Unavailable(context);
         }
     }
+
+    private static JsonHttpResult<IngestErrorResponse> Unavailable(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        return TypedResults.Json(new IngestErrorResponse("the events could not be stored right now; nothing was stored, retry later"),
+            statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Looking up users' accounts failed; the request was answered 503")]
+    private static partial void LogLookupFailed(ILogger logger, Exception exception);
 
     private static BadRequest<IngestErrorResponse> Refused(IReadOnlyList<IngestProblem> problems)
     {

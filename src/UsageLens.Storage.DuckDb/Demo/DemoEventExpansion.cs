@@ -10,6 +10,8 @@ namespace UsageLens.Storage.DuckDb.Demo;
 internal static class DemoEventExpansion
 {
     // h: bits 0-47 are three 16-bit uniforms whose sum is bell-shaped (the daytime curve), bits 48-63 decide person or machine.
+    // Times are whole seconds, the precision every engine stores (ClickHouse 18.16's DateTime has no fraction),
+    // so the same seed gives the same workspace on DuckDB and ClickHouse.
     // g: bits 0-31 pick the user (skewed towards the account's first, most active users), 32-47 the quantity, 48-63 the properties.
     private const string Sql = $"""
         INSERT INTO events (source, id, timestamp, account_id, user_id, event, quantity, unit,
@@ -27,7 +29,7 @@ internal static class DemoEventExpansion
         placed AS (
             SELECT *, make_timestamp(day_us + ((centre_us - window_us // 2 + 86400000000
                 + CAST(window_us * CAST((h & 65535) + ((h >> 16) & 65535) + ((h >> 32) & 65535) AS DOUBLE) / 196608.0 AS BIGINT))
-                % 86400000000)) AS ts
+                % 86400000000) // 1000000 * 1000000) AS ts
             FROM drawn)
         SELECT '', $1 || CAST(n AS VARCHAR), ts, account_id,
             CASE WHEN user_count > 0 AND CAST(h >> 48 AS INTEGER) < user_share

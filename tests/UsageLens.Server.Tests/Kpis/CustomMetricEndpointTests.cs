@@ -1,7 +1,7 @@
 using System.Net;
 using UsageLens.Ingest.Configuration;
 using UsageLens.Server.Tests.Support;
-using UsageLens.Storage.DuckDb.Keys;
+using UsageLens.Core.Keys;
 
 namespace UsageLens.Server.Tests.Kpis;
 
@@ -50,7 +50,7 @@ public sealed class CustomMetricEndpointTests
     public async Task A_partner_key_gets_the_formula_over_its_own_accounts_only()
     {
         await using var server = await StartAsync();
-        var partnerKey = new ApiKeyStore(server.Workspace, TimeProvider.System).Create(ApiKeyRole.Partner, "p-north").Key;
+        var partnerKey = (await server.Store.Keys.CreateAsync(ApiKeyRole.Partner, "p-north", default)).Key;
 
         var json = await Json.ReadAsync(await server.ClientWithBearer(partnerKey).GetAsync(new Uri(CallsPerUser, UriKind.Relative)));
 

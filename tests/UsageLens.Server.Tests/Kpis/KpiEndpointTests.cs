@@ -1,6 +1,6 @@
 using System.Net;
 using UsageLens.Server.Tests.Support;
-using UsageLens.Storage.DuckDb.Keys;
+using UsageLens.Core.Keys;
 
 namespace UsageLens.Server.Tests.Kpis;
 
@@ -44,7 +44,7 @@ public sealed class KpiEndpointTests
     public async Task A_partner_key_sees_only_its_partners_accounts()
     {
         await using var server = await StartWithDataAsync();
-        var partnerKey = new ApiKeyStore(server.Workspace, TimeProvider.System).Create(ApiKeyRole.Partner, "p-north").Key;
+        var partnerKey = (await server.Store.Keys.CreateAsync(ApiKeyRole.Partner, "p-north", default)).Key;
 
         var json = await Json.ReadAsync(await server.ClientWithBearer(partnerKey).GetAsync(new Uri(TopOne, UriKind.Relative)));
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using UsageLens.Server.GroupCommit;
 using UsageLens.Storage.DuckDb;
-using UsageLens.Storage.DuckDb.Keys;
+using UsageLens.Core.Keys;
 
 namespace UsageLens.Server.Tests.Support;
 
@@ -20,10 +20,10 @@ internal sealed class RunningServer : IAsyncDisposable
     private readonly List<HttpClient> _clients = [];
     private bool _stopped;
 
-    private RunningServer(string directory, DuckDbWorkspace workspace, WebApplication app, Uri address, Keys keys)
+    private RunningServer(string directory, DuckDbWorkspaceStore store, WebApplication app, Uri address, Keys keys)
     {
         Directory = directory;
-        Workspace = workspace;
+        Store = store;
         _app = app;
         Address = address;
         WriterKey = keys.Writer;
@@ -35,7 +35,9 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public string WorkspacePath => Path.Combine(Directory, "workspace.duckdb");
 
-    public DuckDbWorkspace Workspace { get; }
+    public DuckDbWorkspaceStore Store { get; }
+
+    public DuckDbWorkspace Workspace => Store.Workspace;
 
     public Uri Address { get; }
 
@@ -52,14 +54,17 @@ internal sealed class RunningServer : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "usagelens-server-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var workspace = DuckDbWorkspace.Open(Path.Combine(directory, "workspace.duckdb"));
-        var store = new ApiKeyStore(workspace, TimeProvider.System);
-        var keys = new Keys(store.Create(ApiKeyRole.Writer, null).Key, store.Create(ApiKeyRole.Analyst, null).Key, store.Create(ApiKeyRole.Admin, null).Key);
+        var store = new DuckDbWorkspaceStore(workspace, TimeProvider.System);
+        var keys = new Keys(
+            (await store.Keys.CreateAsync(ApiKeyRole.Writer, null, default)).Key,
+            (await store.Keys.CreateAsync(ApiKeyRole.Analyst, null, default)).Key,
+            (await store.Keys.CreateAsync(ApiKeyRole.Admin, null, default)).Key);
         var app = UsageLensServer.Build(
             (options ?? new ServerOptions()) with { Urls = "http://127.0.0.1:0", MinimumLogLevel = LogLevel.Warning },
-            workspace, TimeProvider.System);
+            store, TimeProvider.System);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new RunningServer(directory, workspace, app, new Uri(address), keys);
+        return new RunningServer(directory, store, app, new Uri(address), keys);
     }
 
     /// <summary>A client that sends <paramref name="key"/> the Segment way: HTTP Basic user name, empty password.</summary>
@@ -105,7 +110,7 @@ internal sealed class RunningServer : IAsyncDisposable
         _clients.Clear();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        Workspace.Dispose();
+        Store.Dispose();
     }
 
     public async ValueTask DisposeAsync()

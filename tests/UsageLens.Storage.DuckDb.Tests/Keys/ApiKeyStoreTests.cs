@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using UsageLens.Core;
+using UsageLens.Core.Keys;
 using UsageLens.Storage.DuckDb.Keys;
 
 namespace UsageLens.Storage.DuckDb.Tests.Keys;
@@ -12,18 +13,18 @@ public sealed class ApiKeyStoreTests : IDisposable
     private ApiKeyStore Store() => new(_workspace, TimeProvider.System);
 
     [Fact]
-    public void A_created_key_verifies_to_its_role_and_partner()
+    public async Task A_created_key_verifies_to_its_role_and_partner()
     {
-        var created = Store().Create(ApiKeyRole.Partner, "p-7");
+        var created = await Store().CreateAsync(ApiKeyRole.Partner, "p-7", default);
 
-        Assert.Equal(new ApiKeyGrant(ApiKeyRole.Partner, "p-7", created.Key[..11]), Store().Verify(created.Key));
+        Assert.Equal(new ApiKeyGrant(ApiKeyRole.Partner, "p-7", created.Key[..11]), await Store().VerifyAsync(created.Key, default));
         Assert.Matches("^ul_[A-Za-z0-9_-]{43}$", created.Key);
     }
 
     [Fact]
-    public void Only_the_sha256_of_the_key_is_stored()
+    public async Task Only_the_sha256_of_the_key_is_stored()
     {
-        var created = Store().Create(ApiKeyRole.Writer, null);
+        var created = await Store().CreateAsync(ApiKeyRole.Writer, null, default);
         var expectedHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(created.Key)));
 
         using var connection = _workspace.OpenConnection();
@@ -33,19 +34,19 @@ public sealed class ApiKeyStoreTests : IDisposable
     }
 
     [Fact]
-    public void An_unknown_or_altered_key_verifies_to_nothing()
+    public async Task An_unknown_or_altered_key_verifies_to_nothing()
     {
-        var created = Store().Create(ApiKeyRole.Admin, null);
+        var created = await Store().CreateAsync(ApiKeyRole.Admin, null, default);
 
-        Assert.Null(Store().Verify(created.Key + "x"));
-        Assert.Null(Store().Verify(""));
+        Assert.Null(await Store().VerifyAsync(created.Key + "x", default));
+        Assert.Null(await Store().VerifyAsync("", default));
     }
 
     [Fact]
-    public void A_partner_key_needs_a_partner_and_other_keys_refuse_one()
+    public async Task A_partner_key_needs_a_partner_and_other_keys_refuse_one()
     {
-        Assert.Equal("a partner key needs a partner id", Assert.Throws<UsageLensException>(() => Store().Create(ApiKeyRole.Partner, " ")).Message);
-        Assert.Equal("only partner keys carry a partner id, not analyst keys", Assert.Throws<UsageLensException>(() => Store().Create(ApiKeyRole.Analyst, "p-1")).Message);
+        Assert.Equal("a partner key needs a partner id", (await Assert.ThrowsAsync<UsageLensException>(() => Store().CreateAsync(ApiKeyRole.Partner, " ", default))).Message);
+        Assert.Equal("only partner keys carry a partner id, not analyst keys", (await Assert.ThrowsAsync<UsageLensException>(() => Store().CreateAsync(ApiKeyRole.Analyst, "p-1", default))).Message);
     }
 
     [Theory]

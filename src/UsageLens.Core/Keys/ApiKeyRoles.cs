@@ -1,4 +1,4 @@
-namespace UsageLens.Storage.DuckDb.Keys;
+namespace UsageLens.Core.Keys;
 
 /// <summary>The wire names of <see cref="ApiKeyRole"/> (<c>admin</c>, <c>analyst</c>, <c>partner</c>, <c>writer</c>) as stored and typed on the command line.</summary>
 public static class ApiKeyRoles

@@ -1,9 +1,9 @@
-using UsageLens.Core.Accounts;
+namespace UsageLens.Core.Accounts;
 
-namespace UsageLens.Storage.DuckDb.Ingestion;
-
-internal static class AccountColumns
+/// <summary>The canonical column each typed account field is stored in, on every engine.</summary>
+public static class AccountColumns
 {
+    /// <summary>The column name of <paramref name="field"/>.</summary>
     public static string Name(AccountField field) => field switch
     {
         AccountField.Name => "name",

@@ -1,0 +1,16 @@
+using UsageLens.Core.Keys;
+
+namespace UsageLens.Core.Storage;
+
+/// <summary>An open workspace on one engine: what the server and the CLI read, write and authenticate with.</summary>
+public interface IWorkspaceStore : IDisposable
+{
+    /// <summary>Where the workspace is, for messages (a file path or a clickhouse:// address).</summary>
+    string Location { get; }
+
+    IQueryStore Queries { get; }
+
+    IIngestionStore Ingestion { get; }
+
+    IApiKeyStore Keys { get; }
+}

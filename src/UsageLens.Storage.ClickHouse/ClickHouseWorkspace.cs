@@ -1,0 +1,98 @@
+using UsageLens.Core;
+using UsageLens.Storage.ClickHouse.Http;
+using UsageLens.Storage.ClickHouse.Schema;
+
+namespace UsageLens.Storage.ClickHouse;
+
+/// <summary>
+/// A workspace on one ClickHouse server or on a sharded cluster. Opening it checks every node is
+/// reachable and creates whatever tables are missing. Events and rollups are written through the
+/// first node (a Distributed table on a cluster); profile tables are copied in full to every node,
+/// so a shard can join its events to accounts locally.
+/// </summary>
+public sealed class ClickHouseWorkspace : IDisposable
+{
+    private readonly HttpClient _http;
+
+    private ClickHouseWorkspace(ClickHouseAddress address, HttpClient http)
+    {
+        Address = address;
+        _http = http;
+        Nodes = address.Nodes.Select(n => new ClickHouseNode(http, n, address.Database)).ToList();
+    }
+
+    public ClickHouseAddress Address { get; }
+
+    internal IReadOnlyList<ClickHouseNode> Nodes { get; }
+
+    /// <summary>The node that answers queries and takes event inserts.</summary>
+    internal ClickHouseNode Entry => Nodes[0];
+
+    /// <summary>Connects to every node and creates the schema; an unreachable server gives a one-line error.</summary>
+    public static async Task<ClickHouseWorkspace> OpenAsync(ClickHouseAddress address, CancellationToken cancellationToken, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var http = new HttpClient { Timeout = timeout ?? TimeSpan.FromMinutes(10) };
+        var workspace = new ClickHouseWorkspace(address, http);
+        try
+        {
+            await workspace.CreateSchemaAsync(cancellationToken).ConfigureAwait(false);
+            return workspace;
+        }
+        catch (Exception ex) when (ex is ClickHouseUnavailableException or ClickHouseException)
+        {
+            workspace.Dispose();
+            throw new UsageLensException($"cannot open workspace {address}: {ex.Message}", ex);
+        }
+        catch
+        {
+            workspace.Dispose();
+            throw;
+        }
+    }
+
+    private async Task CreateSchemaAsync(CancellationToken cancellationToken)
+    {
+        foreach (var uri in Address.Nodes)
+        {
+            // The database may not exist yet, so this first statement names none.
+            await new ClickHouseNode(_http, uri, null).ExecuteAsync($"CREATE DATABASE IF NOT EXISTS {Address.Database}", cancellationToken).ConfigureAwait(false);
+        }
+        if (Address.Cluster is { } cluster)
+        {
+            await CheckClusterAsync(cluster, cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var node in Nodes)
+        {
+            var events = Address.Cluster is { } name ? ClickHouseSchema.ClusterEventTables(name, Address.Database) : ClickHouseSchema.SingleServerEventTables();
+            foreach (var statement in ClickHouseSchema.ProfileTables().Concat(events))
+            {
+                await node.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // Every listed node must be one shard of the named cluster, or events would land where no query reads them.
+    private async Task CheckClusterAsync(string cluster, CancellationToken cancellationToken)
+    {
+        var shards = await Entry.QueryAsync(
+            $"SELECT count() FROM system.clusters WHERE cluster = {ClickHouseLiteral.Quote(cluster)}", cancellationToken).ConfigureAwait(false);
+        var count = (long)shards.Rows[0][0]!;
+        if (count != Nodes.Count)
+        {
+            throw new UsageLensException(
+                $"cannot open workspace {Address}: cluster '{cluster}' has {count} shard(s) in remote_servers of {Entry.Endpoint.Authority}, but {Nodes.Count} host(s) are listed");
+        }
+    }
+
+    /// <summary>Inserts profile rows into the table on every node.</summary>
+    internal async Task InsertEverywhereAsync(string table, IReadOnlyList<string> columns, string rows, CancellationToken cancellationToken)
+    {
+        foreach (var node in Nodes)
+        {
+            await node.InsertAsync(table, columns, rows, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,29 @@
+using UsageLens.Core.Keys;
+using UsageLens.Core.Storage;
+using UsageLens.Storage.ClickHouse.Ingestion;
+using UsageLens.Storage.ClickHouse.Keys;
+using UsageLens.Storage.ClickHouse.Querying;
+
+namespace UsageLens.Storage.ClickHouse;
+
+/// <summary>A ClickHouse workspace behind the engine-neutral ports. It owns and disposes the workspace.</summary>
+public sealed class ClickHouseWorkspaceStore(ClickHouseWorkspace workspace, TimeProvider timeProvider) : IWorkspaceStore
+{
+    private readonly ClickHouseIngestionStore _ingestion = new(workspace, timeProvider);
+
+    public ClickHouseWorkspace Workspace => workspace;
+
+    public string Location => workspace.Address.ToString();
+
+    public IQueryStore Queries { get; } = new ClickHouseQueryStore(workspace);
+
+    public IIngestionStore Ingestion => _ingestion;
+
+    public IApiKeyStore Keys { get; } = new ClickHouseApiKeyStore(workspace, timeProvider);
+
+    public void Dispose()
+    {
+        _ingestion.Dispose();
+        workspace.Dispose();
+    }
+}

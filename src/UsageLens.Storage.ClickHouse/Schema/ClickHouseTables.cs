@@ -1,0 +1,23 @@
+namespace UsageLens.Storage.ClickHouse.Schema;
+
+/// <summary>The physical table names. On a cluster the event tables are Distributed tables over <c>*_local</c> shards.</summary>
+internal static class ClickHouseTables
+{
+    public const string Events = "events";
+    public const string AccountDays = "rollup_account_days";
+    public const string UserDays = "rollup_user_days";
+    public const string Accounts = "accounts";
+    public const string Users = "users";
+    public const string Subscriptions = "subscriptions";
+    public const string Nps = "nps";
+    public const string Partners = "partners";
+    public const string Meters = "meters";
+    public const string EventPropertyKeys = "event_property_keys";
+    public const string AccountTraitKeys = "account_trait_keys";
+    public const string UserTraitKeys = "user_trait_keys";
+    public const string ApiKeys = "api_keys";
+    public const string Settings = "settings";
+
+    /// <summary>The local suffix of a sharded table on each cluster node.</summary>
+    public const string LocalSuffix = "_local";
+}

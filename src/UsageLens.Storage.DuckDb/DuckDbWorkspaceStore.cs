@@ -1,0 +1,29 @@
+using UsageLens.Core.Keys;
+using UsageLens.Core.Storage;
+using UsageLens.Storage.DuckDb.Ingestion;
+using UsageLens.Storage.DuckDb.Keys;
+using UsageLens.Storage.DuckDb.Querying;
+
+namespace UsageLens.Storage.DuckDb;
+
+/// <summary>The embedded engine behind the engine-neutral ports. It owns and disposes the workspace.</summary>
+public sealed class DuckDbWorkspaceStore(DuckDbWorkspace workspace, TimeProvider timeProvider) : IWorkspaceStore
+{
+    private readonly DuckDbIngestionStore _ingestion = new(workspace);
+
+    public DuckDbWorkspace Workspace => workspace;
+
+    public string Location => workspace.Path;
+
+    public IQueryStore Queries { get; } = new DuckDbQueryStore(workspace);
+
+    public IIngestionStore Ingestion => _ingestion;
+
+    public IApiKeyStore Keys { get; } = new ApiKeyStore(workspace, timeProvider);
+
+    public void Dispose()
+    {
+        _ingestion.Dispose();
+        workspace.Dispose();
+    }
+}
