@@ -1,6 +1,6 @@
 using System.Net;
 using UsageLens.Server.Tests.Support;
-using UsageLens.Storage.DuckDb.Keys;
+using UsageLens.Core.Keys;
 
 namespace UsageLens.Server.Tests.Questions;
 
@@ -48,7 +48,7 @@ public sealed class AskEndpointTests
     public async Task A_partner_key_only_sees_its_own_customers()
     {
         await using var server = await StartWithDataAsync();
-        var partnerKey = new ApiKeyStore(server.Workspace, TimeProvider.System).Create(ApiKeyRole.Partner, "p-north").Key;
+        var partnerKey = (await server.Store.Keys.CreateAsync(ApiKeyRole.Partner, "p-north", default)).Key;
 
         var json = await Json.ReadAsync(await AskAsync(server.ClientWithBearer(partnerKey), "api calls last month"));
 
