@@ -25,6 +25,7 @@ internal static class CliApplication
         root.Options.Add(CommonOptions.AsOf);
         root.Options.Add(CommonOptions.Config);
         root.Subcommands.Add(KpiCommand.Create(environment));
+        root.Subcommands.Add(AskCommand.Create(environment));
         root.Subcommands.Add(ImportCommand.Create(environment));
         root.Subcommands.Add(DemoCommand.Create(environment));
         root.Subcommands.Add(ServeCommand.Create(environment));

@@ -2,6 +2,7 @@ using UsageLens.Server.Dashboard;
 using UsageLens.Server.Ingestion;
 using UsageLens.Server.Kpis;
 using UsageLens.Core.Storage;
+using UsageLens.Server.Questions;
 using UsageLens.Server.RequestBodies;
 
 namespace UsageLens.Server;
@@ -41,6 +42,7 @@ public static class UsageLensServer
         app.MapOpenApi();
         app.MapIngestionEndpoints();
         app.MapKpiEndpoints();
+        app.MapAskEndpoints();
         return app;
     }
 }

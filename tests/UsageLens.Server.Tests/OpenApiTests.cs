@@ -18,6 +18,9 @@ public sealed class OpenApiTests
         string[] expected = ["/v1/batch", "/v1/track", "/v1/identify", "/v1/group", "/v1/page", "/v1/screen", "/api/v1/events"];
         Assert.All(expected, path => Assert.True(paths.TryGetProperty(path, out _), path));
         Assert.True(paths.GetProperty("/v1/batch").GetProperty("post").GetProperty("responses").TryGetProperty("413", out _));
+        var ask = paths.GetProperty("/api/v1/ask").GetProperty("post");
+        Assert.True(ask.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.True(ask.GetProperty("responses").TryGetProperty("400", out _));
         Assert.Equal("basic", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("segmentWriteKey").GetProperty("scheme").GetString());
     }
 }

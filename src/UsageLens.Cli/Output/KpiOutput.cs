@@ -86,7 +86,7 @@ internal static class KpiOutput
             ? definition.Formula
             : $"{definition.Formula}. Options: {string.Join("; ", definition.Options.Select(o => $"{o.Name}: {o.Description}"))}";
 
-    private static void WriteTable(IAnsiConsole console, KpiDefinition definition, KpiResult result, bool includeSql)
+    internal static void WriteTable(IAnsiConsole console, KpiDefinition definition, KpiResult result, bool includeSql)
     {
         var subject = result.Metric is null ? "" : $" · {result.Metric}";
         console.MarkupLine($"[bold]{Markup.Escape(definition.Title)}[/]{Markup.Escape(subject)} · {Markup.Escape(result.Period.ToString())}");

@@ -14,6 +14,18 @@ public sealed record WorkspaceConfiguration(IReadOnlyDictionary<string, RatePlan
     /// <summary>The events that count as activity for the engagement KPIs; empty means every event with a user_id.</summary>
     public IReadOnlyList<string> ActivityEvents { get; init; } = [];
 
+    /// <summary>Words of free-text questions mapped to a metered event, a KPI or dimension=value (<c>questions.synonyms</c>).</summary>
+    public IReadOnlyDictionary<string, string> QuestionSynonyms { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The day weeks start on for questions such as "last week" (<c>questions.week_start</c>; default Monday).</summary>
+    public DayOfWeek WeekStart { get; init; } = DayOfWeek.Monday;
+
+    /// <summary>The OpenAI-compatible endpoint of the optional language-model adapter (<c>questions.llm.url</c>); null leaves it off.</summary>
+    public string? LanguageModelUrl { get; init; }
+
+    /// <summary>The model the adapter asks for (<c>questions.llm.model</c>).</summary>
+    public string? LanguageModelName { get; init; }
+
     /// <summary>The file it was read from, for messages; null when it came from no file.</summary>
     public string? Source { get; init; }
 }

@@ -32,7 +32,7 @@ public static class WorkspaceConfigurationReader
             return WorkspaceConfiguration.Empty;
         }
         var root = Mapping(fileName, "", stream.Documents[0].RootNode);
-        RefuseUnknown(fileName, "", root, "rate_plans", "metrics", "activity");
+        RefuseUnknown(fileName, "", root, "rate_plans", "metrics", "activity", "questions");
         var plans = new Dictionary<string, RatePlan>(StringComparer.Ordinal);
         if (Child(root, "rate_plans") is { } plansNode)
         {
@@ -46,7 +46,19 @@ public static class WorkspaceConfigurationReader
             ? CustomMetricsReader.Read(fileName, Mapping(fileName, "metrics", metricsNode))
             : new Dictionary<string, CustomMetric>();
         var activity = Child(root, "activity") is { } activityNode ? ActivityEvents(fileName, Mapping(fileName, "activity", activityNode)) : [];
-        return new WorkspaceConfiguration(plans) { Metrics = metrics, ActivityEvents = activity, Source = fileName };
+        var (synonyms, weekStart, llmUrl, llmModel) = Child(root, "questions") is { } questionsNode
+            ? QuestionSettingsReader.Read(fileName, Mapping(fileName, "questions", questionsNode))
+            : ([], DayOfWeek.Monday, null, null);
+        return new WorkspaceConfiguration(plans)
+        {
+            Metrics = metrics,
+            ActivityEvents = activity,
+            QuestionSynonyms = synonyms,
+            WeekStart = weekStart,
+            LanguageModelUrl = llmUrl,
+            LanguageModelName = llmModel,
+            Source = fileName,
+        };
     }
 
     private static RatePlan Plan(string file, string path, string name, YamlNode node)

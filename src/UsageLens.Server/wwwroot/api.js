@@ -44,6 +44,40 @@ export async function fetchKpi(name, params) {
   return response.json();
 }
 
+// Posts a free-text question; a refusal (unknown word, ambiguity, bad input) comes back as a
+// 'question' error carrying the server's suggestions and readings.
+export async function askQuestion(question) {
+  const key = sessionStorage.getItem(KEY_STORAGE);
+  if (!key) {
+    throw new ApiError('auth', 401, 'No read key yet.');
+  }
+  let response;
+  try {
+    response = await fetch('/api/v1/ask', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ question }),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError('network', 0, 'The UsageLens server cannot be reached.');
+  }
+  if (response.status === 401 || response.status === 403) {
+    throw new ApiError('auth', response.status, 'This key cannot ask questions.');
+  }
+  if (response.status === 400) {
+    const problem = await response.json();
+    const error = new ApiError('question', 400, problem.detail || problem.title);
+    error.suggestions = problem.suggestions || [];
+    error.readings = problem.readings || [];
+    throw error;
+  }
+  if (!response.ok) {
+    throw new ApiError('server', response.status, await problemText(response));
+  }
+  return response.json();
+}
+
 async function problemText(response) {
   try {
     const problem = await response.json();

@@ -1,0 +1,323 @@
+using System.Globalization;
+
+namespace UsageLens.Questions;
+
+/// <summary>
+/// Reads one clause of a question word by word into an <see cref="AskDraft"/>. Every word is either
+/// part of a recognised phrase, a filler word of <see cref="FillerWords"/>, or an error.
+/// </summary>
+internal sealed class ClauseReader(Vocabulary vocabulary, TimePhrase time, IReadOnlyList<string> tokens)
+{
+    private static readonly HashSet<string> s_customerNouns = ["customers", "customer", "accounts", "account", "clients", "client", "companies", "company", "orgs", "organisations", "organizations", "tenants"];
+    private static readonly HashSet<string> s_compare = ["vs", "versus", "against", "compared", "comparing", "compare"];
+    private static readonly HashSet<string> s_negations = ["excluding", "exclude", "except", "without", "excl", "not", "non", "but"];
+    private static readonly HashSet<string> s_rankWords = ["top", "bottom", "largest", "biggest", "smallest", "highest", "lowest", "best", "worst", "heaviest", "lightest"];
+    private static readonly HashSet<string> s_groupWords = ["by", "per", "each", "every", "across"];
+    private static readonly HashSet<string> s_plainGroupDimensions = ["segment", "region", "plan", "partner_id", "product"];
+
+    private readonly AskDraft _draft = new();
+    private bool _negate;
+
+    public AskDraft Read()
+    {
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            i += Step(i);
+        }
+        return _draft;
+    }
+
+    private int Step(int i)
+    {
+        var word = tokens[i];
+        if (s_compare.Contains(word))
+        {
+            return Comparison(i);
+        }
+        if (time.Read(tokens, i) is { } period)
+        {
+            SetPeriod(period);
+            return period.Length;
+        }
+        if (s_rankWords.Contains(word) && vocabulary.Match(tokens, i).Length < 2 && RankedAccounts(i) is { } rankLength)
+        {
+            return rankLength;
+        }
+        if (s_groupWords.Contains(word) && Breakdown(i + 1) is { } groupLength)
+        {
+            return 1 + groupLength;
+        }
+        if (word == "over" && At(i + 1) == "time")
+        {
+            _draft.GrainOverTime = true;
+            return 2;
+        }
+        if (word == "how" && At(i + 1) == "many" && At(i + 2) is "users" or "people" or "accounts" or "customers" or "companies" or "clients")
+        {
+            _draft.Distinct = At(i + 2) is "users" or "people" ? "users" : "accounts";
+            return 3;
+        }
+        if (word is "don't" or "dont" or "doesn't" or "never" or "not" && LaterUse(i) && tokens.Any(t => t is "features" or "feature"))
+        {
+            // "which features do smb customers not use": the negated use asks for feature gaps.
+            _draft.Insight = "feature-gaps";
+            return 1;
+        }
+        if (s_negations.Contains(word) && vocabulary.Match(tokens, i).Length == 0)
+        {
+            _negate = true;
+            return 1;
+        }
+        if (word.StartsWith("non-", StringComparison.Ordinal) && word.Length > 4)
+        {
+            return NonValue(i, word[4..]);
+        }
+        var (length, terms) = vocabulary.Match(tokens, i);
+        if (length > 0)
+        {
+            Place(i, length, terms);
+            return length + TrailingDimensionWord(i + length, terms);
+        }
+        if (FillerWords.Contains(word) || IsEventWord(word))
+        {
+            return 1;
+        }
+        throw QuestionNotUnderstoodException.Unknown(word, vocabulary.Suggest(word));
+    }
+
+    private void SetPeriod(TimeMatch period)
+    {
+        if (_draft.Period is { } earlier && (earlier.From, earlier.To) != (period.From, period.To))
+        {
+            throw QuestionNotUnderstoodException.Ambiguous("two periods",
+                [$"{Interpretation.Dates(earlier.From, earlier.To)}", $"{Interpretation.Dates(period.From, period.To)}"]);
+        }
+        _draft.Period = period;
+    }
+
+    // "vs the month before", "compared to last year", "enterprise vs smb".
+    private int Comparison(int i)
+    {
+        var next = i + 1;
+        if (At(next) is "to" or "with")
+        {
+            next++;
+        }
+        var (length, terms) = vocabulary.Match(tokens, next);
+        if (length > 0 && terms.All(t => t.Kind == TermKind.Value))
+        {
+            var earlier = _draft.Filters.LastOrDefault();
+            var term = terms.FirstOrDefault(t => t.Dimension == earlier.Dimension) ?? Single(terms, next, length);
+            if (earlier.Dimension != term.Dimension)
+            {
+                throw new QuestionNotUnderstoodException($"'{string.Join(' ', tokens.Skip(next).Take(length))}' is compared with nothing of the same kind: write, for example, 'enterprise vs smb'");
+            }
+            if (_draft.CompareValues.Count == 0)
+            {
+                _draft.CompareValues.Add(earlier.Value);
+            }
+            _draft.CompareValues.Add(term.Name);
+            return next - i + length + TrailingDimensionWord(next + length, [term]);
+        }
+        var main = _draft.Period ?? time.Read(["last", "month"], 0)!;
+        var compare = time.ReadComparison(tokens, next, main.From, main.To)
+            ?? throw new QuestionNotUnderstoodException($"'{tokens[i]}' must be followed by a period (\"the month before\", \"last year\") or a value (\"smb\")");
+        _draft.Compare = compare;
+        return next - i + compare.Length;
+    }
+
+    // "top 20% of customers by revenue", "bottom 5 by api calls", "top 10 accounts".
+    private int? RankedAccounts(int i)
+    {
+        var next = i + 1;
+        string amount;
+        if (Number(At(next)) is { } n)
+        {
+            next++;
+            if (At(next) is "%" or "percent" or "pct")
+            {
+                amount = $"{n}%";
+                next++;
+            }
+            else
+            {
+                amount = n;
+            }
+        }
+        else if (s_customerNouns.Contains(At(next) ?? ""))
+        {
+            amount = "10";
+        }
+        else
+        {
+            return null;
+        }
+        while (At(next) is "of" or "our" or "the" or "most" or "valuable" or "paying" || s_customerNouns.Contains(At(next) ?? ""))
+        {
+            next++;
+        }
+        var bottom = tokens[i] is "bottom" or "smallest" or "lowest" or "worst" or "lightest";
+        if (bottom)
+        {
+            _draft.Bottom = amount;
+        }
+        else
+        {
+            _draft.Top = amount;
+        }
+        if (At(next) is "by" or "in")
+        {
+            var (length, terms) = vocabulary.Match(tokens, next + 1);
+            var ranking = terms.FirstOrDefault(t => t.Kind == TermKind.Ranking);
+            var metric = terms.FirstOrDefault(t => t.Kind == TermKind.Metric);
+            if (ranking is not null || metric is not null)
+            {
+                _draft.RankBy = ranking?.Name ?? metric!.Name;
+                _draft.RankByMetric = ranking is null;
+                return next + 1 + length - i;
+            }
+            if (length > 0 && terms.Any(t => t.Kind == TermKind.Kpi))
+            {
+                // "top 10 accounts by seat utilization": list that KPI per account.
+                return next + 1 - i;
+            }
+        }
+        return next - i;
+    }
+
+    // After "by"/"per"/"each": a grain ("week") or a dimension ("segment"), else null (the word is filler).
+    private int? Breakdown(int i)
+    {
+        if (At(i) is "the" or "a")
+        {
+            i++;
+            return Breakdown(i) is { } n ? n + 1 : null;
+        }
+        if (TimePhrase.Unit(At(i)) is { } unit && !(At(i + 1) is "to" && At(i + 2) is "date"))
+        {
+            _draft.Grain = unit.ToString().ToLowerInvariant();
+            return 1;
+        }
+        var (length, terms) = vocabulary.Match(tokens, i);
+        if (terms.FirstOrDefault(t => t.Kind == TermKind.Grain) is { } grain)
+        {
+            _draft.Grain = grain.Name;
+            return length;
+        }
+        if (terms.FirstOrDefault(t => t.Kind == TermKind.Dimension) is { } dimension)
+        {
+            AddGroup(dimension.Name);
+            return length;
+        }
+        return null;
+    }
+
+    private void Place(int i, int length, IReadOnlyList<Term> terms)
+    {
+        var kinds = terms.Select(t => t.Kind).Distinct().ToList();
+        if (kinds.Contains(TermKind.Kpi))
+        {
+            _draft.Kpis.AddRange(terms.Where(t => t.Kind == TermKind.Kpi));
+            return;
+        }
+        var term = terms.All(t => t.Kind == TermKind.Value) ? Single(terms, i, length) : terms[0];
+        switch (term.Kind)
+        {
+            case TermKind.Metric:
+                _draft.Metrics.Add(term.Name);
+                break;
+            case TermKind.Value:
+                _draft.Filters.Add((term.Dimension!, term.Name, _negate));
+                _negate = false;
+                break;
+            case TermKind.Insight:
+                _draft.Insight = term.Name;
+                break;
+            case TermKind.Share:
+                _draft.Share = true;
+                break;
+            case TermKind.Grain:
+                _draft.Grain = term.Name;
+                break;
+            case TermKind.Dimension:
+                if (s_plainGroupDimensions.Contains(term.Name) || term.Name.Contains('.', StringComparison.Ordinal))
+                {
+                    AddGroup(term.Name);
+                }
+                break;
+            default:
+                throw new QuestionNotUnderstoodException($"'{string.Join(' ', tokens.Skip(i).Take(length))}' ranks accounts: say, for example, 'top 10 accounts by {term.Name.Replace('_', ' ')}'");
+        }
+    }
+
+    // A value that more than one dimension holds ("enterprise" is a segment and a plan) is settled by
+    // the word after it: "enterprise plan", "enterprise customers" (a segment); otherwise it is ambiguous.
+    private Term Single(IReadOnlyList<Term> terms, int i, int length)
+    {
+        if (terms.Count == 1)
+        {
+            return terms[0];
+        }
+        var (_, after) = vocabulary.Match(tokens, i + length);
+        var named = terms.FirstOrDefault(t => after.Any(a => a.Kind == TermKind.Dimension && a.Name == t.Dimension));
+        if (named is not null)
+        {
+            return named;
+        }
+        var compared = s_compare.Contains(At(i + length) ?? "") ? i + length + (At(i + length + 1) is "to" or "with" ? 2 : 1) : -1;
+        if (compared > 0 && terms.FirstOrDefault(t => vocabulary.Match(tokens, compared).Terms.Any(o => o.Kind == TermKind.Value && o.Dimension == t.Dimension)) is { } counterpart
+            && vocabulary.Match(tokens, compared).Terms.Count(o => o.Kind == TermKind.Value) == 1)
+        {
+            // "enterprise vs smb": the value compared with settles which dimension is meant.
+            return counterpart;
+        }
+        if (s_customerNouns.Contains(At(i + length) ?? "") && terms.Count(t => t.Dimension != "plan") == 1)
+        {
+            return terms.First(t => t.Dimension != "plan");
+        }
+        throw QuestionNotUnderstoodException.Ambiguous(string.Join(' ', tokens.Skip(i).Take(length)), [.. terms.Select(t => t.Label)]);
+    }
+
+    // "growth plan", "EMEA region": the dimension word after a value restates it.
+    private int TrailingDimensionWord(int i, IReadOnlyList<Term> terms)
+    {
+        if (terms.Count == 0 || terms.Any(t => t.Kind != TermKind.Value))
+        {
+            return 0;
+        }
+        var (length, after) = vocabulary.Match(tokens, i);
+        return after.Any(a => a.Kind == TermKind.Dimension && terms.Any(t => t.Dimension == a.Name)) ? length : 0;
+    }
+
+    private int NonValue(int i, string rest)
+    {
+        var (length, terms) = vocabulary.Match([rest], 0);
+        if (length == 0 || terms.Any(t => t.Kind != TermKind.Value))
+        {
+            throw QuestionNotUnderstoodException.Unknown(tokens[i], vocabulary.Suggest(rest));
+        }
+        var term = Single(terms, i, 1);
+        _draft.Filters.Add((term.Dimension!, term.Name, true));
+        return 1 + TrailingDimensionWord(i + 1, [term]);
+    }
+
+    private bool LaterUse(int i) => tokens.Skip(i + 1).Any(t => t is "use" or "used" or "using");
+
+    private void AddGroup(string dimension)
+    {
+        if (!_draft.GroupBy.Contains(dimension))
+        {
+            _draft.GroupBy.Add(dimension);
+        }
+    }
+
+    // "how many reports were generated": the rest of a named event's name restates it.
+    private bool IsEventWord(string word) =>
+        _draft.Metrics.Any(m => vocabulary.EventWords.TryGetValue(m, out var words) && words.Contains(word));
+
+    private static string? Number(string? word) =>
+        word is not null && double.TryParse(word, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) && n > 0 ? word : null;
+
+    private string? At(int i) => i < tokens.Count ? tokens[i] : null;
+}

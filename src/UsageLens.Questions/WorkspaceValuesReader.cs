@@ -1,0 +1,75 @@
+using UsageLens.Core.Sql;
+using UsageLens.Core.Storage;
+
+namespace UsageLens.Questions;
+
+/// <summary>Reads the nameable values with planned queries, so any <see cref="IQueryStore"/> (DuckDB, ClickHouse) serves them.</summary>
+public static class WorkspaceValuesReader
+{
+    // The account columns whose values people type; a column with more values than this is an identifier, not a category.
+    private static readonly string[] s_columns = ["segment", "region", "plan"];
+    private const int MaxValues = 500;
+
+    // A trait with more values than this is a free-text field (a domain, a name), not a category to filter by.
+    private const int MaxTraitValues = 50;
+
+    public static async Task<WorkspaceValues> ReadAsync(IQueryStore store, CancellationToken cancellationToken, IEnumerable<string>? accountTraits = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var column in s_columns)
+        {
+            values[column] = Texts(await store.QueryAsync(Distinct(column), cancellationToken).ConfigureAwait(false));
+        }
+        foreach (var key in accountTraits ?? [])
+        {
+            var traitValues = Texts(await store.QueryAsync(DistinctTrait(key), cancellationToken).ConfigureAwait(false));
+            if (traitValues.Count <= MaxTraitValues)
+            {
+                values[$"account.{key}"] = traitValues;
+            }
+        }
+        var partnerRows = await store.QueryAsync(PartnerNames(), cancellationToken).ConfigureAwait(false);
+        var partners = partnerRows
+            .Select(r => (Id: Convert.ToString(r[0], System.Globalization.CultureInfo.InvariantCulture)!, Name: Convert.ToString(r[1], System.Globalization.CultureInfo.InvariantCulture) ?? ""))
+            .ToList();
+        return new WorkspaceValues(values, partners);
+    }
+
+    internal static SqlSelect Distinct(string column)
+    {
+        var value = new SqlColumn("a", column);
+        return new SqlSelect(
+            [new SqlSelectItem(value, "value")],
+            new SqlTable(WorkspaceTable.Accounts, "a"),
+            Where: new SqlIsNull(value, Negated: true),
+            GroupBy: [value],
+            OrderBy: [new SqlOrder(value)],
+            Limit: MaxValues);
+    }
+
+    internal static SqlSelect DistinctTrait(string key)
+    {
+        var value = new SqlJsonText(new SqlColumn("a", "traits"), key);
+        return new SqlSelect(
+            [new SqlSelectItem(value, "value")],
+            new SqlTable(WorkspaceTable.Accounts, "a"),
+            Where: new SqlIsNull(value, Negated: true),
+            GroupBy: [value],
+            OrderBy: [new SqlOrder(value)],
+            Limit: MaxTraitValues + 1);
+    }
+
+    private static List<string> Texts(IReadOnlyList<object?[]> rows) =>
+        [.. rows.Select(r => Convert.ToString(r[0], System.Globalization.CultureInfo.InvariantCulture) ?? "").Where(v => v.Length > 0)];
+
+    internal static SqlSelect PartnerNames()
+    {
+        var id = new SqlColumn("p", "partner_id");
+        return new SqlSelect(
+            [new SqlSelectItem(id, "partner_id"), new SqlSelectItem(new SqlColumn("p", "name"), "name")],
+            new SqlTable(WorkspaceTable.Partners, "p"),
+            OrderBy: [new SqlOrder(id)],
+            Limit: MaxValues);
+    }
+}

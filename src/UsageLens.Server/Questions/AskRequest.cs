@@ -1,0 +1,4 @@
+namespace UsageLens.Server.Questions;
+
+/// <summary>The body of <c>POST /api/v1/ask</c>: the question, and optionally what "today" is (YYYY-MM-DD).</summary>
+internal sealed record AskRequest(string Question, string? AsOf);

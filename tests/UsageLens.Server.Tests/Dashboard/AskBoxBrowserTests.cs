@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Playwright;
+using UsageLens.Server.Tests.Support;
+
+namespace UsageLens.Server.Tests.Dashboard;
+
+/// <summary>The dashboard's Ask box in Debian's Chromium, driven by Playwright, against the real server.</summary>
+public sealed class AskBoxBrowserTests
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    [SkippableFact]
+    public async Task A_question_shows_its_interpretation_numbers_chart_and_sql()
+    {
+        RequireChromium();
+        await using var server = await StartWithCallsAsync();
+        var day = DateTime.UtcNow.Date.AddDays(-1);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") { consoleErrors.Add(message.Text); } };
+        await page.GotoAsync(new Uri(server.Address, $"/#key={server.AnalystKey}").ToString());
+
+        await page.FillAsync("#ask-input", "api calls yesterday");
+        await page.ClickAsync("#ask-form button");
+
+        var from = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = day.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await Assertions.Expect(page.Locator("#ask-interpretation")).ToHaveTextAsync($"api_call · sum · {from} to {to} · all accounts");
+        await Assertions.Expect(page.Locator("#ask-numbers strong")).ToHaveTextAsync("1,500");
+        await Assertions.Expect(page.Locator("#ask-chart")).ToHaveAttributeAsync("data-chart", "number");
+        Assert.Contains("SELECT", await page.Locator("#ask-sql").TextContentAsync() ?? "", StringComparison.Ordinal);
+
+        await page.FillAsync("#ask-input", "top 2 customers by api calls yesterday");
+        await page.ClickAsync("#ask-form button");
+
+        await Assertions.Expect(page.Locator("#ask-chart")).ToHaveAttributeAsync("data-chart", "table");
+        await Assertions.Expect(page.Locator("#ask-chart table tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#ask-chart table tbody tr").First).ToContainTextAsync("acme");
+
+        await page.FillAsync("#ask-input", "api calls by day last 7 days");
+        await page.ClickAsync("#ask-form button");
+
+        await Assertions.Expect(page.Locator("#ask-chart")).ToHaveAttributeAsync("data-chart", "line");
+        Assert.True(await page.Locator("#ask-chart svg path").CountAsync() > 0, "the line chart draws an SVG path");
+        Assert.Empty(consoleErrors);
+    }
+
+    [SkippableFact]
+    public async Task An_unknown_word_shows_the_error_with_suggestions()
+    {
+        RequireChromium();
+        await using var server = await StartWithCallsAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(server.Address, $"/#key={server.AnalystKey}").ToString());
+
+        await page.FillAsync("#ask-input", "cals last month");
+        await page.ClickAsync("#ask-form button");
+
+        await Assertions.Expect(page.Locator("#ask-error")).ToContainTextAsync("unknown term 'cals'");
+        await Assertions.Expect(page.Locator("#ask-error")).ToContainTextAsync("did you mean api_call?");
+    }
+
+    // Yesterday acme made 1,200 calls and globex 300: 1,500 in all; globex also logged in (the overview tiles read logins).
+    private static async Task<RunningServer> StartWithCallsAsync()
+    {
+        var server = await RunningServer.StartAsync();
+        var yesterday = DateTime.UtcNow.Date.AddDays(-1).AddHours(10).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var batch = $$"""
+            {"batch": [
+              {"type": "group", "messageId": "g1", "userId": "ua", "groupId": "acme", "traits": {"revenue": 9000}, "timestamp": "{{yesterday}}"},
+              {"type": "group", "messageId": "g2", "userId": "ub", "groupId": "globex", "traits": {"revenue": 100}, "timestamp": "{{yesterday}}"},
+              {"type": "track", "messageId": "t1", "userId": "ua", "event": "api_call", "properties": {"quantity": 1200}, "timestamp": "{{yesterday}}"},
+              {"type": "track", "messageId": "t2", "userId": "ub", "event": "api_call", "properties": {"quantity": 300}, "timestamp": "{{yesterday}}"},
+              {"type": "track", "messageId": "t3", "userId": "ub", "event": "login", "timestamp": "{{yesterday}}"}
+            ]}
+            """;
+        Assert.Equal(HttpStatusCode.OK, (await server.Writer().PostAsync("/v1/batch", Json.Body(batch))).StatusCode);
+        return server;
+    }
+
+    private static void RequireChromium()
+    {
+        if (File.Exists(ChromiumPath))
+        {
+            return;
+        }
+        if (Environment.GetEnvironmentVariable("CI") == "true")
+        {
+            Assert.Fail($"{ChromiumPath} is missing and CI=true: the browser tests must run in CI; apt-get install chromium");
+        }
+        Skip.If(true, $"{ChromiumPath} is missing; run: apt-get install chromium");
+    }
+}
