@@ -32,8 +32,9 @@ internal static class MigrateCommand
             var migration = new WorkspaceMigration(new DuckDbQueryStore(duck), target, environment.Clock);
             var outcome = await MigrationBar.RunAsync(environment, migration, cancellationToken).ConfigureAwait(false);
             var counts = string.Join(", ", outcome.Rows.Select(r => $"{r.Key} {r.Value:N0}"));
-            var resumed = outcome.Resumed ? $" Resumed an earlier copy; {outcome.EventsAlreadyPresent:N0} events of its last block were already there." : "";
-            await environment.Out.WriteLineAsync($"Copied {source} to {address}: {counts}. Row counts match.{resumed}").ConfigureAwait(false);
+            var resumed = outcome.Resumed ? " Resumed an interrupted copy." : "";
+            var present = outcome.EventsAlreadyPresent > 0 ? $" {outcome.EventsAlreadyPresent:N0} events were already there and were not copied again." : "";
+            await environment.Out.WriteLineAsync($"Copied {source} to {address}: {counts}. Row counts match.{resumed}{present}").ConfigureAwait(false);
             return CliApplication.Success;
         });
         return command;
