@@ -1,6 +1,9 @@
+using System.Globalization;
 using UsageLens.Benchmarks.Overview;
+using UsageLens.Core.Sql;
 using UsageLens.Storage.ClickHouse;
 using UsageLens.Storage.ClickHouse.Migration;
+using UsageLens.Storage.ClickHouse.Querying;
 using UsageLens.Storage.ClickHouse.Tests.Support;
 using UsageLens.Storage.DuckDb;
 using UsageLens.Storage.DuckDb.Querying;
@@ -16,6 +19,9 @@ namespace UsageLens.Benchmarks.Engines;
 internal sealed class BenchmarkEngines
 {
     private const string Database = "bench";
+
+    private static readonly SqlSelect s_countEvents = new(
+        [new SqlSelectItem(new SqlAggregate(SqlAggregateKind.Count, null), "events")], new SqlTable(WorkspaceTable.Events, "e"));
     private static readonly Lazy<Task<BenchmarkEngines>> s_instance = new(StartAsync);
 
     private BenchmarkEngines(DuckDbWorkspace duck, ClickHouseWorkspace single, ClickHouseWorkspace cluster, ClickHouseServer[] servers)
@@ -64,10 +70,17 @@ internal sealed class BenchmarkEngines
         return new BenchmarkEngines(duck, singleWorkspace, clusterWorkspace, servers);
     }
 
-    // A copy that finished once is found complete (its row counts match) and only checked again.
+    // A copy that finished before (as many events as the file) is used as it is; anything else is
+    // copied, or resumed, by the migration.
     private static async Task<ClickHouseWorkspace> LoadedAsync(DuckDbWorkspace duck, string address)
     {
         var workspace = await ClickHouseWorkspace.OpenAsync(ClickHouseAddress.Parse(address), default);
+        var source = await new DuckDbQueryStore(duck).QueryAsync(s_countEvents, default);
+        var target = await new ClickHouseQueryStore(workspace).QueryAsync(s_countEvents, default);
+        if (Convert.ToInt64(source[0][0], CultureInfo.InvariantCulture) == Convert.ToInt64(target[0][0], CultureInfo.InvariantCulture))
+        {
+            return workspace;
+        }
         Console.WriteLine($"// loading {address} from {duck.Path} (once; resumed if it was interrupted)");
         var outcome = await new WorkspaceMigration(new DuckDbQueryStore(duck), workspace, TimeProvider.System).RunAsync(null, default);
         Console.WriteLine($"// {address}: {string.Join(", ", outcome.Rows.Select(r => $"{r.Key} {r.Value:N0}"))}");
