@@ -8,21 +8,15 @@ namespace UsageLens.Server.Tests.Dashboard;
 /// <summary>The dashboard's Ask box in Debian's Chromium, driven by Playwright, against the real server.</summary>
 public sealed class AskBoxBrowserTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     [SkippableFact]
     public async Task A_question_shows_its_interpretation_numbers_chart_and_sql()
     {
-        RequireChromium();
+        DebianChromium.Require();
         await using var server = await StartWithCallsAsync();
         var day = DateTime.UtcNow.Date.AddDays(-1);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var consoleErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") { consoleErrors.Add(message.Text); } };
@@ -56,10 +50,10 @@ public sealed class AskBoxBrowserTests
     [SkippableFact]
     public async Task An_unknown_word_shows_the_error_with_suggestions()
     {
-        RequireChromium();
+        DebianChromium.Require();
         await using var server = await StartWithCallsAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(server.Address, $"/#key={server.AnalystKey}").ToString());
 
@@ -86,18 +80,5 @@ public sealed class AskBoxBrowserTests
             """;
         Assert.Equal(HttpStatusCode.OK, (await server.Writer().PostAsync("/v1/batch", Json.Body(batch))).StatusCode);
         return server;
-    }
-
-    private static void RequireChromium()
-    {
-        if (File.Exists(ChromiumPath))
-        {
-            return;
-        }
-        if (Environment.GetEnvironmentVariable("CI") == "true")
-        {
-            Assert.Fail($"{ChromiumPath} is missing and CI=true: the browser tests must run in CI; apt-get install chromium");
-        }
-        Skip.If(true, $"{ChromiumPath} is missing; run: apt-get install chromium");
     }
 }

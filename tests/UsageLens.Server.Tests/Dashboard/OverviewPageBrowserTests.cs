@@ -8,12 +8,10 @@ namespace UsageLens.Server.Tests.Dashboard;
 /// <summary>The overview page in Debian's Chromium, driven by Playwright, against the real server.</summary>
 public sealed class OverviewPageBrowserTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     [SkippableFact]
     public async Task The_overview_shows_tiles_and_a_trend_from_ingested_events()
     {
-        RequireChromium();
+        DebianChromium.Require();
         await using var server = await RunningServer.StartAsync();
         // Two accounts; yesterday acme made 1,200 calls and globex 300 (top 20% by revenue = acme: 80.0%).
         var yesterday = DateTime.UtcNow.Date.AddDays(-1).AddHours(10).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
@@ -29,11 +27,7 @@ public sealed class OverviewPageBrowserTests
         Assert.Equal(HttpStatusCode.OK, (await server.Writer().PostAsync("/v1/batch", Json.Body(batch))).StatusCode);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var consoleErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") { consoleErrors.Add(message.Text); } };
@@ -56,27 +50,14 @@ public sealed class OverviewPageBrowserTests
     [SkippableFact]
     public async Task Without_a_key_the_page_asks_for_one()
     {
-        RequireChromium();
+        DebianChromium.Require();
         await using var server = await RunningServer.StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync(server.Address.ToString());
 
         await Assertions.Expect(page.Locator("#key-form")).ToBeVisibleAsync();
-    }
-
-    private static void RequireChromium()
-    {
-        if (File.Exists(ChromiumPath))
-        {
-            return;
-        }
-        if (Environment.GetEnvironmentVariable("CI") == "true")
-        {
-            Assert.Fail($"{ChromiumPath} is missing and CI=true: the browser tests must run in CI; apt-get install chromium");
-        }
-        Skip.If(true, $"{ChromiumPath} is missing; run: apt-get install chromium");
     }
 }

@@ -6,32 +6,12 @@ namespace UsageLens.Server.Tests.Kpis;
 
 public sealed class KpiEndpointTests
 {
-    // Three accounts grouped with revenue and partner; October calls a=10, b=30, c=60.
-    private const string Batch = """
-        {"batch": [
-          {"type": "group", "messageId": "g-a", "userId": "ua", "groupId": "a", "traits": {"revenue": 100, "partner_id": "p-north"}, "timestamp": "2026-10-01T00:00:00Z"},
-          {"type": "group", "messageId": "g-b", "userId": "ub", "groupId": "b", "traits": {"revenue": 200, "partner_id": "p-north"}, "timestamp": "2026-10-01T00:00:00Z"},
-          {"type": "group", "messageId": "g-c", "userId": "uc", "groupId": "c", "traits": {"revenue": 300, "partner_id": "p-south"}, "timestamp": "2026-10-01T00:00:00Z"},
-          {"type": "track", "messageId": "t-a", "userId": "ua", "event": "API Call", "properties": {"quantity": 10}, "timestamp": "2026-10-05T10:00:00Z"},
-          {"type": "track", "messageId": "t-b", "userId": "ub", "event": "API Call", "properties": {"quantity": 30}, "timestamp": "2026-10-06T10:00:00Z"},
-          {"type": "track", "messageId": "t-c", "userId": "uc", "event": "API Call", "properties": {"quantity": 60}, "timestamp": "2026-10-07T10:00:00Z"}
-        ]}
-        """;
-
     private const string TopOne = "/api/v1/kpi/top-customer-share?metric=api_call&from=2026-10-01&to=2026-11-01&top=1";
-
-    private static async Task<RunningServer> StartWithDataAsync()
-    {
-        var server = await RunningServer.StartAsync();
-        var response = await server.Writer().PostAsync("/v1/batch", Json.Body(Batch));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return server;
-    }
 
     [Fact]
     public async Task An_analyst_gets_the_top_customer_share_of_events_ingested_over_segment()
     {
-        await using var server = await StartWithDataAsync();
+        await using var server = await ThreePartnerAccounts.StartAsync();
 
         var json = await Json.ReadAsync(await server.ClientWithBearer(server.AnalystKey).GetAsync(new Uri(TopOne, UriKind.Relative)));
 
@@ -43,7 +23,7 @@ public sealed class KpiEndpointTests
     [Fact]
     public async Task A_partner_key_sees_only_its_partners_accounts()
     {
-        await using var server = await StartWithDataAsync();
+        await using var server = await ThreePartnerAccounts.StartAsync();
         var partnerKey = (await server.Store.Keys.CreateAsync(ApiKeyRole.Partner, "p-north", default)).Key;
 
         var json = await Json.ReadAsync(await server.ClientWithBearer(partnerKey).GetAsync(new Uri(TopOne, UriKind.Relative)));
@@ -57,7 +37,7 @@ public sealed class KpiEndpointTests
     [Fact]
     public async Task Keys_are_required_and_a_writer_key_cannot_read()
     {
-        await using var server = await StartWithDataAsync();
+        await using var server = await ThreePartnerAccounts.StartAsync();
 
         var anonymous = await server.ClientWithKey(null).GetAsync(new Uri(TopOne, UriKind.Relative));
         var writer = await server.ClientWithBearer(server.WriterKey).GetAsync(new Uri(TopOne, UriKind.Relative));
@@ -69,7 +49,7 @@ public sealed class KpiEndpointTests
     [Fact]
     public async Task A_bad_request_is_a_400_problem_naming_the_mistake()
     {
-        await using var server = await StartWithDataAsync();
+        await using var server = await ThreePartnerAccounts.StartAsync();
 
         var response = await server.ClientWithBearer(server.AnalystKey).GetAsync(new Uri("/api/v1/kpi/usage?metric=api_cal", UriKind.Relative));
 
@@ -80,7 +60,7 @@ public sealed class KpiEndpointTests
     [Fact]
     public async Task Usage_by_day_returns_a_row_per_day()
     {
-        await using var server = await StartWithDataAsync();
+        await using var server = await ThreePartnerAccounts.StartAsync();
 
         var json = await Json.ReadAsync(await server.ClientWithBearer(server.AnalystKey).GetAsync(new Uri("/api/v1/kpi/usage?metric=api_call&from=2026-10-05&to=2026-10-08&grain=day", UriKind.Relative)));
 

@@ -6,33 +6,13 @@ namespace UsageLens.Server.Tests.Questions;
 
 public sealed class AskEndpointTests
 {
-    // October calls: a=10 and b=30 (partner p-north), c=60 (partner p-south): 100 in all.
-    private const string Batch = """
-        {"batch": [
-          {"type": "group", "messageId": "g-a", "userId": "ua", "groupId": "a", "traits": {"revenue": 100, "partner_id": "p-north"}, "timestamp": "2026-10-01T00:00:00Z"},
-          {"type": "group", "messageId": "g-b", "userId": "ub", "groupId": "b", "traits": {"revenue": 200, "partner_id": "p-north"}, "timestamp": "2026-10-01T00:00:00Z"},
-          {"type": "group", "messageId": "g-c", "userId": "uc", "groupId": "c", "traits": {"revenue": 300, "partner_id": "p-south"}, "timestamp": "2026-10-01T00:00:00Z"},
-          {"type": "track", "messageId": "t-a", "userId": "ua", "event": "API Call", "properties": {"quantity": 10}, "timestamp": "2026-10-05T10:00:00Z"},
-          {"type": "track", "messageId": "t-b", "userId": "ub", "event": "API Call", "properties": {"quantity": 30}, "timestamp": "2026-10-06T10:00:00Z"},
-          {"type": "track", "messageId": "t-c", "userId": "uc", "event": "API Call", "properties": {"quantity": 60}, "timestamp": "2026-10-07T10:00:00Z"}
-        ]}
-        """;
-
-    private static async Task<RunningServer> StartWithDataAsync()
-    {
-        var server = await RunningServer.StartAsync();
-        var response = await server.Writer().PostAsync("/v1/batch", Json.Body(Batch));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return server;
-    }
-
     private static Task<HttpResponseMessage> AskAsync(HttpClient client, string question) =>
         client.PostAsync(new Uri("/api/v1/ask", UriKind.Relative), Json.Body(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["question"] = question, ["as_of"] = "2026-11-15" })));
 
     [Fact]
     public async Task An_analyst_gets_the_interpretation_the_numbers_and_the_sql()
     {
-        await using var server = await StartWithDataAsync();
+        await using var server = await ThreePartnerAccounts.StartAsync();
 
         var response = await AskAsync(server.ClientWithBearer(server.AnalystKey), "api calls last month");
         var json = await Json.ReadAsync(response);
@@ -47,7 +27,7 @@ public sealed class AskEndpointTests
     [Fact]
     public async Task A_partner_key_only_sees_its_own_customers()
     {
-        await using var server = await StartWithDataAsync();
+        await using var server = await ThreePartnerAccounts.StartAsync();
         var partnerKey = (await server.Store.Keys.CreateAsync(ApiKeyRole.Partner, "p-north", default)).Key;
 
         var json = await Json.ReadAsync(await AskAsync(server.ClientWithBearer(partnerKey), "api calls last month"));
@@ -58,7 +38,7 @@ public sealed class AskEndpointTests
     [Fact]
     public async Task An_unknown_term_is_a_400_problem_with_suggestions()
     {
-        await using var server = await StartWithDataAsync();
+        await using var server = await ThreePartnerAccounts.StartAsync();
 
         var response = await AskAsync(server.ClientWithBearer(server.AnalystKey), "cals last month");
         var json = await Json.ReadAsync(response);
@@ -71,7 +51,7 @@ public sealed class AskEndpointTests
     [Fact]
     public async Task Too_long_or_control_character_questions_are_400_problems()
     {
-        await using var server = await StartWithDataAsync();
+        await using var server = await ThreePartnerAccounts.StartAsync();
         var client = server.ClientWithBearer(server.AnalystKey);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await AskAsync(client, string.Concat(Enumerable.Repeat("api calls ", 101)))).StatusCode);
@@ -81,7 +61,7 @@ public sealed class AskEndpointTests
     [Fact]
     public async Task Binary_or_malformed_bodies_are_400_problems_not_500s()
     {
-        await using var server = await StartWithDataAsync();
+        await using var server = await ThreePartnerAccounts.StartAsync();
         var client = server.ClientWithBearer(server.AnalystKey);
         using var binary = new ByteArrayContent([0x7B, 0x22, 0x71, 0xFF, 0xFE, 0x00, 0x01, 0x7D]);
         binary.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
@@ -94,7 +74,7 @@ public sealed class AskEndpointTests
     [Fact]
     public async Task A_key_is_required()
     {
-        await using var server = await StartWithDataAsync();
+        await using var server = await ThreePartnerAccounts.StartAsync();
 
         var response = await AskAsync(server.ClientWithKey(null), "api calls last month");
 
