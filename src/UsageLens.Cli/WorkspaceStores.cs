@@ -12,9 +12,8 @@ internal static class WorkspaceStores
     /// <summary>Opens the workspace; with <paramref name="mustExist"/> a DuckDB file that does not exist is an error rather than created.</summary>
     public static async Task<IWorkspaceStore> OpenAsync(ParseResult parse, TimeProvider clock, bool mustExist, CancellationToken cancellationToken)
     {
-        if (parse.GetValue(CommonOptions.Store) is { } store)
+        if (await OpenClickHouseAsync(parse, cancellationToken).ConfigureAwait(false) is { } workspace)
         {
-            var workspace = await ClickHouseWorkspace.OpenAsync(ClickHouseAddress.Parse(store), cancellationToken).ConfigureAwait(false);
             return new ClickHouseWorkspaceStore(workspace, clock);
         }
         var path = parse.GetValue(CommonOptions.Db)!;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using UsageLens.Benchmarks.Overview;
 using UsageLens.Core.Sql;
+using UsageLens.Core.Storage;
 using UsageLens.Storage.ClickHouse;
 using UsageLens.Storage.ClickHouse.Migration;
 using UsageLens.Storage.ClickHouse.Querying;
@@ -40,6 +41,9 @@ internal sealed class BenchmarkEngines
 
     public IReadOnlyList<ClickHouseServer> Servers { get; }
 
+    /// <summary>The events in the benchmark workspace file.</summary>
+    public long EventCount { get; private init; }
+
     public static Task<BenchmarkEngines> Instance => s_instance.Value;
 
     /// <summary>A fresh database address on the single server or on the cluster, for import runs.</summary>
@@ -65,19 +69,18 @@ internal sealed class BenchmarkEngines
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Array.ForEach(servers, s => s.Dispose());
         var duck = BenchmarkWorkspace.Open();
         var engines = new BenchmarkEngines(duck, null!, null!, servers);
-        var singleWorkspace = await LoadedAsync(duck, engines.Address(cluster: false, Database));
-        var clusterWorkspace = await LoadedAsync(duck, engines.Address(cluster: true, Database));
-        return new BenchmarkEngines(duck, singleWorkspace, clusterWorkspace, servers);
+        var events = await CountAsync(new DuckDbQueryStore(duck));
+        var singleWorkspace = await LoadedAsync(duck, events, engines.Address(cluster: false, Database));
+        var clusterWorkspace = await LoadedAsync(duck, events, engines.Address(cluster: true, Database));
+        return new BenchmarkEngines(duck, singleWorkspace, clusterWorkspace, servers) { EventCount = events };
     }
 
     // A copy that finished before (as many events as the file) is used as it is; anything else is
     // copied, or resumed, by the migration.
-    private static async Task<ClickHouseWorkspace> LoadedAsync(DuckDbWorkspace duck, string address)
+    private static async Task<ClickHouseWorkspace> LoadedAsync(DuckDbWorkspace duck, long events, string address)
     {
         var workspace = await ClickHouseWorkspace.OpenAsync(ClickHouseAddress.Parse(address), default);
-        var source = await new DuckDbQueryStore(duck).QueryAsync(s_countEvents, default);
-        var target = await new ClickHouseQueryStore(workspace).QueryAsync(s_countEvents, default);
-        if (Convert.ToInt64(source[0][0], CultureInfo.InvariantCulture) == Convert.ToInt64(target[0][0], CultureInfo.InvariantCulture))
+        if (await CountAsync(new ClickHouseQueryStore(workspace)) == events)
         {
             return workspace;
         }
@@ -86,4 +89,7 @@ internal sealed class BenchmarkEngines
         Console.WriteLine($"// {address}: {string.Join(", ", outcome.Rows.Select(r => $"{r.Key} {r.Value:N0}"))}");
         return workspace;
     }
+
+    private static async Task<long> CountAsync(IQueryStore store) =>
+        Convert.ToInt64((await store.QueryAsync(s_countEvents, default))[0][0], CultureInfo.InvariantCulture);
 }

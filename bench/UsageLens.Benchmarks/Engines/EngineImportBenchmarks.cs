@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using UsageLens.Cli;
-using UsageLens.Storage.DuckDb;
 
 namespace UsageLens.Benchmarks.Engines;
 
@@ -12,10 +11,8 @@ namespace UsageLens.Benchmarks.Engines;
 [Config(typeof(EngineImportConfig))]
 public class EngineImportBenchmarks
 {
-    private static readonly Lazy<long> s_events = new(() => CountEvents(BenchmarkEngines.Instance.GetAwaiter().GetResult().Duck));
-
     /// <summary>The events each import writes.</summary>
-    public static long Events => s_events.Value;
+    public static long Events => BenchmarkEngines.Instance.GetAwaiter().GetResult().EventCount;
 
     private BenchmarkEngines _engines = null!;
     private string _parquet = null!;
@@ -63,11 +60,5 @@ public class EngineImportBenchmarks
             return;
         }
         BenchmarkEventsFile.DropDatabase(_target);
-    }
-
-    private static long CountEvents(DuckDbWorkspace workspace)
-    {
-        using var connection = workspace.OpenConnection();
-        return Convert.ToInt64(DuckDbCommands.Scalar(connection, "SELECT count(*) FROM events"), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

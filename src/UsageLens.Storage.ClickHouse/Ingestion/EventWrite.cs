@@ -181,7 +181,8 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
 
     private async Task RegisterPropertyKeysAsync(List<UsageEvent> events, CancellationToken cancellationToken)
     {
-        var keys = events.SelectMany(e => FlatJson.Keys(e.PropertiesJson)).ToHashSet(StringComparer.Ordinal);
+        // Events share a handful of property objects, so each distinct text is parsed once.
+        var keys = events.Select(e => e.PropertiesJson).Distinct(StringComparer.Ordinal).SelectMany(FlatJson.Keys).ToHashSet(StringComparer.Ordinal);
         await ProfileWrite.RegisterKeysAsync(workspace, ClickHouseTables.EventPropertyKeys, keys, cancellationToken).ConfigureAwait(false);
     }
 
