@@ -31,7 +31,7 @@ public static class WorkspaceValuesReader
         }
         var partnerRows = await store.QueryAsync(PartnerNames(), cancellationToken).ConfigureAwait(false);
         var partners = partnerRows
-            .Select(r => (Id: Convert.ToString(r[0], System.Globalization.CultureInfo.InvariantCulture)!, Name: Convert.ToString(r[1], System.Globalization.CultureInfo.InvariantCulture) ?? ""))
+            .Select(r => (Id: Convert.ToString(r["partner_id"], System.Globalization.CultureInfo.InvariantCulture)!, Name: Convert.ToString(r["name"], System.Globalization.CultureInfo.InvariantCulture) ?? ""))
             .ToList();
         return new WorkspaceValues(values, partners);
     }
@@ -60,8 +60,8 @@ public static class WorkspaceValuesReader
             Limit: MaxTraitValues + 1);
     }
 
-    private static List<string> Texts(IReadOnlyList<object?[]> rows) =>
-        [.. rows.Select(r => Convert.ToString(r[0], System.Globalization.CultureInfo.InvariantCulture) ?? "").Where(v => v.Length > 0)];
+    private static List<string> Texts(IReadOnlyList<QueryRow> rows) =>
+        [.. rows.Select(r => Convert.ToString(r["value"], System.Globalization.CultureInfo.InvariantCulture) ?? "").Where(v => v.Length > 0)];
 
     internal static SqlSelect PartnerNames()
     {

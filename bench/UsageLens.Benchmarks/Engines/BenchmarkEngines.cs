@@ -1,4 +1,3 @@
-using System.Globalization;
 using UsageLens.Benchmarks.Overview;
 using UsageLens.Core.Sql;
 using UsageLens.Core.Storage;
@@ -91,5 +90,5 @@ internal sealed class BenchmarkEngines
     }
 
     private static async Task<long> CountAsync(IQueryStore store) =>
-        Convert.ToInt64((await store.QueryAsync(s_countEvents, default))[0][0], CultureInfo.InvariantCulture);
+        (await store.QueryAsync(s_countEvents, default))[0].GetInt64("events");
 }

@@ -94,7 +94,7 @@ internal static class DemoCommand
         var accounts = await store.QueryAsync(new SqlSelect(
             [new SqlSelectItem(new SqlAggregate(SqlAggregateKind.Count, null), "accounts")],
             new SqlTable(WorkspaceTable.Accounts, "a")), cancellationToken).ConfigureAwait(false);
-        return Convert.ToInt64(accounts[0][0], System.Globalization.CultureInfo.InvariantCulture) > 0;
+        return accounts[0].GetInt64("accounts") > 0;
     }
 
     private static void Generate(CliEnvironment environment, DuckDbWorkspace workspace, DemoOptions options, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed class KpiContext(IQueryStore store, SemanticModel model, Workspace
     /// <summary>Whether event reads may use the daily rollups; <see cref="EventReads.RawEvents"/> is the checked baseline.</summary>
     public EventReads Reads { get; init; } = EventReads.Rollups;
 
-    public Task<IReadOnlyList<object?[]>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<QueryRow>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
     {
         _sql.Add(store.Render(query).Text);
         return store.QueryAsync(query, cancellationToken);

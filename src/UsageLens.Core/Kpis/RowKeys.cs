@@ -1,4 +1,6 @@
+using UsageLens.Core.Querying;
 using UsageLens.Core.Semantics;
+using UsageLens.Core.Storage;
 
 namespace UsageLens.Core.Kpis;
 
@@ -23,17 +25,16 @@ internal static class RowKeys
     public static string Join(IEnumerable<string?> values) => string.Join('\u001f', values.Select(v => v ?? "\u0000"));
 
     /// <summary>
-    /// The leading columns of a planned row: the bucket label when the query had a grain, then one
-    /// value per group key. The row's next column is at <c>(bucketed ? 1 : 0) + groupCount</c>.
+    /// The keys of a planned breakdown row: the bucket label (<c>bucket</c>) when the query had a grain,
+    /// then one value per group key (<see cref="QueryPlanner.GroupColumn"/>).
     /// </summary>
-    public static (string? Period, string?[] Values) Read(object?[] row, bool bucketed, int groupCount)
+    public static (string? Period, string?[] Values) Read(QueryRow row, bool bucketed, int groupCount)
     {
-        var offset = bucketed ? 1 : 0;
         var values = new string?[groupCount];
         for (var i = 0; i < groupCount; i++)
         {
-            values[i] = KpiValues.Text(row[offset + i]);
+            values[i] = row.GetText(QueryPlanner.GroupColumn(i));
         }
-        return (bucketed ? KpiValues.Text(row[0]) : null, values);
+        return (bucketed ? row.GetText("bucket") : null, values);
     }
 }

@@ -90,7 +90,7 @@ internal sealed class TopShareEvaluation(KpiRequest request, KpiContext context,
     {
         var query = new MetricQuery(metric, period, request.Scope, request.Filters, grain, [.. groups, s_account], request.WeekStart, context.Reads);
         var rows = await context.QueryAsync(QueryPlanner.Usage(query), cancellationToken).ConfigureAwait(false);
-        var accountColumn = (grain is null ? 0 : 1) + groups.Count;
+        var accountColumn = QueryPlanner.GroupColumn(groups.Count);
         var result = new Dictionary<(string?, string), Dictionary<string, double>>();
         foreach (var row in rows)
         {
@@ -101,7 +101,7 @@ internal sealed class TopShareEvaluation(KpiRequest request, KpiContext context,
             {
                 result[key] = accounts = new Dictionary<string, double>(StringComparer.Ordinal);
             }
-            accounts[(string)row[accountColumn]!] = KpiValues.Number(row[^1]);
+            accounts[row.GetString(accountColumn)] = row.GetDouble("value");
         }
         return result;
     }
@@ -112,8 +112,8 @@ internal sealed class TopShareEvaluation(KpiRequest request, KpiContext context,
         var query = QueryPlanner.AccountAttributes(request.Scope, _accountFilters, _ranking.AccountField, accountGroups);
         var rows = await context.QueryAsync(query, cancellationToken).ConfigureAwait(false);
         return rows.ToDictionary(
-            r => (string)r[0]!,
-            r => (r[1] is null ? (double?)null : KpiValues.Number(r[1]), accountGroups.Select((_, i) => KpiValues.Text(r[2 + i])).ToArray()),
+            r => r.GetString("account_id"),
+            r => (r.GetNullableDouble("value"), accountGroups.Select((_, i) => r.GetText(QueryPlanner.GroupColumn(i))).ToArray()),
             StringComparer.Ordinal);
     }
 
@@ -121,12 +121,12 @@ internal sealed class TopShareEvaluation(KpiRequest request, KpiContext context,
     {
         var query = QueryPlanner.AccountAttributes(request.Scope, [.. _accountFilters, .. topFilters], null, []);
         var rows = await context.QueryAsync(query, cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => (string)r[0]!).ToList();
+        return rows.Select(r => r.GetString("account_id")).ToList();
     }
 
     private async Task<Dictionary<string, double>> MrrAsync(DateTime instant, CancellationToken cancellationToken)
     {
         var rows = await context.QueryAsync(QueryPlanner.MrrAt(instant, request.Scope, _accountFilters), cancellationToken).ConfigureAwait(false);
-        return rows.ToDictionary(r => (string)r[0]!, r => KpiValues.Number(r[1]), StringComparer.Ordinal);
+        return rows.ToDictionary(r => r.GetString("account_id"), r => r.GetDouble("value"), StringComparer.Ordinal);
     }
 }

@@ -36,7 +36,7 @@ internal sealed class UsageKpi : IKpi
     {
         var query = new MetricQuery(request.Metric!, period, request.Scope, request.Filters, WeekStart: request.WeekStart, Reads: context.Reads);
         var rows = await context.QueryAsync(QueryPlanner.Usage(query), cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? 0d : KpiValues.Number(rows[0][0]);
+        return rows.Count == 0 ? 0d : rows[0].GetDouble("value");
     }
 
     private static async Task<IReadOnlyList<KpiRow>> BreakdownAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
@@ -50,7 +50,7 @@ internal sealed class UsageKpi : IKpi
             var (period, groupValues) = RowKeys.Read(row, request.Grain is not null, request.GroupBy.Count);
             var groupKey = RowKeys.Join(groupValues);
             groups.TryAdd(groupKey, groupValues);
-            values[(period, groupKey)] = KpiValues.Number(row[^1]);
+            values[(period, groupKey)] = row.GetDouble("value");
         }
         if (request.GroupBy.Count == 0)
         {

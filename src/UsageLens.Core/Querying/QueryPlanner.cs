@@ -15,6 +15,9 @@ public static class QueryPlanner
     private const string Users = "u";
     private const string Subscriptions = "s";
 
+    /// <summary>The output name of the <paramref name="index"/>th group key in every planned breakdown.</summary>
+    public static string GroupColumn(int index) => $"g{index}";
+
     public static SqlSelect Usage(MetricQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -38,7 +41,7 @@ public static class QueryPlanner
         for (var i = 0; i < groups.Count; i++)
         {
             var key = GroupKey(groups[i]);
-            items.Add(new SqlSelectItem(key, $"g{i}"));
+            items.Add(new SqlSelectItem(key, GroupColumn(i)));
             keys.Add(key);
         }
         items.Add(new SqlSelectItem(Value(query.Metric, source), "value"));
@@ -71,7 +74,7 @@ public static class QueryPlanner
         items.Add(new SqlSelectItem(rankField is null ? new SqlValue(null) : Col(Accounts, rankField), "value"));
         for (var i = 0; i < accountGroups.Count; i++)
         {
-            items.Add(new SqlSelectItem(GroupKey(accountGroups[i]), $"g{i}"));
+            items.Add(new SqlSelectItem(GroupKey(accountGroups[i]), GroupColumn(i)));
         }
         return new SqlSelect(items, new SqlTable(WorkspaceTable.Accounts, Accounts), Where: AccountPredicate(scope, accountFilters), OrderBy: [new SqlOrder(Col(Accounts, "account_id"))]);
     }

@@ -25,7 +25,7 @@ public static class StatePlanner
         var rows = Rows(query, new SqlBinary(SqlOperator.Less, Col("timestamp"), new SqlValue(query.Period.From)));
         var timestamp = new SqlColumn(Before, "timestamp");
         var keys = new List<SqlExpr> { new SqlColumn(Before, "account_id"), new SqlColumn(Before, "entity") };
-        keys.AddRange(query.Groups.Select((_, i) => new SqlColumn(Before, $"g{i}")));
+        keys.AddRange(query.Groups.Select((_, i) => new SqlColumn(Before, QueryPlanner.GroupColumn(i))));
         var items = new List<SqlSelectItem>
         {
             new(new SqlAggregate(SqlAggregateKind.Max, timestamp), "timestamp"),
@@ -33,7 +33,7 @@ public static class StatePlanner
             new(keys[1], "entity"),
             new(new SqlArgMax(new SqlColumn(Before, "state"), timestamp), "state"),
         };
-        items.AddRange(keys.Skip(2).Select((k, i) => new SqlSelectItem(k, $"g{i}")));
+        items.AddRange(keys.Skip(2).Select((k, i) => new SqlSelectItem(k, QueryPlanner.GroupColumn(i))));
         return new SqlSelect(items, new SqlSubquery(rows, Before), GroupBy: keys, OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
     }
 
@@ -59,7 +59,7 @@ public static class StatePlanner
             new(Entity(query), "entity"),
             new(State(query), "state"),
         };
-        items.AddRange(query.Groups.Select((g, i) => new SqlSelectItem(QueryPlanner.GroupKey(g), $"g{i}")));
+        items.AddRange(query.Groups.Select((g, i) => new SqlSelectItem(QueryPlanner.GroupKey(g), QueryPlanner.GroupColumn(i))));
         return new SqlSelect(items, new SqlTable(WorkspaceTable.Events, Events), Join(query), Conditions(query, time));
     }
 

@@ -40,7 +40,7 @@ public static class SurveyPlanner
         {
             var key = groups[i].IsAccountId ? new SqlColumn(Answers, "account_id") : QueryPlanner.GroupKey(groups[i]);
             keys.Add(key);
-            items.Add(new SqlSelectItem(key, $"g{i}"));
+            items.Add(new SqlSelectItem(key, QueryPlanner.GroupColumn(i)));
         }
         var score = new SqlColumn(Answers, "score");
         keys.Add(score);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using UsageLens.Core;
 using UsageLens.Core.Events;
 using UsageLens.Core.Sql;
@@ -97,11 +96,13 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
             var insert = new JsonEachRow([.. table.Columns, "version"]);
             foreach (var row in block)
             {
+                // Profiles are copied whole, column for column, so they travel in select order.
+                var values = row.Values.ToArray();
                 if (json >= 0)
                 {
-                    row[json] = FlatJson.Compact((string?)row[json]);
+                    values[json] = FlatJson.Compact(row.GetNullableString(table.JsonColumn!));
                 }
-                insert.Add([.. row, ProfileVersion]);
+                insert.Add([.. values, ProfileVersion]);
             }
             await target.InsertEverywhereAsync(table.Target, insert.Columns, insert.ToString(), cancellationToken).ConfigureAwait(false);
             copied += block.Length;
@@ -120,17 +121,17 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
                 new SqlSelectItem(new SqlAggregate(SqlAggregateKind.Count, null), "events"),
             ],
             new SqlTable(WorkspaceTable.Events, Alias)), cancellationToken).ConfigureAwait(false);
-        var total = Convert.ToInt64(span[0][2], CultureInfo.InvariantCulture);
+        var total = span[0].GetInt64("events");
         if (total == 0)
         {
             return (0, 0, false);
         }
-        var last = ((DateTime)span[0][1]!).Date.AddDays(1);
+        var last = span[0].GetDateTime("last").Date.AddDays(1);
         var resume = AsImport ? null : await ResumePointAsync(cancellationToken).ConfigureAwait(false);
         // Events can only be in the target where an earlier copy was writing, or anywhere if the
         // target held events before any copy began; everywhere else the lookup can be skipped.
         var lookupAll = AsImport || (resume is null && await TargetHoldsEventsAsync(cancellationToken).ConfigureAwait(false));
-        var day = resume?.DoneBefore ?? ((DateTime)span[0][0]!).Date;
+        var day = resume?.DoneBefore ?? span[0].GetDateTime("first").Date;
         var copied = resume is null ? 0 : await CountBeforeAsync(resume.DoneBefore, cancellationToken).ConfigureAwait(false);
         var written = 0L;
         var read = 0L;
@@ -192,7 +193,7 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
             [new SqlSelectItem(new SqlAggregate(SqlAggregateKind.Count, null), "events")],
             new SqlTable(WorkspaceTable.Events, Alias),
             Where: new SqlBinary(SqlOperator.Less, Column("timestamp"), new SqlValue(day))), cancellationToken).ConfigureAwait(false);
-        return Convert.ToInt64(rows[0][0], CultureInfo.InvariantCulture);
+        return rows[0].GetInt64("events");
     }
 
     private async Task<ResumePoint?> ResumePointAsync(CancellationToken cancellationToken)
@@ -224,9 +225,9 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
         }
     }
 
-    private static UsageEvent Event(object?[] r) => new(
-        (string)r[1]!, (string)r[0]!, DateTime.SpecifyKind((DateTime)r[2]!, DateTimeKind.Utc), (string)r[3]!, (string?)r[4], (string)r[5]!,
-        Convert.ToDouble(r[6], CultureInfo.InvariantCulture), (string)r[7]!, (string?)r[8], (string?)r[9], (string?)r[10], (string?)r[11]);
+    private static UsageEvent Event(QueryRow r) => new(
+        r.GetString("id"), r.GetString("source"), r.GetInstant("timestamp"), r.GetString("account_id"), r.GetNullableString("user_id"), r.GetString("event"),
+        r.GetDouble("quantity"), r.GetString("unit"), r.GetNullableString("product"), r.GetNullableString("classification"), r.GetNullableString("properties"), r.GetNullableString("original_event"));
 
     private static SqlSelect SelectAll(WorkspaceTable table, string[] columns, DateTime? from, DateTime? to) => new(
         [.. columns.Select(c => new SqlSelectItem(Column(c), c))],

@@ -25,10 +25,12 @@ public sealed class ClickHouseQueryStore(ClickHouseWorkspace workspace) : IQuery
         }
     }
 
-    public async Task<IReadOnlyList<object?[]>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QueryRow>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
     {
+        // The dialect suffixes output names with "_"; rows are read by the planner's names, which
+        // QueryColumns takes from the statement, so the suffix never reaches a reader.
         var rows = await workspace.Entry.QueryAsync(Render(query).Text, cancellationToken).ConfigureAwait(false);
-        return rows.Rows;
+        return QueryColumns.Rows(query, rows.Rows);
     }
 
     public async Task<WorkspaceCatalog> GetCatalogAsync(CancellationToken cancellationToken)

@@ -9,10 +9,10 @@ public sealed class DuckDbQueryStore(DuckDbWorkspace workspace) : IQueryStore
 {
     public RenderedSql Render(SqlSelect query) => DuckDbDialect.Instance.Render(query);
 
-    public Task<IReadOnlyList<object?[]>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<QueryRow>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
     {
         var sql = Render(query);
-        return Task.FromResult<IReadOnlyList<object?[]>>(Rows(sql.Text, sql.Parameters));
+        return Task.FromResult(QueryColumns.Rows(query, Rows(sql.Text, sql.Parameters)));
     }
 
     public Task<WorkspaceCatalog> GetCatalogAsync(CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using UsageLens.Core;
 using UsageLens.Core.Demo;
 using UsageLens.Core.Sql;
@@ -130,7 +129,7 @@ public sealed class WorkspaceMigrationTests(ClickHouseServers servers)
         foreach (var (table, name) in s_tables)
         {
             var rows = await source.QueryAsync(new SqlSelect([new SqlSelectItem(new SqlAggregate(SqlAggregateKind.Count, null), "n")], new SqlTable(table, "t")), default);
-            counts[name] = Convert.ToInt64(rows[0][0], CultureInfo.InvariantCulture);
+            counts[name] = rows[0].GetInt64("n");
         }
         return counts;
     }
@@ -152,7 +151,7 @@ public sealed class WorkspaceMigrationTests(ClickHouseServers servers)
             OrderBy: [new SqlOrder(new SqlColumn("e", "timestamp"), Descending: true), new SqlOrder(new SqlColumn("e", "id"))],
             Limit: count), default);
         return [.. rows.Select(r => new Core.Events.UsageEvent(
-            (string)r[0]!, (string)r[1]!, DateTime.SpecifyKind((DateTime)r[2]!, DateTimeKind.Utc), (string)r[3]!, (string?)r[4], (string)r[5]!,
-            Convert.ToDouble(r[6], CultureInfo.InvariantCulture), (string)r[7]!, (string?)r[8], (string?)r[9], (string?)r[10], (string?)r[11]))];
+            r.GetString("id"), r.GetString("source"), r.GetInstant("timestamp"), r.GetString("account_id"), r.GetNullableString("user_id"), r.GetString("event"),
+            r.GetDouble("quantity"), r.GetString("unit"), r.GetNullableString("product"), r.GetNullableString("classification"), r.GetNullableString("properties"), r.GetNullableString("original_event")))];
     }
 }

@@ -44,8 +44,8 @@ internal sealed class EnginePair : IDisposable
     public async Task<(List<object?[]> Duck, List<object?[]> ClickHouse)> QueryBothAsync(SqlSelect query) =>
         (Normalise(await Duck.QueryAsync(query, default)), Normalise(await ClickHouseReader.QueryAsync(query, default)));
 
-    private static List<object?[]> Normalise(IReadOnlyList<object?[]> rows) =>
-        [.. rows.Select(r => r.Select(v => v switch
+    private static List<object?[]> Normalise(IReadOnlyList<QueryRow> rows) =>
+        [.. rows.Select(r => r.Values.Select(v => v switch
         {
             bool flag => flag ? 1L : 0L,
             int or short or byte or sbyte or uint or ushort => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture),

@@ -31,8 +31,8 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
             var rows = await context.QueryAsync(QueryPlanner.AccountAttributes(request.Scope, [], null, attributeGroups), cancellationToken).ConfigureAwait(false);
             foreach (var row in rows)
             {
-                var next = 2;
-                attributes[(string)row[0]!] = request.GroupBy.Select(d => d.IsAccountId ? null : KpiValues.Text(row[next++])).ToArray();
+                var next = 0;
+                attributes[row.GetString("account_id")] = request.GroupBy.Select(d => d.IsAccountId ? null : row.GetText(QueryPlanner.GroupColumn(next++))).ToArray();
             }
         }
         return new AccountGroups(request.GroupBy, attributes);
@@ -41,7 +41,7 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     public async Task<IReadOnlyList<ActiveDay>> ActiveDaysAsync(Period period, CancellationToken cancellationToken)
     {
         var rows = await context.QueryAsync(ActivityPlanner.ActiveDays(period, request.Scope, request.Filters, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => new ActiveDay(DateOnly.FromDateTime((DateTime)r[0]!), (string)r[1]!, (string?)r[2])).ToList();
+        return rows.Select(r => new ActiveDay(r.GetDate("day"), r.GetString("user_id"), r.GetNullableString("account_id"))).ToList();
     }
 
     /// <summary>
@@ -55,19 +55,19 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
         var daily = await context.QueryAsync(ActivityPlanner.DailyActiveUsers(wholeDays, request.Scope, request.Filters, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
         var inPeriod = await DistinctUsersAsync(wholeDays, cancellationToken).ConfigureAwait(false);
         int? trailing = window is { } n ? await DistinctUsersAsync(ActiveUserCounts.TrailingWindow(period, n), cancellationToken).ConfigureAwait(false) : null;
-        return new ActiveUserCounts(daily.Sum(r => KpiValues.Number(r[1])) / days.Count, inPeriod, trailing, days.Count);
+        return new ActiveUserCounts(daily.Sum(r => r.GetDouble("users")) / days.Count, inPeriod, trailing, days.Count);
     }
 
     private async Task<int> DistinctUsersAsync(Period period, CancellationToken cancellationToken)
     {
         var rows = await context.QueryAsync(ActivityPlanner.ActiveUsers(period, request.Scope, request.Filters, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? 0 : (int)KpiValues.Number(rows[0][0]);
+        return rows.Count == 0 ? 0 : (int)rows[0].GetDouble("users");
     }
 
     public async Task<IReadOnlyList<UserEvent>> EventsAsync(Period period, string? eventName, CancellationToken cancellationToken)
     {
         var rows = await context.QueryAsync(ActivityPlanner.TimedEvents(period, request.Scope, request.Filters, eventName, Activity), cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => new UserEvent((string)r[0]!, (string?)r[1], DateTime.SpecifyKind((DateTime)r[2]!, DateTimeKind.Utc))).ToList();
+        return rows.Select(r => new UserEvent(r.GetString("user_id"), r.GetNullableString("account_id"), r.GetInstant("timestamp"))).ToList();
     }
 
     /// <summary>
@@ -78,8 +78,8 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     {
         var imported = await context.QueryAsync(ActivityPlanner.ImportedUsers(request.Scope, request.Filters), cancellationToken).ConfigureAwait(false);
         var seen = await context.QueryAsync(ActivityPlanner.FirstSeen(before, request.Scope, request.Filters, context.Reads), cancellationToken).ConfigureAwait(false);
-        return imported.Select(r => new KnownUser((string)r[0]!, (string?)r[1], r[2] is DateTime created ? DateTime.SpecifyKind(created, DateTimeKind.Utc) : null))
-            .Concat(seen.Select(r => new KnownUser((string)r[0]!, (string?)r[1], DateTime.SpecifyKind((DateTime)r[2]!, DateTimeKind.Utc))))
+        return imported.Select(r => new KnownUser(r.GetString("user_id"), r.GetNullableString("account_id"), r.GetNullableInstant("created_at")))
+            .Concat(seen.Select(r => new KnownUser(r.GetString("entity"), r.GetNullableString("account_id"), r.GetInstant("first_at"))))
             .ToList();
     }
 
@@ -114,13 +114,13 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
         var byGroup = new Dictionary<string, Dictionary<string, DateTime>>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            var group = groupOf((string?)row[1]);
+            var group = groupOf(row.GetNullableString("account_id"));
             if (!byGroup.TryGetValue(group, out var first))
             {
                 byGroup[group] = first = new Dictionary<string, DateTime>(StringComparer.Ordinal);
             }
-            var at = DateTime.SpecifyKind((DateTime)row[2]!, DateTimeKind.Utc);
-            var entityId = (string)row[0]!;
+            var at = row.GetInstant("first_at");
+            var entityId = row.GetString("entity");
             first[entityId] = first.TryGetValue(entityId, out var known) && known < at ? known : at;
         }
         return byGroup;
@@ -130,14 +130,14 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     public async Task<List<EntityDay>> EntityDaysAsync(string entity, Period period, string? eventName, CancellationToken cancellationToken)
     {
         var rows = await context.QueryAsync(ActivityPlanner.EntityDays(entity, period, request.Scope, request.Filters, eventName, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => new EntityDay(DateOnly.FromDateTime((DateTime)r[0]!), (string)r[1]!, (string?)r[2], (long)KpiValues.Number(r[3]), eventName is not null)).ToList();
+        return rows.Select(r => new EntityDay(r.GetDate("day"), r.GetString("entity"), r.GetNullableString("account_id"), r.GetInt64("events"), eventName is not null)).ToList();
     }
 
     /// <summary>Distinct (day, account, event) in the period.</summary>
     public async Task<List<FeatureUse>> FeatureUsesAsync(Period period, CancellationToken cancellationToken)
     {
         var rows = await context.QueryAsync(ActivityPlanner.AccountEventDays(period, request.Scope, request.Filters, context.Reads), cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => new FeatureUse(DateOnly.FromDateTime((DateTime)r[0]!), (string)r[1]!, (string)r[2]!)).ToList();
+        return rows.Select(r => new FeatureUse(r.GetDate("day"), r.GetString("account_id"), r.GetString("event"))).ToList();
     }
 
     private static IReadOnlyList<string> CheckedActivity(KpiContext context)

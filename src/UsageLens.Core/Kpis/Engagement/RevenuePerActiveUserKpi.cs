@@ -42,7 +42,7 @@ internal sealed class RevenuePerActiveUserKpi : IKpi
         foreach (var end in ends.Select(p => p.To).Distinct())
         {
             var mrr = await reader.Context.QueryAsync(QueryPlanner.MrrAt(end, reader.Request.Scope, accountFilters), cancellationToken).ConfigureAwait(false);
-            items.AddRange(mrr.Select(r => new RevenueItem(null, (string)r[0]!, end, KpiValues.Number(r[1]))));
+            items.AddRange(mrr.Select(r => new RevenueItem(null, r.GetString("account_id"), end, r.GetDouble("value"))));
         }
         return items;
     }

@@ -23,7 +23,7 @@ internal sealed class SeatUtilizationKpi : IKpi
         var reader = new EngagementReader(request, context);
         var accountFilters = request.Filters.Where(f => f.Dimension.Source == DimensionSource.Account || f.Dimension.IsAccountId).ToList();
         var seatRows = await context.QueryAsync(QueryPlanner.AccountAttributes(request.Scope, accountFilters, "licensed_seats", []), cancellationToken).ConfigureAwait(false);
-        var seats = seatRows.Select(r => ((string)r[0]!, r[1] is null ? (double?)null : KpiValues.Number(r[1]))).ToList();
+        var seats = seatRows.Select(r => (r.GetString("account_id"), r.GetNullableDouble("value"))).ToList();
 
         var (outcome, rows) = SeatUtilization.Compute(seats, await ActiveUsersAsync(reader, request.Period, cancellationToken).ConfigureAwait(false));
         var previous = await KpiComparison.ForPreviousAsync(request, async before =>

@@ -82,16 +82,16 @@ internal sealed class UsageChargesKpi : IKpi
             var label = grain is null ? null : KpiValues.Label(bucket.Label);
             var inForce = await context.QueryAsync(FinancePlanner.PlanAt(bucket.Period.To, request.Scope, accountFilters), cancellationToken).ConfigureAwait(false);
             var usage = (await context.QueryAsync(FinancePlanner.UsageByAccountAndMeter(bucket.Period, request.Scope, request.Filters, meters, context.Reads), cancellationToken).ConfigureAwait(false))
-                .ToDictionary(r => ((string)r[0]!, (string)r[1]!), r => KpiValues.Number(r[2]));
+                .ToDictionary(r => (r.GetString("account_id"), r.GetString("event")), r => r.GetDouble("value"));
             foreach (var row in inForce)
             {
-                var account = (string)row[0]!;
-                if (row[1] is not string planName || !plans.TryGetValue(planName, out var plan))
+                var account = row.GetString("account_id");
+                if (row["plan"] is not string planName || !plans.TryGetValue(planName, out var plan))
                 {
                     unpriced.Add(account);
                     continue;
                 }
-                var allowances = Allowances(row[2] as string);
+                var allowances = Allowances(row["included_units"] as string);
                 foreach (var (meter, price) in plan.Meters)
                 {
                     var used = usage.GetValueOrDefault((account, meter));
@@ -125,7 +125,7 @@ internal sealed class UsageChargesKpi : IKpi
     {
         var accountFilters = request.Filters.Where(f => f.Dimension.Source == DimensionSource.Account).ToList();
         var attributes = await context.QueryAsync(QueryPlanner.AccountAttributes(request.Scope, accountFilters, null, request.GroupBy), cancellationToken).ConfigureAwait(false);
-        var groupOf = attributes.ToDictionary(r => (string)r[0]!, r => request.GroupBy.Select((_, i) => KpiValues.Text(r[2 + i])).ToArray(), StringComparer.Ordinal);
+        var groupOf = attributes.ToDictionary(r => r.GetString("account_id"), r => request.GroupBy.Select((_, i) => r.GetText(QueryPlanner.GroupColumn(i))).ToArray(), StringComparer.Ordinal);
         return charges
             .GroupBy(c => (c.Period, Group: RowKeys.Join(groupOf.GetValueOrDefault(c.AccountId) ?? new string?[request.GroupBy.Count])))
             .OrderBy(g => g.Key.Period, StringComparer.Ordinal).ThenBy(g => g.Key.Group, StringComparer.Ordinal)

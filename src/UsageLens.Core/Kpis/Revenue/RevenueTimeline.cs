@@ -19,7 +19,7 @@ internal sealed class RevenueTimeline(KpiRequest request, KpiContext context)
         if (!_mrr.TryGetValue(instant, out var mrr))
         {
             var rows = await context.QueryAsync(QueryPlanner.MrrAt(instant, request.Scope, _accountFilters), cancellationToken).ConfigureAwait(false);
-            _mrr[instant] = mrr = rows.ToDictionary(r => (string)r[0]!, r => KpiValues.Number(r[1]), StringComparer.Ordinal);
+            _mrr[instant] = mrr = rows.ToDictionary(r => r.GetString("account_id"), r => r.GetDouble("value"), StringComparer.Ordinal);
         }
         return mrr;
     }
@@ -29,7 +29,7 @@ internal sealed class RevenueTimeline(KpiRequest request, KpiContext context)
         if (!_paidBefore.TryGetValue(instant, out var accounts))
         {
             var rows = await context.QueryAsync(RevenuePlanner.PaidBefore(instant, request.Scope, _accountFilters), cancellationToken).ConfigureAwait(false);
-            _paidBefore[instant] = accounts = rows.Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
+            _paidBefore[instant] = accounts = rows.Select(r => r.GetString("account_id")).ToHashSet(StringComparer.Ordinal);
         }
         return accounts;
     }
@@ -38,7 +38,7 @@ internal sealed class RevenueTimeline(KpiRequest request, KpiContext context)
     public async Task<IReadOnlyDictionary<string, string?[]>> GroupsAsync(CancellationToken cancellationToken)
     {
         var rows = await context.QueryAsync(QueryPlanner.AccountAttributes(request.Scope, _accountFilters, null, request.GroupBy), cancellationToken).ConfigureAwait(false);
-        return rows.ToDictionary(r => (string)r[0]!, r => request.GroupBy.Select((_, i) => KpiValues.Text(r[2 + i])).ToArray(), StringComparer.Ordinal);
+        return rows.ToDictionary(r => r.GetString("account_id"), r => request.GroupBy.Select((_, i) => r.GetText(QueryPlanner.GroupColumn(i))).ToArray(), StringComparer.Ordinal);
     }
 
     // Revenue lives on accounts, so only account dimensions can narrow or split it.

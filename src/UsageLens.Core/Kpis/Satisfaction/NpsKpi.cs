@@ -32,7 +32,7 @@ internal sealed class NpsKpi : IKpi
     private static async Task<IEnumerable<(int, long)>> ScoresAsync(KpiRequest request, KpiContext context, Period period, CancellationToken cancellationToken)
     {
         var rows = await context.QueryAsync(SurveyPlanner.ScoreCounts(period, request.Scope, request.Filters, null, []), cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => ((int)KpiValues.Number(r[0]), (long)KpiValues.Number(r[1])));
+        return rows.Select(r => ((int)r.GetDouble("score"), (long)r.GetDouble("value")));
     }
 
     private static async Task<IReadOnlyList<KpiRow>> BreakdownAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
@@ -48,7 +48,7 @@ internal sealed class NpsKpi : IKpi
             {
                 groups[key] = group = (period, values, []);
             }
-            group.Scores.Add(((int)KpiValues.Number(row[^2]), (long)KpiValues.Number(row[^1])));
+            group.Scores.Add(((int)row.GetDouble("score"), (long)row.GetDouble("value")));
         }
         return groups.Values.Select(g =>
         {

@@ -61,7 +61,7 @@ internal sealed class ConcentrationKpi : IKpi
     {
         var query = new MetricQuery(request.Metric!, period, request.Scope, request.Filters, grain, [.. groups, s_account], request.WeekStart, context.Reads);
         var rows = await context.QueryAsync(QueryPlanner.Usage(query), cancellationToken).ConfigureAwait(false);
-        var accountColumn = (grain is null ? 0 : 1) + groups.Count;
+        var accountColumn = QueryPlanner.GroupColumn(groups.Count);
         var byKey = new SortedDictionary<string, (string? Period, string?[] Values, List<(string, double)> Usage)>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
@@ -71,7 +71,7 @@ internal sealed class ConcentrationKpi : IKpi
             {
                 byKey[key] = entry = (label, values, []);
             }
-            entry.Usage.Add(((string)row[accountColumn]!, KpiValues.Number(row[^1])));
+            entry.Usage.Add((row.GetString(accountColumn), row.GetDouble("value")));
         }
         if (byKey.Count == 0 && grain is null && groups.Count == 0)
         {

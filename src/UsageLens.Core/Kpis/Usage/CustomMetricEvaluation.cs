@@ -2,6 +2,7 @@ using UsageLens.Core.Querying;
 using UsageLens.Core.Semantics;
 using UsageLens.Core.Semantics.Custom;
 using UsageLens.Core.Sql;
+using UsageLens.Core.Storage;
 
 namespace UsageLens.Core.Kpis.Usage;
 
@@ -105,7 +106,7 @@ internal sealed class CustomMetricEvaluation(KpiRequest request, KpiContext cont
         foreach (var row in await context.QueryAsync(QueryPlanner.Usage(query), cancellationToken).ConfigureAwait(false))
         {
             var (label, groupValues) = RowKeys.Read(row, grain is not null, groups.Count);
-            values[(label, Group(groupValues))] = KpiValues.Number(row[^1]);
+            values[(label, Group(groupValues))] = row.GetDouble("value");
         }
         return values;
     }
@@ -117,17 +118,17 @@ internal sealed class CustomMetricEvaluation(KpiRequest request, KpiContext cont
         var entities = new Dictionary<(string?, string?), (StateTimeline Timeline, string Group)>();
         foreach (var row in await context.QueryAsync(StatePlanner.InForceAtStart(query), cancellationToken).ConfigureAwait(false))
         {
-            entities[(KpiValues.Text(row[1]), KpiValues.Text(row[2]))] = (new StateTimeline(KpiValues.Text(row[3])), Group(ReadGroups(row, groups.Count)));
+            entities[(row.GetText("account_id"), row.GetText("entity"))] = (new StateTimeline(row.GetText("state")), Group(ReadGroups(row, groups.Count)));
         }
         foreach (var row in await context.QueryAsync(StatePlanner.Changes(query), cancellationToken).ConfigureAwait(false))
         {
-            var key = (KpiValues.Text(row[1]), KpiValues.Text(row[2]));
+            var key = (row.GetText("account_id"), row.GetText("entity"));
             if (!entities.TryGetValue(key, out var entity))
             {
                 entity = (new StateTimeline(null), Group(ReadGroups(row, groups.Count)));
                 entities[key] = entity;
             }
-            entity.Timeline.Add(new StateChange((DateTime)row[0]!, KpiValues.Text(row[3])!));
+            entity.Timeline.Add(new StateChange(row.GetDateTime("timestamp"), row.GetText("state")!));
         }
         var periods = buckets.Select(b => b.Period).ToList();
         var times = new Dictionary<(string?, string), StateTime>();
@@ -151,7 +152,7 @@ internal sealed class CustomMetricEvaluation(KpiRequest request, KpiContext cont
         return times;
     }
 
-    private static string?[] ReadGroups(object?[] row, int count) => Enumerable.Range(4, count).Select(i => KpiValues.Text(row[i])).ToArray();
+    private static string?[] ReadGroups(QueryRow row, int count) => Enumerable.Range(0, count).Select(i => row.GetText(QueryPlanner.GroupColumn(i))).ToArray();
 
     private string Group(string?[] values)
     {
