@@ -1,54 +1,112 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using UsageLens.Core;
+using UsageLens.Questions.Contract;
 
 namespace UsageLens.Questions;
 
 /// <summary>
 /// The JSON form of <see cref="QueryAsk"/>: snake_case keys, dates as YYYY-MM-DD, absent fields
-/// left out. Reading refuses unknown keys and wrong types with a message naming the key.
+/// left out. The parser's answers, the evaluation set and the language model's asks all use it;
+/// reading refuses unknown keys and wrong types with a message naming the key.
 /// </summary>
-public static class QueryAskJson
+public sealed record QueryAskJson
 {
-    private static readonly HashSet<string> s_keys =
-    [
-        "kpi", "insight", "metric", "from", "to", "as_of", "grain", "group_by", "where", "top", "bottom", "rank_by", "top_where", "options", "variant", "compare_from", "compare_to",
-    ];
+    [JsonPropertyName("kpi")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Kpi { get; init; }
 
-    public static string Write(QueryAsk ask)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            Write(writer, ask);
-        }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
+    [JsonPropertyName("insight")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Insight { get; init; }
 
-    public static void Write(Utf8JsonWriter writer, QueryAsk ask)
+    [JsonPropertyName("metric")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Metric { get; init; }
+
+    [JsonPropertyName("from")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? From { get; init; }
+
+    [JsonPropertyName("to")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? To { get; init; }
+
+    [JsonPropertyName("as_of")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AsOf { get; init; }
+
+    [JsonPropertyName("grain")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Grain { get; init; }
+
+    [JsonPropertyName("group_by")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? GroupBy { get; init; }
+
+    [JsonPropertyName("where")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Where { get; init; }
+
+    [JsonPropertyName("top")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Top { get; init; }
+
+    [JsonPropertyName("bottom")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Bottom { get; init; }
+
+    [JsonPropertyName("rank_by")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RankBy { get; init; }
+
+    [JsonPropertyName("top_where")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? TopWhere { get; init; }
+
+    [JsonPropertyName("options")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Options { get; init; }
+
+    [JsonPropertyName("variant")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Variant { get; init; }
+
+    [JsonPropertyName("compare_from")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CompareFrom { get; init; }
+
+    [JsonPropertyName("compare_to")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CompareTo { get; init; }
+
+    public static QueryAskJson Of(QueryAsk ask)
     {
-        ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(ask);
-        writer.WriteStartObject();
-        Text(writer, "kpi", ask.Kpi);
-        Text(writer, "insight", ask.Insight);
-        Text(writer, "metric", ask.Metric);
-        Date(writer, "from", ask.From);
-        Date(writer, "to", ask.To);
-        Date(writer, "as_of", ask.AsOf);
-        Text(writer, "grain", ask.Grain);
-        List(writer, "group_by", ask.GroupBy);
-        List(writer, "where", ask.Where);
-        Text(writer, "top", ask.Top);
-        Text(writer, "bottom", ask.Bottom);
-        Text(writer, "rank_by", ask.RankBy);
-        List(writer, "top_where", ask.TopWhere);
-        List(writer, "options", ask.Options);
-        Text(writer, "variant", ask.Variant);
-        Date(writer, "compare_from", ask.CompareFrom);
-        Date(writer, "compare_to", ask.CompareTo);
-        writer.WriteEndObject();
+        return new QueryAskJson
+        {
+            Kpi = ask.Kpi,
+            Insight = ask.Insight,
+            Metric = ask.Metric,
+            From = Day(ask.From),
+            To = Day(ask.To),
+            AsOf = Day(ask.AsOf),
+            Grain = ask.Grain,
+            GroupBy = List(ask.GroupBy),
+            Where = List(ask.Where),
+            Top = ask.Top,
+            Bottom = ask.Bottom,
+            RankBy = ask.RankBy,
+            TopWhere = List(ask.TopWhere),
+            Options = List(ask.Options),
+            Variant = ask.Variant,
+            CompareFrom = Day(ask.CompareFrom),
+            CompareTo = Day(ask.CompareTo),
+        };
     }
+
+    public static string Write(QueryAsk ask) => JsonSerializer.Serialize(Of(ask), AskJsonContext.Default.QueryAskJson);
 
     /// <summary>Reads one ask; <paramref name="path"/> names where it came from in messages.</summary>
     public static QueryAsk Read(JsonElement element, string path)
@@ -57,77 +115,60 @@ public static class QueryAskJson
         {
             throw new UsageLensException($"{path}: an ask must be a JSON object");
         }
+        var keys = AskJsonContext.Default.QueryAskJson.Properties.Select(p => p.Name).ToList();
         foreach (var property in element.EnumerateObject())
         {
-            if (!s_keys.Contains(property.Name))
+            if (!keys.Contains(property.Name, StringComparer.Ordinal))
             {
-                throw new UsageLensException($"{path}.{property.Name}: unknown key; an ask has {string.Join(", ", s_keys)}");
+                throw new UsageLensException($"{path}.{property.Name}: unknown key; an ask has {string.Join(", ", keys)}");
             }
+            CheckType(property, path);
         }
+        var json = element.Deserialize(AskJsonContext.Default.QueryAskJson)!;
         return new QueryAsk
         {
-            Kpi = Text(element, "kpi", path),
-            Insight = Text(element, "insight", path),
-            Metric = Text(element, "metric", path),
-            From = Date(element, "from", path),
-            To = Date(element, "to", path),
-            AsOf = Date(element, "as_of", path),
-            Grain = Text(element, "grain", path),
-            GroupBy = List(element, "group_by", path),
-            Where = List(element, "where", path),
-            Top = Text(element, "top", path),
-            Bottom = Text(element, "bottom", path),
-            RankBy = Text(element, "rank_by", path),
-            TopWhere = List(element, "top_where", path),
-            Options = List(element, "options", path),
-            Variant = Text(element, "variant", path),
-            CompareFrom = Date(element, "compare_from", path),
-            CompareTo = Date(element, "compare_to", path),
+            Kpi = json.Kpi,
+            Insight = json.Insight,
+            Metric = json.Metric,
+            From = Date(json.From, "from", path),
+            To = Date(json.To, "to", path),
+            AsOf = Date(json.AsOf, "as_of", path),
+            Grain = json.Grain,
+            GroupBy = json.GroupBy ?? [],
+            Where = json.Where ?? [],
+            Top = json.Top,
+            Bottom = json.Bottom,
+            RankBy = json.RankBy,
+            TopWhere = json.TopWhere ?? [],
+            Options = json.Options ?? [],
+            Variant = json.Variant,
+            CompareFrom = Date(json.CompareFrom, "compare_from", path),
+            CompareTo = Date(json.CompareTo, "compare_to", path),
         };
     }
 
-    private static void Text(Utf8JsonWriter writer, string name, string? value)
+    // The serializer's own type errors name a JSON path but not what was expected, and it would
+    // take [null] as a list; the contract's types are checked here so the message says both.
+    private static void CheckType(JsonProperty property, string path)
     {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
-        }
-    }
-
-    private static void Date(Utf8JsonWriter writer, string name, DateOnly? value)
-    {
-        if (value is { } day)
-        {
-            writer.WriteString(name, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-    }
-
-    private static void List(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
-    {
-        if (values.Count == 0)
+        var value = property.Value;
+        if (value.ValueKind == JsonValueKind.Null)
         {
             return;
         }
-        writer.WriteStartArray(name);
-        foreach (var value in values)
+        var isList = AskJsonContext.Default.QueryAskJson.Properties.Single(p => p.Name == property.Name).PropertyType != typeof(string);
+        if (isList && (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String)))
         {
-            writer.WriteStringValue(value);
+            throw new UsageLensException($"{path}.{property.Name}: must be an array of strings");
         }
-        writer.WriteEndArray();
+        if (!isList && value.ValueKind != JsonValueKind.String)
+        {
+            throw new UsageLensException($"{path}.{property.Name}: must be a string");
+        }
     }
 
-    private static string? Text(JsonElement element, string name, string path)
+    private static DateOnly? Date(string? text, string name, string path)
     {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw new UsageLensException($"{path}.{name}: must be a string");
-    }
-
-    private static DateOnly? Date(JsonElement element, string name, string path)
-    {
-        var text = Text(element, name, path);
         if (text is null)
         {
             return null;
@@ -137,16 +178,7 @@ public static class QueryAskJson
             : throw new UsageLensException($"{path}.{name}: '{text}' must be a date YYYY-MM-DD");
     }
 
-    private static IReadOnlyList<string> List(JsonElement element, string name, string path)
-    {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return [];
-        }
-        if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
-        {
-            throw new UsageLensException($"{path}.{name}: must be an array of strings");
-        }
-        return [.. value.EnumerateArray().Select(v => v.GetString()!)];
-    }
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static IReadOnlyList<string>? List(IReadOnlyList<string> values) => values.Count == 0 ? null : values;
 }

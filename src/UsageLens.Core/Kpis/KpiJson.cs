@@ -1,107 +1,77 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using UsageLens.Core.Kpis.Contract;
 
 namespace UsageLens.Core.Kpis;
 
-/// <summary>The JSON form of a KPI result, as cli.md specifies it; the CLI and the HTTP API both write it.</summary>
+/// <summary>The JSON form of a KPI result, as cli.md specifies it: maps a result onto <see cref="KpiResultJson"/>.</summary>
 public static class KpiJson
 {
-    public static void Write(Utf8JsonWriter writer, KpiResult result, bool includeSql = false)
+    private static readonly KpiJsonContext s_indented = new(new JsonSerializerOptions { WriteIndented = true });
+
+    public static KpiResultJson ToJson(KpiResult result, bool includeSql = false)
     {
-        ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
-        writer.WriteStartObject();
-        writer.WriteString("kpi", result.Kpi);
-        if (result.Metric is not null)
+        return new KpiResultJson
         {
-            writer.WriteString("metric", result.Metric);
-        }
-        writer.WriteString("from", Instant(result.Period.From));
-        writer.WriteString("to", Instant(result.Period.To));
-        WriteNumber(writer, "value", result.Value);
-        writer.WriteString("unit", result.Unit);
-        WriteParts(writer, result.Parts);
-        if (result.Previous is { } previous)
-        {
-            writer.WriteStartObject("previous");
-            writer.WriteString("from", Instant(previous.Period.From));
-            writer.WriteString("to", Instant(previous.Period.To));
-            WriteNumber(writer, "value", previous.Value);
-            WriteParts(writer, previous.Parts);
-            writer.WriteEndObject();
-        }
-        if (result.Accounts is { } accounts)
-        {
-            writer.WriteStartArray("accounts");
-            foreach (var account in accounts)
-            {
-                writer.WriteStringValue(account);
-            }
-            writer.WriteEndArray();
-        }
-        if (result.Rows is { } rows)
-        {
-            writer.WriteStartArray("rows");
-            foreach (var row in rows)
-            {
-                writer.WriteStartObject();
-                foreach (var (key, value) in row.Keys)
-                {
-                    writer.WriteString(key, value);
-                }
-                WriteNumber(writer, "value", row.Value);
-                WriteParts(writer, row.Parts);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-        }
-        if (includeSql)
-        {
-            writer.WriteStartArray("sql");
-            foreach (var sql in result.Sql)
-            {
-                writer.WriteStringValue(sql);
-            }
-            writer.WriteEndArray();
-        }
-        writer.WriteEndObject();
+            Kpi = result.Kpi,
+            Metric = result.Metric,
+            From = Instant(result.Period.From),
+            To = Instant(result.Period.To),
+            Value = Finite(result.Value),
+            Unit = result.Unit,
+            Parts = Parts(result.Parts),
+            Previous = result.Previous is { } previous
+                ? new KpiPreviousJson { From = Instant(previous.Period.From), To = Instant(previous.Period.To), Value = Finite(previous.Value), Parts = Parts(previous.Parts) }
+                : null,
+            Accounts = result.Accounts,
+            Rows = result.Rows?.Select(Row).ToList(),
+            Sql = includeSql ? result.Sql : null,
+        };
     }
 
-    public static string Serialize(KpiResult result, bool includeSql = false, bool indented = false)
+    public static string Serialize(KpiResult result, bool includeSql = false, bool indented = false) =>
+        JsonSerializer.Serialize(ToJson(result, includeSql), indented ? s_indented.KpiResultJson : KpiJsonContext.Default.KpiResultJson);
+
+    // A row's keys come first and are named by the request (period, then each group-by dimension),
+    // so the row is an ordered object rather than a fixed record.
+    private static JsonObject Row(KpiRow row)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        var json = new JsonObject();
+        foreach (var (key, value) in row.Keys)
         {
-            Write(writer, result, includeSql);
+            json[key] = value;
         }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        json["value"] = Finite(row.Value);
+        if (row.Parts.Count > 0)
+        {
+            var parts = new JsonObject();
+            foreach (var part in row.Parts)
+            {
+                parts[part.Name] = Finite(part.Value);
+            }
+            json["parts"] = parts;
+        }
+        return json;
     }
 
-    private static void WriteParts(Utf8JsonWriter writer, IReadOnlyList<KpiPart> parts)
+    private static Dictionary<string, double?>? Parts(IReadOnlyList<KpiPart> parts)
     {
         if (parts.Count == 0)
         {
-            return;
+            return null;
         }
-        writer.WriteStartObject("parts");
+        var named = new Dictionary<string, double?>(parts.Count, StringComparer.Ordinal);
         foreach (var part in parts)
         {
-            WriteNumber(writer, part.Name, part.Value);
+            named[part.Name] = Finite(part.Value);
         }
-        writer.WriteEndObject();
+        return named;
     }
 
-    private static void WriteNumber(Utf8JsonWriter writer, string name, double? value)
-    {
-        if (value is { } number && double.IsFinite(number))
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
+    // JSON has no NaN or infinity; a value that cannot be computed is null.
+    private static double? Finite(double? value) => value is { } number && double.IsFinite(number) ? number : null;
 
     private static string Instant(DateTime instant) => instant.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }
