@@ -83,6 +83,7 @@ public sealed record KpiArguments
         {
             throw new UsageLensException("--top-where filters must be on account dimensions, such as strategic=true");
         }
+        scope.Admit([.. request.Filters, .. request.Top?.Matching ?? []]);
         return request;
     }
 

@@ -41,6 +41,6 @@ public static class KpiCatalog
     {
         ArgumentNullException.ThrowIfNull(name);
         return All.FirstOrDefault(k => string.Equals(k.Definition.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new UsageLensException($"unknown KPI '{name}'{NearestNames.Hint(name, All.Select(k => k.Definition.Name))}; `usagelens kpi --list` names them all");
+            ?? throw new UsageLensException(UsageLensErrorKind.NotFound, $"unknown KPI '{name}'{NearestNames.Hint(name, All.Select(k => k.Definition.Name))}; `usagelens kpi --list` names them all");
     }
 }
