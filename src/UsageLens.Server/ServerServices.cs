@@ -1,9 +1,13 @@
+using UsageLens.Core.Kpis.Contract;
 using UsageLens.Core.Storage;
+using UsageLens.Questions.Contract;
 using UsageLens.Server.Authentication;
+using UsageLens.Server.Contract;
 using UsageLens.Server.GroupCommit;
 using UsageLens.Server.Ingestion;
 using UsageLens.Server.OpenApi;
 using UsageLens.Server.RateLimiting;
+using UsageLens.Server.Workspace;
 
 namespace UsageLens.Server;
 
@@ -18,11 +22,20 @@ internal static class ServerServices
         services.AddSingleton(workspace.Ingestion);
         services.AddSingleton(workspace.Queries);
         services.AddSingleton(workspace.Keys);
+        services.AddSingleton<WorkspaceCatalogCache>();
         services.AddSingleton<GroupCommitWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<GroupCommitWriter>());
         services.AddSingleton<IngestRequests>();
         services.AddApiKeyAuthentication();
         services.AddIngestRateLimits(options);
+        // The contract's records are written by source-generated serializers, the same the CLI uses;
+        // types not listed there (the KPI list, ingestion bodies) fall through to reflection.
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, KpiJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(1, AskJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(2, ServerJsonContext.Default);
+        });
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiKeySecurityDocument>());
         return services;
     }

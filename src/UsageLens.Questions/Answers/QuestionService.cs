@@ -28,9 +28,22 @@ public static class QuestionService
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(configuration);
-        var text = QuestionText.Check(question);
+        _ = QuestionText.Check(question);
         var catalog = await store.GetCatalogAsync(cancellationToken).ConfigureAwait(false);
         var values = await WorkspaceValuesReader.ReadAsync(store, cancellationToken, catalog.AccountTraits).ConfigureAwait(false);
+        return await AnswerAsync(question, store, catalog, values, configuration, scope, today, cancellationToken, http, environment).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers with a catalog and values the caller already holds (the server keeps them until the next write).</summary>
+    public static async Task<AskAnswer> AnswerAsync(
+        string question, IQueryStore store, WorkspaceCatalog catalog, WorkspaceValues values, WorkspaceConfiguration configuration, AccountScope scope, DateOnly today,
+        CancellationToken cancellationToken, HttpClient? http = null, Func<string, string?>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var text = QuestionText.Check(question);
         var runner = new AskRunner(store, new SemanticModel(catalog, configuration), configuration, scope, today, configuration.WeekStart);
         StructuredQuery query;
         try

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using UsageLens.Core.Storage;
+using UsageLens.Server.Workspace;
 
 namespace UsageLens.Server.GroupCommit;
 
@@ -8,7 +9,7 @@ namespace UsageLens.Server.GroupCommit;
 /// and a delay bound), writes it as ONE batch in one transaction, and only then answers every request
 /// of the group. Durability costs one commit per group instead of one per request.
 /// </summary>
-internal sealed partial class GroupCommitWriter(IIngestionStore store, ServerOptions options, TimeProvider timeProvider, ILogger<GroupCommitWriter> logger)
+internal sealed partial class GroupCommitWriter(IIngestionStore store, ServerOptions options, TimeProvider timeProvider, ILogger<GroupCommitWriter> logger, WorkspaceCatalogCache? readers = null)
     : IHostedService
 {
     private readonly Channel<PendingWrite> _pending = Channel.CreateBounded<PendingWrite>(
@@ -101,6 +102,8 @@ internal sealed partial class GroupCommitWriter(IIngestionStore store, ServerOpt
             if (accepted.Count > 0)
             {
                 var outcome = await store.WriteAsync(Merge(accepted), CancellationToken.None).ConfigureAwait(false);
+                // New meters, keys and values are visible to the next request once its write is acknowledged.
+                readers?.Invalidate();
                 Interlocked.Increment(ref _commits);
                 LogCommitted(logger, accepted.Count, outcome.EventsStored, outcome.DuplicateEvents);
             }
@@ -111,6 +114,8 @@ internal sealed partial class GroupCommitWriter(IIngestionStore store, ServerOpt
         {
             // Nothing of the group is acknowledged; meters are reloaded in case the store changed under us.
             LogCommitFailed(logger, ex, group.Count);
+            // An engine without transactions may have stored part of the group.
+            readers?.Invalidate();
             _units = null;
             group.ForEach(write => write.Complete(WriteVerdict.Unavailable));
         }

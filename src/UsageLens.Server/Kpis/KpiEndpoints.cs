@@ -1,7 +1,11 @@
-using UsageLens.Core;
+using Microsoft.AspNetCore.Http.HttpResults;
 using UsageLens.Core.Kpis;
+using UsageLens.Core.Kpis.Contract;
+using UsageLens.Core.Semantics;
 using UsageLens.Core.Storage;
 using UsageLens.Server.Authentication;
+using UsageLens.Server.Contract;
+using UsageLens.Server.Workspace;
 
 namespace UsageLens.Server.Kpis;
 
@@ -24,43 +28,38 @@ internal static class KpiEndpoints
         group.MapGet("/", () => TypedResults.Ok(KpiCatalog.All.Select(k => k.Definition)))
             .WithSummary("Every KPI with its formula");
         group.MapGet("/{name}", ComputeAsync)
+            .ProducesCallerMistakes()
             .WithSummary("Compute one KPI")
             .WithDescription("Query parameters: metric, from, to, period, grain, group-by (repeatable), where (repeatable), top, top-where (repeatable), rank-by, variant, as-of, previous=false, sql=true; any other parameter is one of the KPI's own options (see GET /api/v1/kpi).");
         return app;
     }
 
-    private static async Task<IResult> ComputeAsync(string name, HttpContext http, IQueryStore store, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Ok<KpiResultJson>> ComputeAsync(
+        string name, HttpContext http, IQueryStore store, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        try
+        var query = http.Request.Query;
+        var kpi = KpiCatalog.Find(name);
+        var arguments = new KpiArguments
         {
-            var query = http.Request.Query;
-            var kpi = KpiCatalog.Find(name);
-            var arguments = new KpiArguments
-            {
-                Metric = query["metric"].FirstOrDefault(),
-                From = query["from"].FirstOrDefault(),
-                To = query["to"].FirstOrDefault(),
-                Period = query["period"].FirstOrDefault(),
-                Grain = query["grain"].FirstOrDefault(),
-                GroupBy = [.. query["group-by"].OfType<string>()],
-                Where = [.. query["where"].OfType<string>()],
-                Top = query["top"].FirstOrDefault(),
-                TopWhere = [.. query["top-where"].OfType<string>()],
-                RankBy = query["rank-by"].FirstOrDefault(),
-                Variant = query["variant"].FirstOrDefault(),
-                ComparePrevious = !string.Equals(query["previous"].FirstOrDefault(), "false", StringComparison.OrdinalIgnoreCase),
-                Options = [.. query.Where(q => !s_common.Contains(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}"))],
-            };
-            var context = await KpiContext.CreateAsync(store, cancellationToken, options.Configuration).ConfigureAwait(false);
-            var request = arguments.Resolve(kpi.Definition, context.Model, Today(query["as-of"].FirstOrDefault(), clock), CallerScope.Of(http.User));
-            var result = await kpi.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
-            var includeSql = string.Equals(query["sql"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-            return TypedResults.Text(KpiJson.Serialize(result, includeSql), "application/json");
-        }
-        catch (UsageLensException ex)
-        {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "The KPI request cannot be answered");
-        }
+            Metric = query["metric"].FirstOrDefault(),
+            From = query["from"].FirstOrDefault(),
+            To = query["to"].FirstOrDefault(),
+            Period = query["period"].FirstOrDefault(),
+            Grain = query["grain"].FirstOrDefault(),
+            GroupBy = [.. query["group-by"].OfType<string>()],
+            Where = [.. query["where"].OfType<string>()],
+            Top = query["top"].FirstOrDefault(),
+            TopWhere = [.. query["top-where"].OfType<string>()],
+            RankBy = query["rank-by"].FirstOrDefault(),
+            Variant = query["variant"].FirstOrDefault(),
+            ComparePrevious = !string.Equals(query["previous"].FirstOrDefault(), "false", StringComparison.OrdinalIgnoreCase),
+            Options = [.. query.Where(q => !s_common.Contains(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}"))],
+        };
+        var context = new KpiContext(store, new SemanticModel(await catalogs.CatalogAsync(cancellationToken).ConfigureAwait(false)), options.Configuration);
+        var request = arguments.Resolve(kpi.Definition, context.Model, Today(query["as-of"].FirstOrDefault(), clock), CallerScope.Of(http.User));
+        var result = await kpi.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
+        var includeSql = string.Equals(query["sql"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
+        return TypedResults.Ok(KpiJson.ToJson(result, includeSql));
     }
 
     private static DateOnly Today(string? asOf, TimeProvider clock)

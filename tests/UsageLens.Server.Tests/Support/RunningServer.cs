@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using UsageLens.Server.GroupCommit;
 using UsageLens.Storage.DuckDb;
 using UsageLens.Core.Keys;
+using UsageLens.Core.Storage;
 
 namespace UsageLens.Server.Tests.Support;
 
@@ -49,7 +50,8 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public long Commits => _app.Services.GetRequiredService<GroupCommitWriter>().Commits;
 
-    public static async Task<RunningServer> StartAsync(ServerOptions? options = null)
+    /// <summary>Starts the server; <paramref name="decorate"/> may wrap the workspace it is given (to count its reads).</summary>
+    public static async Task<RunningServer> StartAsync(ServerOptions? options = null, Func<IWorkspaceStore, IWorkspaceStore>? decorate = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "usagelens-server-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -61,7 +63,7 @@ internal sealed class RunningServer : IAsyncDisposable
             (await store.Keys.CreateAsync(ApiKeyRole.Admin, null, default)).Key);
         var app = UsageLensServer.Build(
             (options ?? new ServerOptions()) with { Urls = "http://127.0.0.1:0", MinimumLogLevel = LogLevel.Warning },
-            store, TimeProvider.System);
+            decorate?.Invoke(store) ?? store, TimeProvider.System);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new RunningServer(directory, store, app, new Uri(address), keys);

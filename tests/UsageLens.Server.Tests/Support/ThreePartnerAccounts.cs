@@ -19,9 +19,9 @@ internal static class ThreePartnerAccounts
         ]}
         """;
 
-    public static async Task<RunningServer> StartAsync()
+    public static async Task<RunningServer> StartAsync(Func<Core.Storage.IWorkspaceStore, Core.Storage.IWorkspaceStore>? decorate = null)
     {
-        var server = await RunningServer.StartAsync();
+        var server = await RunningServer.StartAsync(decorate: decorate);
         var response = await server.Writer().PostAsync("/v1/batch", Json.Body(Batch));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return server;

@@ -1,0 +1,40 @@
+using UsageLens.Core.Keys;
+using UsageLens.Core.Semantics;
+using UsageLens.Core.Sql;
+using UsageLens.Core.Storage;
+
+namespace UsageLens.Server.Tests.Support;
+
+/// <summary>A workspace whose reads are counted: how often the server asked the engine for the catalog.</summary>
+internal sealed class CountingWorkspaceStore(IWorkspaceStore inner) : IWorkspaceStore, IQueryStore
+{
+    private int _catalogReads;
+
+    public int CatalogReads => Volatile.Read(ref _catalogReads);
+
+    public string Location => inner.Location;
+
+    IQueryStore IWorkspaceStore.Queries => this;
+
+    public IIngestionStore Ingestion => inner.Ingestion;
+
+    public IApiKeyStore Keys => inner.Keys;
+
+    public RenderedSql Render(SqlSelect query) => inner.Queries.Render(query);
+
+    public Task<IReadOnlyList<QueryRow>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
+    {
+        return inner.Queries.QueryAsync(query, cancellationToken);
+    }
+
+    public Task<WorkspaceCatalog> GetCatalogAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _catalogReads);
+        return inner.Queries.GetCatalogAsync(cancellationToken);
+    }
+
+    // The inner store is the test server's and is disposed with it.
+    public void Dispose()
+    {
+    }
+}
