@@ -65,28 +65,7 @@ public sealed class LanguageModelParser(HttpClient http, LanguageModelOptions op
             where (dimension=value or dimension!=value); top ("20%" or "10"); bottom ("5"); rank_by (revenue, contract_value, cltv, mrr or a metric); top_where; options (name=value); variant; compare_from, compare_to.
             Today is {today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; "last month" is the last complete calendar month.
             """;
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("model", options.Model);
-            writer.WriteStartObject("response_format");
-            writer.WriteString("type", "json_object");
-            writer.WriteEndObject();
-            writer.WriteStartArray("messages");
-            Message(writer, "system", system);
-            Message(writer, "user", question);
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void Message(Utf8JsonWriter writer, string role, string content)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("role", role);
-        writer.WriteString("content", content);
-        writer.WriteEndObject();
+        var request = new ChatRequestJson(options.Model, new ChatResponseFormatJson("json_object"), [new ChatMessageJson("system", system), new ChatMessageJson("user", question)]);
+        return JsonSerializer.Serialize(request, LanguageModelJsonContext.Default.ChatRequestJson);
     }
 }
