@@ -96,4 +96,22 @@ public sealed class KpiEndpointTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(detail, (await Json.ReadAsync(response)).GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public async Task The_kpi_list_gives_each_kpis_synonyms_metric_role_and_chart()
+    {
+        await using var server = await ThreePartnerAccounts.StartAsync();
+
+        var json = await Json.ReadAsync(await server.ClientWithBearer(server.AnalystKey).GetAsync(new Uri("/api/v1/kpi", UriKind.Relative)));
+        var kpis = json.EnumerateArray().ToDictionary(k => k.GetProperty("name").GetString()!);
+
+        Assert.Equal(26, kpis.Count);
+        var adoption = kpis["feature-adoption"].GetProperty("metricRole");
+        Assert.Equal(("option", "feature"), (adoption.GetProperty("use").GetString(), adoption.GetProperty("option").GetString()));
+        Assert.Equal("measured", kpis["usage"].GetProperty("metricRole").GetProperty("use").GetString());
+        Assert.Equal("table", kpis["retention"].GetProperty("chart").GetString());
+        Assert.Equal("number", kpis["mrr"].GetProperty("chart").GetString());
+        var dau = kpis["active-users"].GetProperty("synonyms").EnumerateArray().Single(s => s.GetProperty("phrase").GetString() == "dau");
+        Assert.Equal("measure=dau", dau.GetProperty("option").GetString());
+    }
 }
