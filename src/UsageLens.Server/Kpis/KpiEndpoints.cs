@@ -37,10 +37,10 @@ internal static class KpiEndpoints
             var query = http.Request.Query;
             var kpi = KpiCatalog.Find(name);
             var arguments = KpiParameters.Read(p => Values(query, p), [.. query.Where(q => !IsParameter(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}"))]);
+            var includeSql = KpiParameters.Switch(s_sql, Values(query, s_sql));
             var context = await KpiContext.CreateAsync(store, cancellationToken, options.Configuration).ConfigureAwait(false);
             var request = arguments.Resolve(kpi.Definition, context.Model, Today(KpiParameters.Value(s_asOf, Values(query, s_asOf)), clock), CallerScope.Of(http.User));
             var result = await kpi.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
-            var includeSql = KpiParameters.Switch(s_sql, Values(query, s_sql));
             return TypedResults.Text(KpiJson.Serialize(result, includeSql), "application/json");
         }
         catch (UsageLensException ex)
