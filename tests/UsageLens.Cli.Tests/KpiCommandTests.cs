@@ -91,6 +91,20 @@ public sealed class KpiCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_json_list_gives_each_kpis_question_synonyms_and_how_it_takes_a_metric()
+    {
+        var (exit, output, _) = await CliRun.RunAsync("kpi", "--list", "--db", Db, "--format", "json");
+
+        Assert.Equal(0, exit);
+        var kpis = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.TryGetProperty("kpi", out _)).ToDictionary(e => e.GetProperty("kpi").GetString()!);
+        Assert.Contains("net dollar retention", kpis["nrr"].GetProperty("synonyms").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(
+            ("measured", "option:feature", "none"),
+            (kpis["usage"].GetProperty("metric").GetString(), kpis["feature-adoption"].GetProperty("metric").GetString(), kpis["mrr"].GetProperty("metric").GetString()));
+    }
+
+    [Fact]
     public async Task A_bad_value_is_bad_input_with_exit_1_and_one_line()
     {
         await SeedAsync();
