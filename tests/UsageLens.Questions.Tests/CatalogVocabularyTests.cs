@@ -51,9 +51,10 @@ public sealed class CatalogVocabularyTests
     }
 
     [Fact]
-    public void Every_insight_kind_of_the_catalogue_is_understood_by_the_question_parser()
+    public void Every_insight_kind_questions_can_name_is_understood_by_the_question_parser()
     {
-        Assert.Equal(InsightCatalog.All.Select(i => i.Name).Order(StringComparer.Ordinal), s_insightQuestions.Keys.Order(StringComparer.Ordinal));
+        var named = InsightCatalog.All.Where(i => i.Synonyms.Count > 0).Select(i => i.Name);
+        Assert.Equal(named.Order(StringComparer.Ordinal), s_insightQuestions.Keys.Order(StringComparer.Ordinal));
         Assert.All(s_insightQuestions, q => Assert.Equal(q.Key, Assert.Single(DemoVocabulary.Parse(q.Value).Asks).Insight));
     }
 
@@ -69,6 +70,7 @@ public sealed class CatalogVocabularyTests
             validator.Check([new QueryAsk { Insight = insight.Name, AsOf = DemoVocabulary.AsOf }]);
         }
         var error = Assert.Throws<UsageLensException>(() => validator.Check([new QueryAsk { Insight = "churn_risk", AsOf = DemoVocabulary.AsOf }]));
-        Assert.Equal("the language model named an unknown insight 'churn_risk'; known: churn-risk, anomalies, upsell, feature-gaps, health, signals", error.Message);
+        Assert.StartsWith("the language model named an unknown insight 'churn_risk'; known: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("churn-risk", error.Message, StringComparison.Ordinal);
     }
 }
