@@ -8,9 +8,6 @@ namespace UsageLens.Questions;
 /// </summary>
 internal static class AskBuilder
 {
-    // KPIs whose --metric is the measured event; feature-adoption takes it as its feature option instead.
-    private static readonly HashSet<string> s_metricKpis = ["usage", "top-customer-share", "concentration", "usage-charges"];
-
     public static IReadOnlyList<QueryAsk> Build(AskDraft draft, TimeMatch period, DateOnly today)
     {
         // "top 10 customers by storage used": the ranking metric is also what is measured.
@@ -78,7 +75,7 @@ internal static class AskBuilder
         }
         var topShare = draft.Share || draft.Filters.Any(f => f.Dimension == "strategic" && draft.Share)
             || (draft.Top is not null && draft.RankBy is not null && draft.RankBy != draft.Metrics[0]);
-        return new Term(TermKind.Kpi, topShare ? "top-customer-share" : "usage");
+        return new Term(TermKind.Kpi, topShare ? TopCustomerShareKpi.Name : UsageKpi.Name);
     }
 
     private static string? Metric(AskDraft draft)
@@ -91,27 +88,27 @@ internal static class AskBuilder
         return metrics.Count == 0 ? null : draft.Distinct is { } distinct ? $"{distinct}({metrics[0]})" : metrics[0];
     }
 
+    // The catalogue says how each KPI takes a metric: as what it measures, as one of its options, or not at all.
     private static QueryAsk WithMetric(QueryAsk ask, string kpi, string? metric)
     {
+        var definition = KpiCatalog.Find(kpi).Definition;
         if (metric is null)
         {
-            var definition = KpiCatalog.Find(kpi).Definition;
             return definition.RequiresMetric
                 ? throw new QuestionNotUnderstoodException($"{kpi} needs a metric: name one, for example \"{kpi} of api calls\"")
                 : ask;
         }
-        if (kpi == "feature-adoption")
+        return definition.MetricRole.Use switch
         {
-            return ask with { Options = [.. ask.Options, $"feature={metric}"] };
-        }
-        return s_metricKpis.Contains(kpi)
-            ? ask with { Metric = metric }
-            : throw new QuestionNotUnderstoodException($"{kpi} does not take a metric, but the question names '{metric}'");
+            KpiMetricUse.Measured => ask with { Metric = metric },
+            KpiMetricUse.Option => ask with { Options = [.. ask.Options, $"{definition.MetricRole.Option}={metric}"] },
+            _ => throw new QuestionNotUnderstoodException($"{kpi} does not take a metric, but the question names '{metric}'"),
+        };
     }
 
     private static QueryAsk WithRanking(QueryAsk ask, AskDraft draft, string? metric)
     {
-        if (ask.Kpi == "top-customer-share")
+        if (ask.Kpi == TopCustomerShareKpi.Name)
         {
             var strategic = draft.Filters.Any(f => f.Dimension == "strategic" && !f.Negated);
             return strategic
@@ -122,7 +119,7 @@ internal static class AskBuilder
         {
             return ask;
         }
-        if (ask.Kpi == "concentration")
+        if (ask.Kpi == Core.Kpis.Usage.ConcentrationKpi.Name)
         {
             return ask with { Top = draft.Top };
         }

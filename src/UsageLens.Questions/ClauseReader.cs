@@ -61,7 +61,7 @@ internal sealed class ClauseReader(Vocabulary vocabulary, TimePhrase time, IRead
         if (word is "don't" or "dont" or "doesn't" or "never" or "not" && LaterUse(i) && tokens.Any(t => t is "features" or "feature"))
         {
             // "which features do smb customers not use": the negated use asks for feature gaps.
-            _draft.Insight = "feature-gaps";
+            _draft.Insight = Core.Insights.InsightCatalog.FeatureGaps;
             return 1;
         }
         if (s_negations.Contains(word) && vocabulary.Match(tokens, i).Length == 0)

@@ -61,6 +61,50 @@ public sealed class KpiCommandTests : IDisposable
     }
 
     [Fact]
+    public void Every_common_kpi_parameter_is_an_option_of_the_kpi_command()
+    {
+        using var output = new StringWriter();
+        var command = Commands.KpiCommand.Create(new CliEnvironment(output, output, TimeProvider.System));
+        var names = command.Options.Select(o => o.Name).ToHashSet();
+
+        // The spellings cli.md and the README document, written out by hand.
+        string[] expected = ["--metric", "--from", "--to", "--period", "--grain", "--group-by", "--where", "--top", "--top-where", "--rank-by", "--variant", "--no-previous"];
+        Assert.All(expected, o => Assert.Contains(o, names));
+        Assert.Equal(expected.Length, Core.Kpis.KpiParameters.All.Count);
+    }
+
+    [Fact]
+    public async Task Repeated_filters_a_breakdown_and_no_previous_are_read_through_the_shared_parameters()
+    {
+        await SeedAsync();
+
+        var (exit, output, _) = await CliRun.RunAsync(
+            "kpi", "usage", "--metric", "api_call", "--from", "2026-10-01", "--to", "2026-11-01", "--where", "segment=smb", "--where", "revenue>=150",
+            "--group-by", "segment", "--no-previous", "--db", Db, "--format", "json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(30.0, root.GetProperty("value").GetDouble()); // only b is smb with revenue 200 ≥ 150
+        Assert.False(root.TryGetProperty("previous", out var previous) && previous.ValueKind != JsonValueKind.Null);
+        Assert.Equal(["smb"], root.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("segment").GetString()));
+    }
+
+    [Fact]
+    public async Task The_json_list_gives_each_kpis_question_synonyms_and_how_it_takes_a_metric()
+    {
+        var (exit, output, _) = await CliRun.RunAsync("kpi", "--list", "--db", Db, "--format", "json");
+
+        Assert.Equal(0, exit);
+        var kpis = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.TryGetProperty("kpi", out _)).ToDictionary(e => e.GetProperty("kpi").GetString()!);
+        Assert.Contains("net dollar retention", kpis["nrr"].GetProperty("synonyms").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(
+            ("measured", "option:feature", "none"),
+            (kpis["usage"].GetProperty("metric").GetString(), kpis["feature-adoption"].GetProperty("metric").GetString(), kpis["mrr"].GetProperty("metric").GetString()));
+    }
+
+    [Fact]
     public async Task A_bad_value_is_bad_input_with_exit_1_and_one_line()
     {
         await SeedAsync();

@@ -23,4 +23,22 @@ public sealed class OpenApiTests
         Assert.True(ask.GetProperty("responses").TryGetProperty("400", out _));
         Assert.Equal("basic", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("segmentWriteKey").GetProperty("scheme").GetString());
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_query_parameter_of_the_kpi_endpoint()
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        var document = await Json.ReadAsync(await server.ClientWithKey(null).GetAsync("/openapi/v1.json"));
+
+        var parameters = document.GetProperty("paths").GetProperty("/api/v1/kpi/{name}").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "query")
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
+        string[] expected = ["metric", "from", "to", "period", "grain", "group-by", "where", "top", "top-where", "rank-by", "variant", "previous", "as-of", "sql"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("array", parameters["group-by"].GetProperty("type").GetString());
+        Assert.Equal("date", parameters["from"].GetProperty("format").GetString());
+        Assert.Equal("boolean", parameters["previous"].GetProperty("type").GetString());
+        Assert.True(parameters["previous"].GetProperty("default").GetBoolean());
+    }
 }

@@ -19,23 +19,19 @@ internal static class KpiCommand
             }
         });
         var list = new Option<bool>("--list") { Description = "List every KPI with its formula" };
-        var metric = new Option<string?>("--metric") { Description = "Usage metric: api_call, count(api_call), users(login), accounts(export), or a custom metric from the configuration file" };
-        var from = new Option<string?>("--from") { Description = "Start date, included (YYYY-MM-DD)" };
-        var to = new Option<string?>("--to") { Description = "End date, excluded (YYYY-MM-DD)" };
-        var period = new Option<string?>("--period") { Description = "last-month, this-month, last-30-days, last-quarter, ytd, ... (default last-month)" };
-        var grain = new Option<string?>("--grain") { Description = "Trend by day, week, month or quarter" };
-        var groupBy = new Option<string[]>("--group-by") { Description = "Break down by a dimension (segment, plan, region, partner_id, account.X, properties.X)", AllowMultipleArgumentsPerToken = false };
-        var where = new Option<string[]>("--where") { Description = "Filter, for example segment=enterprise, revenue>=100000, plan!=trial" };
-        var top = new Option<string?>("--top") { Description = "Top accounts: a percentage (20%) or a count (50)" };
-        var topWhere = new Option<string[]>("--top-where") { Description = "Define the top accounts by a filter instead, for example strategic=true" };
-        var rankBy = new Option<string?>("--rank-by") { Description = "Rank accounts by revenue, contract_value, cltv, mrr or a usage metric" };
-        var variant = new Option<string?>("--variant") { Description = "A formula variant, for example revenue-weighted" };
+        var parameters = new KpiParameterOptions();
         var partner = new Option<string?>("--partner") { Description = "Scope to one channel partner's accounts" };
-        var noPrevious = new Option<bool>("--no-previous") { Description = "Skip the comparison with the previous period" };
         var sql = new Option<bool>("--sql") { Description = "Also print the SQL that ran" };
         var option = new Option<string[]>("--option", "-o") { Description = "A KPI's own option as name=value (see kpi --list), for example window=28" };
 
-        var command = new Command("kpi", "Compute a KPI") { name, list, metric, from, to, period, grain, groupBy, where, top, topWhere, rankBy, variant, partner, noPrevious, sql, option };
+        var command = new Command("kpi", "Compute a KPI") { name, list };
+        foreach (var parameter in parameters.Options)
+        {
+            command.Options.Add(parameter);
+        }
+        command.Options.Add(partner);
+        command.Options.Add(sql);
+        command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var format = parse.GetValue(CommonOptions.Format);
@@ -51,22 +47,7 @@ internal static class KpiCommand
                 return CliApplication.BadUsage;
             }
             var kpi = KpiCatalog.Find(kpiName);
-            var arguments = new KpiArguments
-            {
-                Metric = parse.GetValue(metric),
-                From = parse.GetValue(from),
-                To = parse.GetValue(to),
-                Period = parse.GetValue(period),
-                Grain = parse.GetValue(grain),
-                GroupBy = parse.GetValue(groupBy) ?? [],
-                Where = parse.GetValue(where) ?? [],
-                Top = parse.GetValue(top),
-                TopWhere = parse.GetValue(topWhere) ?? [],
-                RankBy = parse.GetValue(rankBy),
-                Variant = parse.GetValue(variant),
-                ComparePrevious = !parse.GetValue(noPrevious),
-                Options = parse.GetValue(option) ?? [],
-            };
+            var arguments = parameters.Read(parse, parse.GetValue(option) ?? []);
             using var workspace = await WorkspaceStores.OpenAsync(parse, environment.Clock, mustExist: true, cancellationToken).ConfigureAwait(false);
             var context = await KpiContext.CreateAsync(workspace.Queries, cancellationToken, CommonOptions.Configuration(parse)).ConfigureAwait(false);
             var scope = parse.GetValue(partner) is { } partnerId ? AccountScope.Partner(partnerId) : AccountScope.All;

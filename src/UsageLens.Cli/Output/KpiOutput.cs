@@ -46,6 +46,8 @@ internal static class KpiOutput
                     ["title"] = kpi.Definition.Title,
                     ["formula"] = kpi.Definition.Formula,
                     ["options"] = kpi.Definition.Options.ToDictionary(o => o.Name, o => o.Description),
+                    ["synonyms"] = kpi.Definition.Synonyms.Select(s => s.Phrase).ToList(),
+                    ["metric"] = MetricUse(kpi.Definition.MetricRole),
                 })
                 : KpiCsv.Line([kpi.Definition.Name, kpi.Definition.Title, FormulaWithOptions(kpi.Definition)]));
         }
@@ -80,6 +82,14 @@ internal static class KpiOutput
         }
         environment.Console.Write(table);
     }
+
+    // How the KPI takes --metric, as "kpi --list --format json" says it: measured, option:feature or none.
+    private static string MetricUse(KpiMetricRole role) => role.Use switch
+    {
+        KpiMetricUse.Measured => "measured",
+        KpiMetricUse.Option => $"option:{role.Option}",
+        _ => "none",
+    };
 
     private static string FormulaWithOptions(KpiDefinition definition) =>
         definition.Options.Count == 0

@@ -9,11 +9,17 @@ internal sealed class TopCustomerShareKpi : IKpi
 {
     public const string RevenueWeighted = "revenue-weighted";
 
+    public const string Name = "top-customer-share";
+
     public KpiDefinition Definition { get; } = new(
-        "top-customer-share",
+        Name,
         "Top-customer usage share",
         "share = usage of the top accounts ÷ usage of all accounts in scope × 100; accounts with ranking value > 0 ranked descending (ties: lower account_id), top X% = first ⌈X/100·N⌉, top K = first K; variant revenue-weighted: shortest prefix whose ranking value reaches X% of the total",
-        RequiresMetric: true);
+        RequiresMetric: true)
+    {
+        Synonyms = [.. KpiSynonym.Phrases("top customer share", "top-customer-share", "customer share")],
+        MetricRole = KpiMetricRole.Measured,
+    };
 
     public async Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
     {

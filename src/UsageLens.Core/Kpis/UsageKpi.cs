@@ -5,11 +5,17 @@ namespace UsageLens.Core.Kpis;
 /// <summary>A usage metric over a period, with its trend by grain and breakdown by dimension.</summary>
 internal sealed class UsageKpi : IKpi
 {
+    public const string Name = "usage";
+
     public KpiDefinition Definition { get; } = new(
-        "usage",
+        Name,
         "Usage",
         "usage(metric, period) = Σ quantity of the metric's events in [from, to); count(e), users(e) and accounts(e) count events, distinct users and distinct accounts instead; a custom metric from the configuration file is its formula over these per row, or its uptime",
-        RequiresMetric: true);
+        RequiresMetric: true)
+    {
+        Synonyms = [.. KpiSynonym.Phrases("usage", "volume")],
+        MetricRole = KpiMetricRole.Measured,
+    };
 
     public async Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
     {

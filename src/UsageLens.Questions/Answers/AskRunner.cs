@@ -110,6 +110,19 @@ public sealed class AskRunner(IQueryStore store, SemanticModel model, WorkspaceC
         // Bars compare like with like: one KPI over several values ("enterprise vs smb"), a breakdown
         // or two periods. Different KPIs side by side (a total and a share) are separate numbers.
         var sameMeasure = kpis.Count > 1 && kpis.All(a => a.Kpi == kpis[0].Kpi && a.Metric == kpis[0].Metric);
-        return sameMeasure || kpis.Any(a => a.GroupBy.Count > 0 || a.CompareFrom is not null) ? ChartKind.Bar : ChartKind.Number;
+        if (sameMeasure || kpis.Any(a => a.GroupBy.Count > 0 || a.CompareFrom is not null))
+        {
+            return ChartKind.Bar;
+        }
+        // One KPI over one period is drawn as its catalogue says: a number, or its rows (retention's cohorts).
+        return kpis.Count == 1 ? Chart(KpiCatalog.Find(kpis[0].Kpi!).Definition.Chart) : ChartKind.Number;
     }
+
+    private static ChartKind Chart(KpiChart chart) => chart switch
+    {
+        KpiChart.Line => ChartKind.Line,
+        KpiChart.Bar => ChartKind.Bar,
+        KpiChart.Table => ChartKind.Table,
+        _ => ChartKind.Number,
+    };
 }

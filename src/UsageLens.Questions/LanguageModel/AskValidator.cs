@@ -1,4 +1,5 @@
 using UsageLens.Core;
+using UsageLens.Core.Insights;
 using UsageLens.Core.Kpis;
 using UsageLens.Questions.Answers;
 
@@ -11,7 +12,6 @@ namespace UsageLens.Questions.LanguageModel;
 /// </summary>
 public sealed class AskValidator(WorkspaceValues values, AskRunner planner)
 {
-    private static readonly string[] s_insights = ["churn-risk", "anomalies", "upsell", "feature-gaps", "health", "signals"];
     private static readonly string[] s_sqlMarkers = [";", "--", "/*", "*/", "select ", "drop ", "insert ", "delete ", "update ", "union ", " from "];
 
     public void Check(IReadOnlyList<QueryAsk> asks)
@@ -40,9 +40,9 @@ public sealed class AskValidator(WorkspaceValues values, AskRunner planner)
         {
             throw new UsageLensException("the language model's ask must name exactly one of kpi and insight");
         }
-        if (ask.Insight is { } insight && !s_insights.Contains(insight))
+        if (ask.Insight is { } insight && !InsightCatalog.All.Any(i => i.Name == insight))
         {
-            throw new UsageLensException($"the language model named an unknown insight '{insight}'; known: {string.Join(", ", s_insights)}");
+            throw new UsageLensException($"the language model named an unknown insight '{insight}'; known: {string.Join(", ", InsightCatalog.All.Select(i => i.Name))}");
         }
         if (ask.Kpi is { } kpi)
         {

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using UsageLens.Core;
+using UsageLens.Core.Insights;
 using UsageLens.Core.Kpis;
 
 namespace UsageLens.Questions.LanguageModel;
@@ -60,7 +61,7 @@ public sealed class LanguageModelParser(HttpClient http, LanguageModelOptions op
     {
         var system = $"""
             Translate the user's analytics question into JSON {"{"}"asks": [ask, ...]{"}"} and nothing else. Never write SQL.
-            An ask has: kpi (one of {string.Join(", ", KpiCatalog.All.Select(k => k.Definition.Name))}) or insight (churn-risk, anomalies, upsell, feature-gaps, health, signals);
+            An ask has: kpi (one of {string.Join(", ", KpiCatalog.All.Select(k => k.Definition.Name))}) or insight ({string.Join(", ", InsightCatalog.All.Select(i => i.Name))});
             metric (one of {string.Join(", ", meters)}); from and to (YYYY-MM-DD, to excluded); grain (day, week, month, quarter); group_by (dimension names);
             where (dimension=value or dimension!=value); top ("20%" or "10"); bottom ("5"); rank_by (revenue, contract_value, cltv, mrr or a metric); top_where; options (name=value); variant; compare_from, compare_to.
             Today is {today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; "last month" is the last complete calendar month.

@@ -16,11 +16,11 @@ namespace UsageLens.Server.Kpis;
 /// </summary>
 internal static class KpiEndpoints
 {
-    // Query parameters every KPI takes; any other parameter is one of the KPI's own options.
-    private static readonly HashSet<string> s_common = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "metric", "from", "to", "period", "grain", "group-by", "where", "top", "top-where", "rank-by", "variant", "as-of", "previous", "sql",
-    };
+    private static readonly KpiParameter s_asOf = new("as-of", "What \"now\" means for relative periods (YYYY-MM-DD); the default is today (UTC)", KpiParameterKind.Date);
+    private static readonly KpiParameter s_sql = new("sql", "Also return the SQL that ran (off by default)", KpiParameterKind.Switch);
+
+    /// <summary>The query parameters of <c>GET /api/v1/kpi/{name}</c>: every KPI's, then how the answer is given. Any other parameter is one of the KPI's own options.</summary>
+    internal static IReadOnlyList<KpiParameter> Parameters { get; } = [.. KpiParameters.All, s_asOf, s_sql];
 
     public static IEndpointRouteBuilder MapKpiEndpoints(this IEndpointRouteBuilder app)
     {
@@ -30,7 +30,8 @@ internal static class KpiEndpoints
         group.MapGet("/{name}", ComputeAsync)
             .ProducesCallerMistakes()
             .WithSummary("Compute one KPI")
-            .WithDescription("Query parameters: metric, from, to, period, grain, group-by (repeatable), where (repeatable), top, top-where (repeatable), rank-by, variant, as-of, previous=false, sql=true; any other parameter is one of the KPI's own options (see GET /api/v1/kpi).");
+            .WithDescription("The query parameters below apply to every KPI; any other parameter is one of the KPI's own options, name=value (see GET /api/v1/kpi).")
+            .AddOpenApiOperationTransformer((operation, _, _) => KpiOpenApi.DescribeAsync(operation, Parameters));
         return app;
     }
 
@@ -39,28 +40,17 @@ internal static class KpiEndpoints
     {
         var query = http.Request.Query;
         var kpi = KpiCatalog.Find(name);
-        var arguments = new KpiArguments
-        {
-            Metric = query["metric"].FirstOrDefault(),
-            From = query["from"].FirstOrDefault(),
-            To = query["to"].FirstOrDefault(),
-            Period = query["period"].FirstOrDefault(),
-            Grain = query["grain"].FirstOrDefault(),
-            GroupBy = [.. query["group-by"].OfType<string>()],
-            Where = [.. query["where"].OfType<string>()],
-            Top = query["top"].FirstOrDefault(),
-            TopWhere = [.. query["top-where"].OfType<string>()],
-            RankBy = query["rank-by"].FirstOrDefault(),
-            Variant = query["variant"].FirstOrDefault(),
-            ComparePrevious = !string.Equals(query["previous"].FirstOrDefault(), "false", StringComparison.OrdinalIgnoreCase),
-            Options = [.. query.Where(q => !s_common.Contains(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}"))],
-        };
+        var arguments = KpiParameters.Read(p => Values(query, p), [.. query.Where(q => !IsParameter(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}"))]);
+        var includeSql = KpiParameters.Switch(s_sql, Values(query, s_sql));
         var context = new KpiContext(store, new SemanticModel(await catalogs.CatalogAsync(cancellationToken).ConfigureAwait(false)), options.Configuration);
-        var request = arguments.Resolve(kpi.Definition, context.Model, Today(query["as-of"].FirstOrDefault(), clock), CallerScope.Of(http.User));
+        var request = arguments.Resolve(kpi.Definition, context.Model, Today(KpiParameters.Value(s_asOf, Values(query, s_asOf)), clock), CallerScope.Of(http.User));
         var result = await kpi.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
-        var includeSql = string.Equals(query["sql"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
         return TypedResults.Ok(KpiJson.ToJson(result, includeSql));
     }
+
+    private static IReadOnlyList<string> Values(IQueryCollection query, KpiParameter parameter) => [.. query[parameter.Name].OfType<string>()];
+
+    private static bool IsParameter(string name) => Parameters.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private static DateOnly Today(string? asOf, TimeProvider clock)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Playwright;
 using UsageLens.Server.Tests.Support;
@@ -13,11 +12,10 @@ public sealed class AskBoxBrowserTests
     {
         DebianChromium.Require();
         await using var server = await StartWithCallsAsync();
-        var day = DateTime.UtcNow.Date.AddDays(-1);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await DebianChromium.NewPageAtAsync(browser, FixedStartClock.BrowserTestNow, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var consoleErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") { consoleErrors.Add(message.Text); } };
         await page.GotoAsync(new Uri(server.Address, $"/#key={server.AnalystKey}").ToString());
@@ -25,9 +23,8 @@ public sealed class AskBoxBrowserTests
         await page.FillAsync("#ask-input", "api calls yesterday");
         await page.ClickAsync("#ask-form button");
 
-        var from = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var to = day.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await Assertions.Expect(page.Locator("#ask-interpretation")).ToHaveTextAsync($"api_call · sum · {from} to {to} · all accounts");
+        // The clocks say 2026-11-15, so "yesterday" is the 14th.
+        await Assertions.Expect(page.Locator("#ask-interpretation")).ToHaveTextAsync("api_call · sum · 2026-11-14 to 2026-11-15 · all accounts");
         await Assertions.Expect(page.Locator("#ask-numbers strong")).ToHaveTextAsync("1,500");
         await Assertions.Expect(page.Locator("#ask-chart")).ToHaveAttributeAsync("data-chart", "number");
         Assert.Contains("SELECT", await page.Locator("#ask-sql").TextContentAsync() ?? "", StringComparison.Ordinal);
@@ -54,7 +51,7 @@ public sealed class AskBoxBrowserTests
         await using var server = await StartWithCallsAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync();
+        var page = await DebianChromium.NewPageAtAsync(browser, FixedStartClock.BrowserTestNow);
         await page.GotoAsync(new Uri(server.Address, $"/#key={server.AnalystKey}").ToString());
 
         await page.FillAsync("#ask-input", "cals last month");
@@ -64,11 +61,11 @@ public sealed class AskBoxBrowserTests
         await Assertions.Expect(page.Locator("#ask-error")).ToContainTextAsync("did you mean api_call?");
     }
 
-    // Yesterday acme made 1,200 calls and globex 300: 1,500 in all; globex also logged in (the overview tiles read logins).
+    // Yesterday (the clocks say 2026-11-15) acme made 1,200 calls and globex 300: 1,500 in all; globex also logged in (the overview tiles read logins).
     private static async Task<RunningServer> StartWithCallsAsync()
     {
-        var server = await RunningServer.StartAsync();
-        var yesterday = DateTime.UtcNow.Date.AddDays(-1).AddHours(10).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var server = await RunningServer.StartAsync(clock: new FixedStartClock(FixedStartClock.BrowserTestNow));
+        var yesterday = "2026-11-14T10:00:00Z";
         var batch = $$"""
             {"batch": [
               {"type": "group", "messageId": "g1", "userId": "ua", "groupId": "acme", "traits": {"revenue": 9000}, "timestamp": "{{yesterday}}"},

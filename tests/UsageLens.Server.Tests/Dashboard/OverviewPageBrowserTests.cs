@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Playwright;
 using UsageLens.Server.Tests.Support;
@@ -12,9 +11,9 @@ public sealed class OverviewPageBrowserTests
     public async Task The_overview_shows_tiles_and_a_trend_from_ingested_events()
     {
         DebianChromium.Require();
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(clock: new FixedStartClock(FixedStartClock.BrowserTestNow));
         // Two accounts; yesterday acme made 1,200 calls and globex 300 (top 20% by revenue = acme: 80.0%).
-        var yesterday = DateTime.UtcNow.Date.AddDays(-1).AddHours(10).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var yesterday = "2026-11-14T10:00:00Z";
         var batch = $$"""
             {"batch": [
               {"type": "group", "messageId": "g1", "userId": "ua", "groupId": "acme", "traits": {"revenue": 9000}, "timestamp": "{{yesterday}}"},
@@ -28,7 +27,7 @@ public sealed class OverviewPageBrowserTests
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await DebianChromium.NewPageAtAsync(browser, FixedStartClock.BrowserTestNow, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var consoleErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") { consoleErrors.Add(message.Text); } };
         var failedResponses = new List<string>();
@@ -51,10 +50,10 @@ public sealed class OverviewPageBrowserTests
     public async Task Without_a_key_the_page_asks_for_one()
     {
         DebianChromium.Require();
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(clock: new FixedStartClock(FixedStartClock.BrowserTestNow));
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync();
+        var page = await DebianChromium.NewPageAtAsync(browser, FixedStartClock.BrowserTestNow);
 
         await page.GotoAsync(server.Address.ToString());
 

@@ -68,4 +68,50 @@ public sealed class KpiEndpointTests
             [("2026-10-05", 10.0), ("2026-10-06", 30.0), ("2026-10-07", 60.0)],
             json.GetProperty("rows").EnumerateArray().Select(r => (r.GetProperty("period").GetString(), r.GetProperty("value").GetDouble())));
     }
+
+    [Fact]
+    public async Task Repeated_filters_and_previous_false_are_read_through_the_shared_parameters()
+    {
+        await using var server = await ThreePartnerAccounts.StartAsync();
+
+        var response = await server.ClientWithBearer(server.AnalystKey).GetAsync(new Uri("/api/v1/kpi/usage?metric=api_call&from=2026-10-01&to=2026-11-01&group-by=account_id&where=revenue>=150&where=account_id!=b&previous=false", UriKind.Relative));
+        var json = await Json.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(60.0, json.GetProperty("value").GetDouble());
+        Assert.False(json.TryGetProperty("previous", out var previous) && previous.ValueKind != System.Text.Json.JsonValueKind.Null);
+        Assert.Equal(["c"], json.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("account_id").GetString()));
+    }
+
+    [Theory]
+    [InlineData("metric=api_call&metric=export", "metric is given 2 times; give it once")]
+    [InlineData("metric=api_call&previous=no", "previous must be true or false, not 'no'")]
+    [InlineData("metric=api_call&window=28", "usage has no option 'window': it takes none")]
+    public async Task A_parameter_given_wrongly_is_a_400_naming_it(string query, string detail)
+    {
+        await using var server = await ThreePartnerAccounts.StartAsync();
+
+        var response = await server.ClientWithBearer(server.AnalystKey).GetAsync(new Uri($"/api/v1/kpi/usage?{query}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(detail, (await Json.ReadAsync(response)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task The_kpi_list_gives_each_kpis_synonyms_metric_role_and_chart()
+    {
+        await using var server = await ThreePartnerAccounts.StartAsync();
+
+        var json = await Json.ReadAsync(await server.ClientWithBearer(server.AnalystKey).GetAsync(new Uri("/api/v1/kpi", UriKind.Relative)));
+        var kpis = json.EnumerateArray().ToDictionary(k => k.GetProperty("name").GetString()!);
+
+        Assert.Equal(26, kpis.Count);
+        var adoption = kpis["feature-adoption"].GetProperty("metricRole");
+        Assert.Equal(("option", "feature"), (adoption.GetProperty("use").GetString(), adoption.GetProperty("option").GetString()));
+        Assert.Equal("measured", kpis["usage"].GetProperty("metricRole").GetProperty("use").GetString());
+        Assert.Equal("table", kpis["retention"].GetProperty("chart").GetString());
+        Assert.Equal("number", kpis["mrr"].GetProperty("chart").GetString());
+        var dau = kpis["active-users"].GetProperty("synonyms").EnumerateArray().Single(s => s.GetProperty("phrase").GetString() == "dau");
+        Assert.Equal("measure=dau", dau.GetProperty("option").GetString());
+    }
 }

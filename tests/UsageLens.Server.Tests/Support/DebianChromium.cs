@@ -23,6 +23,14 @@ internal static class DebianChromium
         Skip.If(true, $"{Path} is missing; run: apt-get install chromium");
     }
 
+    /// <summary>A page whose JavaScript clock (<c>Date.now()</c>, <c>new Date()</c>) reads <paramref name="now"/>, as the server's clock does.</summary>
+    public static async Task<IPage> NewPageAtAsync(IBrowser browser, DateTimeOffset now, BrowserNewContextOptions? options = null)
+    {
+        var context = await browser.NewContextAsync(options);
+        await context.Clock.SetFixedTimeAsync(now.UtcDateTime);
+        return await context.NewPageAsync();
+    }
+
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
         ExecutablePath = Path,

@@ -50,20 +50,24 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public long Commits => _app.Services.GetRequiredService<GroupCommitWriter>().Commits;
 
-    /// <summary>Starts the server; <paramref name="decorate"/> may wrap the workspace it is given (to count its reads).</summary>
-    public static async Task<RunningServer> StartAsync(ServerOptions? options = null, Func<IWorkspaceStore, IWorkspaceStore>? decorate = null)
+    /// <summary>
+    /// Starts the server; <paramref name="clock"/> decides what "today" is (default: the real clock), and
+    /// <paramref name="decorate"/> may wrap the workspace it is given (to count its reads).
+    /// </summary>
+    public static async Task<RunningServer> StartAsync(ServerOptions? options = null, TimeProvider? clock = null, Func<IWorkspaceStore, IWorkspaceStore>? decorate = null)
     {
+        clock ??= TimeProvider.System;
         var directory = Path.Combine(Path.GetTempPath(), "usagelens-server-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var workspace = DuckDbWorkspace.Open(Path.Combine(directory, "workspace.duckdb"));
-        var store = new DuckDbWorkspaceStore(workspace, TimeProvider.System);
+        var store = new DuckDbWorkspaceStore(workspace, clock);
         var keys = new Keys(
             (await store.Keys.CreateAsync(ApiKeyRole.Writer, null, default)).Key,
             (await store.Keys.CreateAsync(ApiKeyRole.Analyst, null, default)).Key,
             (await store.Keys.CreateAsync(ApiKeyRole.Admin, null, default)).Key);
         var app = UsageLensServer.Build(
             (options ?? new ServerOptions()) with { Urls = "http://127.0.0.1:0", MinimumLogLevel = LogLevel.Warning },
-            decorate?.Invoke(store) ?? store, TimeProvider.System);
+            decorate?.Invoke(store) ?? store, clock);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new RunningServer(directory, store, app, new Uri(address), keys);

@@ -14,10 +14,11 @@ internal sealed class ClickHouseServer : IDisposable
     public const string Binary = "/usr/bin/clickhouse-server";
     public const string ClusterName = "usagelens_test";
 
-    private readonly Process _process;
+    // Null for a server this process did not start and must not stop (one of a test run's shared set).
+    private readonly Process? _process;
     private readonly bool _keepData;
 
-    private ClickHouseServer(Process process, string directory, bool keepData, int httpPort, int tcpPort)
+    private ClickHouseServer(Process? process, string directory, bool keepData, int httpPort, int tcpPort)
     {
         _process = process;
         _keepData = keepData;
@@ -46,11 +47,8 @@ internal sealed class ClickHouseServer : IDisposable
     public static async Task<ClickHouseServer> StartAsync((int Http, int Tcp, int Interserver) ports, IReadOnlyList<int> shardTcpPorts, string? dataDirectory = null)
     {
         var directory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "usagelens-clickhouse-" + Guid.NewGuid().ToString("N")[..12]);
-        System.IO.Directory.CreateDirectory(directory);
-        var config = Path.Combine(directory, "config.xml");
-        await File.WriteAllTextAsync(config, Config(directory, ports, shardTcpPorts));
-        var binary = File.Exists(Binary) ? Binary : "/usr/sbin/clickhouse-server";
-        var process = Process.Start(new ProcessStartInfo(binary, ["--config-file=" + config])
+        var config = await WriteConfigAsync(directory, ports, shardTcpPorts);
+        var process = Process.Start(new ProcessStartInfo(InstalledBinary, ["--config-file=" + config])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -66,8 +64,42 @@ internal sealed class ClickHouseServer : IDisposable
         return server;
     }
 
+    /// <summary>
+    /// Starts a server that outlives this process, in its own session with its output in files, for a
+    /// set shared by every test assembly of a run; whoever created the run directory stops it by the
+    /// returned process id. Disposing the returned object leaves the server running.
+    /// </summary>
+    public static async Task<(ClickHouseServer Server, int ProcessId)> StartDetachedAsync((int Http, int Tcp, int Interserver) ports, IReadOnlyList<int> shardTcpPorts, string directory)
+    {
+        var config = await WriteConfigAsync(directory, ports, shardTcpPorts);
+        var start = new ProcessStartInfo("/bin/sh", ["-c", "setsid \"$0\" --config-file=\"$1\" >\"$2\" 2>&1 </dev/null & echo $!", InstalledBinary, config, Path.Combine(directory, "stdout.log")])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+            WorkingDirectory = directory,
+        };
+        using var shell = Process.Start(start) ?? throw new InvalidOperationException("/bin/sh did not start");
+        var processId = int.Parse((await shell.StandardOutput.ReadToEndAsync()).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        await shell.WaitForExitAsync();
+        var server = new ClickHouseServer(null, directory, keepData: true, ports.Http, ports.Tcp);
+        await server.WaitUntilReadyAsync();
+        return (server, processId);
+    }
+
+    /// <summary>A server already running on <paramref name="httpPort"/>, once it answers; this process will not stop it.</summary>
+    public static async Task<ClickHouseServer> AttachAsync(int httpPort, int tcpPort, string directory)
+    {
+        var server = new ClickHouseServer(null, directory, keepData: true, httpPort, tcpPort);
+        await server.WaitUntilReadyAsync();
+        return server;
+    }
+
     public void Dispose()
     {
+        if (_process is null)
+        {
+            return;
+        }
         try
         {
             if (!_process.HasExited)
@@ -99,7 +131,7 @@ internal sealed class ClickHouseServer : IDisposable
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited)
+            if (_process?.HasExited == true)
             {
                 throw new InvalidOperationException($"clickhouse-server exited with {_process.ExitCode}; see {Directory}/err.log");
             }
@@ -119,6 +151,16 @@ internal sealed class ClickHouseServer : IDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException($"clickhouse-server on port {HttpPort} was not ready after 60 s");
+    }
+
+    private static string InstalledBinary => File.Exists(Binary) ? Binary : "/usr/sbin/clickhouse-server";
+
+    private static async Task<string> WriteConfigAsync(string directory, (int Http, int Tcp, int Interserver) ports, IReadOnlyList<int> shardTcpPorts)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var config = Path.Combine(directory, "config.xml");
+        await File.WriteAllTextAsync(config, Config(directory, ports, shardTcpPorts));
+        return config;
     }
 
     private static int FreePort()

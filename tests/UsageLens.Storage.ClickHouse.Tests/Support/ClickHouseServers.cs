@@ -2,7 +2,8 @@ namespace UsageLens.Storage.ClickHouse.Tests.Support;
 
 /// <summary>
 /// The servers the ClickHouse tests share: one single server and a two-shard cluster, started once
-/// per test run. Each test uses its own database, so tests never see each other's rows.
+/// per test run (see <see cref="SharedServerSet"/>), or once per assembly when the run does not share
+/// them. Each test uses its own database, named after its process, so tests never see each other's rows.
 /// </summary>
 public sealed class ClickHouseServers : IAsyncLifetime
 {
@@ -17,6 +18,12 @@ public sealed class ClickHouseServers : IAsyncLifetime
     {
         if (!ClickHouseServer.IsInstalled)
         {
+            return;
+        }
+        if (SharedServerSet.RunDirectory is { } run)
+        {
+            _servers.AddRange(await SharedServerSet.JoinAsync(run));
+            Single = _servers[0];
             return;
         }
         var single = ClickHouseServer.FreePorts();

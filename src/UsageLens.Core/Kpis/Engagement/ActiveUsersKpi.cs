@@ -12,6 +12,16 @@ internal sealed class ActiveUsersKpi : IKpi
         "active user on day d = ≥1 event with a user_id on d (UTC); dau = mean over the period's days of DAU(d), days without activity count 0; wau/mau trailing = distinct users active on days d − N < day ≤ d for d = the period's last day (N = window, default 7 / 30); calendar = distinct users active in the period; --grain day: each day's trailing value",
         RequiresMetric: false)
     {
+        Synonyms =
+        [
+            .. KpiSynonym.Phrases("active users", "active-users", "active user", "actives"),
+            new KpiSynonym("dau") { Option = "measure=dau" },
+            new KpiSynonym("daily active users") { Option = "measure=dau" },
+            new KpiSynonym("wau") { Option = "measure=wau" },
+            new KpiSynonym("weekly active users") { Option = "measure=wau" },
+            new KpiSynonym("mau") { Option = "measure=mau" },
+            new KpiSynonym("monthly active users") { Option = "measure=mau" },
+        ],
         Options =
         [
             new KpiOption("measure", "dau, wau or mau (default mau)"),

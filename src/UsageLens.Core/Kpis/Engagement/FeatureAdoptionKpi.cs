@@ -11,6 +11,8 @@ internal sealed class FeatureAdoptionKpi : IKpi
         "adoption = distinct users (level=accounts: accounts) with the feature's event in the period ÷ distinct users (accounts) with any event in the period × 100; depth = feature events ÷ adopters; median_days_to_first_use = median of UTC days from the first ever event to the first feature event, over adopters whose first feature event is in the period",
         RequiresMetric: false)
     {
+        Synonyms = [.. KpiSynonym.Phrases("feature adoption", "feature-adoption", "adoption", "adoption rate", "feature adoption rate")],
+        MetricRole = KpiMetricRole.AsOption("feature"),
         Options =
         [
             new KpiOption("feature", "the event that marks use of the feature (required)"),

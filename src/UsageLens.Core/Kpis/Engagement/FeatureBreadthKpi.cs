@@ -10,6 +10,7 @@ internal sealed class FeatureBreadthKpi : IKpi
         "breadth(account) = distinct event names the account used in the period ÷ features available × 100, where features available = the metered events in the workspace catalog (or option features); value = mean breadth over accounts with ≥1 event in the period; --group-by account_id gives a row per account",
         RequiresMetric: false)
     {
+        Synonyms = [.. KpiSynonym.Phrases("feature breadth", "feature-breadth", "breadth", "breadth of use")],
         Options = [new KpiOption("features", "how many features the product has (default: the number of metered events)")],
     };
 

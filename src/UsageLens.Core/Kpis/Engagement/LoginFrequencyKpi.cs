@@ -11,7 +11,10 @@ internal sealed class LoginFrequencyKpi : IKpi
         "login-frequency",
         "Login frequency",
         "login frequency = login events with a user_id in the period ÷ distinct users with ≥1 event in the period ÷ (UTC days in the period ÷ 7)",
-        RequiresMetric: false);
+        RequiresMetric: false)
+    {
+        Synonyms = [.. KpiSynonym.Phrases("login frequency", "login-frequency", "logins per user", "log in frequency")],
+    };
 
     public async Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
     {

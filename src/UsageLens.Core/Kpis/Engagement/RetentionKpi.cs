@@ -12,6 +12,8 @@ internal sealed class RetentionKpi : IKpi
         "cohort = users (entity=accounts: accounts) whose first event falls in the same grain period (default month) within the period; cell (cohort, k) = members active in interval k (mode on-or-after: in interval k or later, up to the period's end) ÷ cohort size × 100; summary row (cohort all) = Σ active ÷ Σ members over cohorts whose interval k has fully elapsed before to; value = the summary at k = 1",
         RequiresMetric: false)
     {
+        Synonyms = [.. KpiSynonym.Phrases("retention", "cohort retention", "retention cohorts", "cohorts", "cohort", "user retention")],
+        Chart = KpiChart.Table,
         Options =
         [
             new KpiOption("entity", "users (default) or accounts"),

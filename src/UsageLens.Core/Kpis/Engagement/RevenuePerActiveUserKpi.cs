@@ -10,7 +10,10 @@ internal sealed class RevenuePerActiveUserKpi : IKpi
         "revenue-per-active-user",
         "Revenue per active user",
         "revenue per active user = Σ over accounts of the MRR in force at the period's end (latest subscription row with effective_at < to) ÷ distinct users with ≥1 event in the period",
-        RequiresMetric: false);
+        RequiresMetric: false)
+    {
+        Synonyms = [.. KpiSynonym.Phrases("revenue per active user", "revenue-per-active-user", "arpu", "revenue per user")],
+    };
 
     public async Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
     {

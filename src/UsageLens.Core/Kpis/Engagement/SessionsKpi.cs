@@ -9,6 +9,7 @@ internal sealed class SessionsKpi : IKpi
         "a user's events in the period, in time order, split wherever the gap between consecutive events > gap minutes (default 30); session length = last − first event; value = number of sessions; parts: mean and median length in minutes, distinct users",
         RequiresMetric: false)
     {
+        Synonyms = [.. KpiSynonym.Phrases("sessions", "session", "session length", "session count", "session duration")],
         Options = [new KpiOption("gap", "minutes of inactivity that end a session (default 30)")],
     };
 

@@ -7,7 +7,11 @@ internal sealed class StickinessDistributionKpi : IKpi
         "stickiness-distribution",
         "Stickiness distribution",
         "for every user and calendar week of the period (clipped to it) in which the user was active: k = active UTC days that week; row k = user-weeks with exactly k days ÷ all active user-weeks × 100, part at_least_percent = user-weeks with ≥ k days ÷ all × 100; value = mean active days per active user-week",
-        RequiresMetric: false);
+        RequiresMetric: false)
+    {
+        Synonyms = [.. KpiSynonym.Phrases("stickiness distribution", "stickiness-distribution", "power user curve", "power users", "active days per week")],
+        Chart = KpiChart.Bar,
+    };
 
     public async Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
     {

@@ -9,7 +9,10 @@ internal sealed class UsageRateKpi : IKpi
         "usage-rate",
         "Product usage rate",
         "usage rate = distinct users with ≥1 event in the period ÷ users known at the period's end (imported users with created_at < to or no created_at, plus users seen in events before to) × 100",
-        RequiresMetric: false);
+        RequiresMetric: false)
+    {
+        Synonyms = [.. KpiSynonym.Phrases("usage rate", "usage-rate", "product usage rate")],
+    };
 
     public async Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
     {

@@ -15,7 +15,12 @@ internal sealed class UsageChargesKpi : IKpi
         "usage-charges",
         "Usage charges",
         "charge(account, meter, period) = price(usage − included) under the rate plan of the account's plan at the period's end: unit price, or graduated tiers (each unit at its tier's price) or volume tiers (all units at the total's tier); value = Σ charges",
-        RequiresMetric: false);
+        RequiresMetric: false)
+    {
+        Synonyms = [.. KpiSynonym.Phrases("usage charges", "usage-charges", "overage", "overages", "usage billing", "usage revenue", "charges")],
+        MetricRole = KpiMetricRole.Measured,
+        Chart = KpiChart.Table,
+    };
 
     public async Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
     {

@@ -17,6 +17,7 @@ internal sealed class CltvKpi : IKpi
         "ARPA at to ÷ (mean monthly logo churn rate of the 6 full calendar months before to ÷ 100) × gross margin ÷ 100; none when that churn rate is 0",
         RequiresMetric: false)
     {
+        Synonyms = [.. KpiSynonym.Phrases("cltv", "ltv", "clv", "lifetime value", "customer lifetime value")],
         Options = [new KpiOption(GrossMargin, "gross margin in percent, 1 to 100, that multiplies the lifetime value (default 100)")],
     };
 

@@ -10,7 +10,15 @@ internal sealed class RevenueChurnKpi : IKpi
         "revenue-churn",
         "MRR churn rate",
         "gross = (churn + contraction) ÷ MRR(from) × 100; variant net = (churn + contraction − expansion − reactivation) ÷ MRR(from) × 100, negative when the base grew",
-        RequiresMetric: false);
+        RequiresMetric: false)
+    {
+        Synonyms =
+        [
+            .. KpiSynonym.Phrases("revenue churn", "revenue-churn", "mrr churn", "dollar churn", "gross revenue churn", "gross mrr churn"),
+            new KpiSynonym("net revenue churn") { Variant = "net" },
+            new KpiSynonym("net mrr churn") { Variant = "net" },
+        ],
+    };
 
     public Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
     {

@@ -9,7 +9,10 @@ internal sealed class NpsKpi : IKpi
         "nps",
         "Net Promoter Score",
         "NPS = % promoters (9–10) − % detractors (0–6) of all answers in [from, to), passives in the denominator; margin of error (95%) = 1.96·√(((p₊+p₋) − (p₊−p₋)²)/n)·100",
-        RequiresMetric: false);
+        RequiresMetric: false)
+    {
+        Synonyms = [.. KpiSynonym.Phrases("nps", "net promoter score", "promoter score")],
+    };
 
     public async Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)
     {

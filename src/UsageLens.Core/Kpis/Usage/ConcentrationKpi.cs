@@ -12,12 +12,17 @@ internal sealed class ConcentrationKpi : IKpi
 {
     private static readonly Dimension s_account = new("account_id", DimensionSource.Event, "account_id", DimensionKind.Text);
 
+    public const string Name = "concentration";
+
     public KpiDefinition Definition { get; } = new(
-        "concentration",
+        Name,
         "Usage concentration",
         "over accounts with usage, sorted ascending x₁…xₙ: Gini = 2·Σ i·xᵢ ÷ (n·Σx) − (n+1)/n; HHI = Σ (100·share)²; Lorenz: cumulative % of usage of the smallest k% of accounts",
         RequiresMetric: true)
     {
+        Synonyms = [.. KpiSynonym.Phrases("concentration", "usage concentration", "gini", "hhi", "lorenz", "lorenz curve")],
+        MetricRole = KpiMetricRole.Measured,
+        Chart = KpiChart.Table,
         Options =
         [
             new("view", "rows to show without --grain/--group-by: top (the heaviest accounts, as many as --top says, default 10) or lorenz (101 points)"),

@@ -1,0 +1,51 @@
+namespace UsageLens.Core.Insights;
+
+/// <summary>
+/// Every insight kind UsageLens understands, by name. Insights are not computed yet: questions read
+/// them, the language-model validator accepts them and answers say they are not available yet. Adding a
+/// kind is one definition below; the insights module will register one implementation per name.
+/// </summary>
+public static class InsightCatalog
+{
+    /// <summary>The insight a question asking which features are not used reads as.</summary>
+    public const string FeatureGaps = "feature-gaps";
+
+    private static readonly InsightParameter s_asOf = new("as_of", "the day the insight is computed as of (default today)");
+    private static readonly InsightParameter s_from = new("from", "the start of the period to look at instead of as_of (YYYY-MM-DD, included)");
+    private static readonly InsightParameter s_to = new("to", "the end of that period (YYYY-MM-DD, excluded)");
+    private static readonly InsightParameter s_where = new("where", "account filters, dimension=value or dimension!=value");
+
+    public static IReadOnlyList<InsightDefinition> All { get; } =
+    [
+        new("churn-risk", "Churn risk", "accounts whose usage, logins or seats fall in a way that precedes churn, most at risk first")
+        {
+            Synonyms = ["at risk of churning", "risk of churning", "at risk", "at-risk", "churn risk", "likely to churn", "about to churn", "risk of churn", "at risk of churn"],
+            Parameters = [s_asOf, s_from, s_to, s_where],
+        },
+        new("anomalies", "Anomalies", "days on which a metric of an account departs sharply from its usual level: spikes and drops")
+        {
+            Synonyms = ["anomalies", "anomaly", "spikes", "spike", "unusual", "outliers", "drops"],
+            Parameters = [new("metric", "the metered event to watch (default: every meter)"), s_asOf, s_from, s_to, s_where],
+        },
+        new("upsell", "Upsell candidates", "accounts using close to or beyond what their plan includes, ready to upgrade")
+        {
+            Synonyms = ["upsell", "up-sell", "upsold", "upgrade candidates", "upsell candidates", "upsell opportunities", "candidates for upsell", "cross-sell", "ready to upgrade"],
+            Parameters = [s_asOf, s_from, s_to, s_where],
+        },
+        new(FeatureGaps, "Feature gaps", "accounts that do not use a feature their peers use")
+        {
+            Synonyms = ["not use", "don't use", "do not use", "never use", "never used", "feature gaps", "unused features", "doesn't use", "does not use"],
+            Parameters = [new("metric", "the feature's event (default: every meter)"), s_asOf, s_from, s_to, s_where],
+        },
+        new("health", "Customer health", "a health score per account from its usage, engagement and revenue trends")
+        {
+            Synonyms = ["health", "health score", "healthy", "unhealthy", "customer health"],
+            Parameters = [s_asOf, s_from, s_to, s_where],
+        },
+        new("signals", "Buying signals", "usage changes that suggest an account is ready to expand")
+        {
+            Synonyms = ["signals", "buying signals", "expansion signals"],
+            Parameters = [s_asOf, s_from, s_to, s_where],
+        },
+    ];
+}
