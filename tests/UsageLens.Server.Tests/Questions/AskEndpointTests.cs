@@ -25,6 +25,16 @@ public sealed class AskEndpointTests
     }
 
     [Fact]
+    public async Task The_interpretation_is_sent_readable_not_as_unicode_escapes()
+    {
+        await using var server = await ThreePartnerAccounts.StartAsync();
+
+        var body = await (await AskAsync(server.ClientWithBearer(server.AnalystKey), "api calls last month")).Content.ReadAsStringAsync();
+
+        Assert.Contains("\"api_call · sum · 2026-10-01 to 2026-11-01 · all accounts\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_partner_key_only_sees_its_own_customers()
     {
         await using var server = await ThreePartnerAccounts.StartAsync();
