@@ -1,7 +1,7 @@
 using UsageLens.Core;
 using UsageLens.Core.Configuration;
-using UsageLens.Core.Demo;
-using UsageLens.Ingest.Configuration;
+using UsageLens.Demo;
+using UsageLens.Configuration;
 
 namespace UsageLens.Cli;
 

@@ -6,8 +6,9 @@ namespace UsageLens.Storage.DuckDb;
 /// <summary>
 /// The one place that turns SQL text into a command. Callers pass text assembled from internal
 /// constants and the semantic layer's renderer only; every value travels as a bound parameter.
+/// Public for the DuckDB writers outside this project (the demo writer, the file importer).
 /// </summary>
-internal static class DuckDbCommands
+public static class DuckDbCommands
 {
     [SuppressMessage("Security", "CA2100", Justification = "SQL text is internal; values are bound parameters.")]
     public static DuckDBCommand Create(DuckDBConnection connection, string sql, params IEnumerable<object?> parameters)

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using UsageLens.Ingest.Files;
 using UsageLens.Storage.DuckDb;
-using UsageLens.Storage.DuckDb.Import;
+using UsageLens.Import;
 using UsageLens.Storage.DuckDb.Querying;
 using UsageLens.Cli.Output;
 using UsageLens.Storage.ClickHouse.Migration;

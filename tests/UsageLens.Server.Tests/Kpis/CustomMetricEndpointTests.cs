@@ -1,5 +1,5 @@
 using System.Net;
-using UsageLens.Ingest.Configuration;
+using UsageLens.Configuration;
 using UsageLens.Server.Tests.Support;
 using UsageLens.Core.Keys;
 

@@ -1,5 +1,5 @@
 using UsageLens.Core.Configuration;
-using UsageLens.Core.Demo;
+using UsageLens.Demo;
 using UsageLens.Core.Kpis;
 using UsageLens.Storage.ClickHouse.Tests.Support;
 

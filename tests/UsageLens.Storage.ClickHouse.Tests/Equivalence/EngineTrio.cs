@@ -3,14 +3,14 @@ using UsageLens.Core;
 using UsageLens.Core.Configuration;
 using UsageLens.Core.Finance;
 using UsageLens.Core.Storage;
-using UsageLens.Core.Demo;
+using UsageLens.Demo;
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Semantics;
 using UsageLens.Storage.ClickHouse.Migration;
 using UsageLens.Storage.ClickHouse.Querying;
 using UsageLens.Storage.ClickHouse.Tests.Support;
 using UsageLens.Storage.DuckDb;
-using UsageLens.Storage.DuckDb.Demo;
+using UsageLens.Demo.DuckDb;
 using UsageLens.Storage.DuckDb.Querying;
 
 namespace UsageLens.Storage.ClickHouse.Tests.Equivalence;

@@ -1,5 +1,5 @@
 using UsageLens.Core.Kpis;
-using UsageLens.Ingest.Configuration;
+using UsageLens.Configuration;
 
 namespace UsageLens.Storage.DuckDb.Tests.Querying;
 
