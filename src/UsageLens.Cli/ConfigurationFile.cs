@@ -1,7 +1,7 @@
+using UsageLens.Configuration;
 using UsageLens.Core;
 using UsageLens.Core.Configuration;
 using UsageLens.Demo;
-using UsageLens.Configuration;
 
 namespace UsageLens.Cli;
 

@@ -1,6 +1,6 @@
+using UsageLens.Core;
 using UsageLens.Core.Subscriptions;
 using UsageLens.Core.Surveys;
-using UsageLens.Core;
 
 namespace UsageLens.Demo;
 

@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
 using UsageLens.Ingest.Files;
-using UsageLens.Storage.DuckDb.Ingestion;
 using UsageLens.Storage.DuckDb;
+using UsageLens.Storage.DuckDb.Ingestion;
 
 namespace UsageLens.Import;
 

@@ -1,9 +1,9 @@
 using UsageLens.Core.Configuration;
 using UsageLens.Demo;
+using UsageLens.Demo.DuckDb;
 using UsageLens.Questions.Answers;
 using UsageLens.Questions.Evaluation;
 using UsageLens.Storage.DuckDb;
-using UsageLens.Demo.DuckDb;
 using UsageLens.Storage.DuckDb.Querying;
 
 namespace UsageLens.Questions.Tests;

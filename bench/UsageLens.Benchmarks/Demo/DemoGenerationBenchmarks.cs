@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using UsageLens.Demo;
-using UsageLens.Storage.DuckDb;
 using UsageLens.Demo.DuckDb;
+using UsageLens.Storage.DuckDb;
 
 namespace UsageLens.Benchmarks.Demo;
 

@@ -1,6 +1,6 @@
 using UsageLens.Demo;
-using UsageLens.Storage.DuckDb;
 using UsageLens.Demo.DuckDb;
+using UsageLens.Storage.DuckDb;
 
 namespace UsageLens.Benchmarks.Overview;
 

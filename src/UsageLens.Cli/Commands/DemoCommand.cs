@@ -4,15 +4,15 @@ using Spectre.Console;
 using UsageLens.Cli.Output;
 using UsageLens.Core;
 using UsageLens.Core.Configuration;
-using UsageLens.Demo;
+using UsageLens.Core.Keys;
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Semantics;
-using UsageLens.Server;
-using UsageLens.Storage.DuckDb;
-using UsageLens.Demo.DuckDb;
-using UsageLens.Core.Keys;
 using UsageLens.Core.Sql;
 using UsageLens.Core.Storage;
+using UsageLens.Demo;
+using UsageLens.Demo.DuckDb;
+using UsageLens.Server;
+using UsageLens.Storage.DuckDb;
 
 namespace UsageLens.Cli.Commands;
 

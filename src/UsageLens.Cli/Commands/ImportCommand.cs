@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Spectre.Console;
-using UsageLens.Ingest.Files;
-using UsageLens.Storage.DuckDb;
-using UsageLens.Import;
 using UsageLens.Cli.Output;
 using UsageLens.Core.Storage;
+using UsageLens.Import;
+using UsageLens.Ingest.Files;
+using UsageLens.Storage.DuckDb;
 
 namespace UsageLens.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using UsageLens.Core;
-using UsageLens.Storage.DuckDb.Ingestion;
 using UsageLens.Storage.DuckDb;
+using UsageLens.Storage.DuckDb.Ingestion;
 
 namespace UsageLens.Demo.DuckDb;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using UsageLens.Configuration;
-using UsageLens.Server.Tests.Support;
 using UsageLens.Core.Keys;
+using UsageLens.Server.Tests.Support;
 
 namespace UsageLens.Server.Tests.Kpis;
 

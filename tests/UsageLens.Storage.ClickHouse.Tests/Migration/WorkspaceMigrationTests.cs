@@ -1,13 +1,13 @@
 using System.Globalization;
 using UsageLens.Core;
-using UsageLens.Demo;
 using UsageLens.Core.Sql;
 using UsageLens.Core.Storage;
+using UsageLens.Demo;
+using UsageLens.Demo.DuckDb;
 using UsageLens.Storage.ClickHouse.Ingestion;
 using UsageLens.Storage.ClickHouse.Migration;
 using UsageLens.Storage.ClickHouse.Tests.Support;
 using UsageLens.Storage.DuckDb;
-using UsageLens.Demo.DuckDb;
 using UsageLens.Storage.DuckDb.Ingestion;
 using UsageLens.Storage.DuckDb.Querying;
 

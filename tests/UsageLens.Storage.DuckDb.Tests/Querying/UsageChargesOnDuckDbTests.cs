@@ -1,5 +1,5 @@
-using UsageLens.Core.Kpis;
 using UsageLens.Configuration;
+using UsageLens.Core.Kpis;
 
 namespace UsageLens.Storage.DuckDb.Tests.Querying;
 
