@@ -1,8 +1,6 @@
 using System.CommandLine;
-using DuckDB.NET.Data;
 using UsageLens.Cli.Commands;
 using UsageLens.Core;
-using UsageLens.Storage.ClickHouse.Http;
 
 namespace UsageLens.Cli;
 
@@ -51,14 +49,9 @@ internal static class CliApplication
             await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return BadInput;
         }
-        catch (DuckDBException ex)
+        catch (Exception ex) when (WorkspaceEngines.Explain(ex) is { } message)
         {
-            await environment.Error.WriteLineAsync($"error: the workspace refused the operation: {ex.Message.Split('\n')[0]}").ConfigureAwait(false);
-            return BadInput;
-        }
-        catch (Exception ex) when (ex is ClickHouseException or ClickHouseUnavailableException)
-        {
-            await environment.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            await environment.Error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
             return BadInput;
         }
         catch (OperationCanceledException) when (environment.Stop.IsCancellationRequested)

@@ -1,7 +1,7 @@
+using UsageLens.Configuration;
 using UsageLens.Core;
 using UsageLens.Core.Configuration;
-using UsageLens.Core.Demo;
-using UsageLens.Ingest.Configuration;
+using UsageLens.Demo;
 
 namespace UsageLens.Cli;
 

@@ -1,32 +1,27 @@
 using System.CommandLine;
 using UsageLens.Core;
 using UsageLens.Core.Storage;
-using UsageLens.Storage.ClickHouse;
-using UsageLens.Storage.DuckDb;
 
 namespace UsageLens.Cli;
 
-/// <summary>Opens the workspace the common options name: <c>--store clickhouse://...</c>, or else the DuckDB file of <c>--db</c>.</summary>
+/// <summary>Opens the workspace the common options name: <c>--store ADDRESS</c> (such as <c>clickhouse://...</c>), or else the DuckDB file of <c>--db</c>.</summary>
 internal static class WorkspaceStores
 {
-    /// <summary>Opens the workspace; with <paramref name="mustExist"/> a DuckDB file that does not exist is an error rather than created.</summary>
+    /// <summary>Opens the workspace; with <paramref name="mustExist"/> a workspace that does not exist is an error rather than created.</summary>
     public static async Task<IWorkspaceStore> OpenAsync(ParseResult parse, TimeProvider clock, bool mustExist, CancellationToken cancellationToken)
     {
-        if (await OpenClickHouseAsync(parse, cancellationToken).ConfigureAwait(false) is { } workspace)
+        var address = Address(parse);
+        var engine = Engine(parse);
+        if (mustExist && !engine.Exists(address))
         {
-            return new ClickHouseWorkspaceStore(workspace, clock);
+            throw new UsageLensException($"no workspace at '{address}': run 'usagelens demo' or 'usagelens import' first, or pass --db or --store");
         }
-        var path = parse.GetValue(CommonOptions.Db)!;
-        if (mustExist && !File.Exists(path))
-        {
-            throw new UsageLensException($"no workspace at '{path}': run 'usagelens demo' or 'usagelens import' first, or pass --db or --store");
-        }
-        return new DuckDbWorkspaceStore(DuckDbWorkspace.Open(path), clock);
+        return await engine.OpenAsync(address, clock, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The ClickHouse workspace <c>--store</c> names, or null for the DuckDB default.</summary>
-    public static async Task<ClickHouseWorkspace?> OpenClickHouseAsync(ParseResult parse, CancellationToken cancellationToken) =>
-        parse.GetValue(CommonOptions.Store) is { } store
-            ? await ClickHouseWorkspace.OpenAsync(ClickHouseAddress.Parse(store), cancellationToken).ConfigureAwait(false)
-            : null;
+    /// <summary>The engine of the workspace the options name, for commands that copy into it.</summary>
+    public static IWorkspaceEngine Engine(ParseResult parse) =>
+        WorkspaceEngines.For(Address(parse), parse.GetValue(CommonOptions.Store) is null ? "--db" : "--store");
+
+    private static string Address(ParseResult parse) => parse.GetValue(CommonOptions.Store) ?? parse.GetValue(CommonOptions.Db)!;
 }

@@ -75,7 +75,7 @@ internal static class AskBuilder
         }
         var topShare = draft.Share || draft.Filters.Any(f => f.Dimension == "strategic" && draft.Share)
             || (draft.Top is not null && draft.RankBy is not null && draft.RankBy != draft.Metrics[0]);
-        return new Term(TermKind.Kpi, topShare ? TopCustomerShareKpi.Name : UsageKpi.Name);
+        return new Term(TermKind.Kpi, topShare ? KpiNames.TopCustomerShare : KpiNames.Usage);
     }
 
     private static string? Metric(AskDraft draft)
@@ -108,7 +108,7 @@ internal static class AskBuilder
 
     private static QueryAsk WithRanking(QueryAsk ask, AskDraft draft, string? metric)
     {
-        if (ask.Kpi == TopCustomerShareKpi.Name)
+        if (ask.Kpi == KpiNames.TopCustomerShare)
         {
             var strategic = draft.Filters.Any(f => f.Dimension == "strategic" && !f.Negated);
             return strategic
@@ -119,7 +119,7 @@ internal static class AskBuilder
         {
             return ask;
         }
-        if (ask.Kpi == Core.Kpis.Usage.ConcentrationKpi.Name)
+        if (ask.Kpi == KpiNames.Concentration)
         {
             return ask with { Top = draft.Top };
         }

@@ -67,7 +67,7 @@ public static class Interpretation
         {
             details.Add(variant);
         }
-        if (ask.Kpi == UsageKpi.Name && details.Count == 1)
+        if (ask.Kpi == KpiNames.Usage && details.Count == 1)
         {
             return details[0];
         }
@@ -80,7 +80,7 @@ public static class Interpretation
         {
             return "not available yet";
         }
-        if (ask.Kpi == UsageKpi.Name)
+        if (ask.Kpi == KpiNames.Usage)
         {
             var metric = ask.Metric ?? "";
             return metric.StartsWith("users(", StringComparison.Ordinal) ? "distinct users"

@@ -46,7 +46,7 @@ public sealed record QueryAsk
     public DateOnly? CompareTo { get; init; }
 
     /// <summary>Whether this ask lists accounts (grouped by account, cut to the top or bottom N).</summary>
-    public bool IsAccountList => Kpi == Core.Kpis.UsageKpi.Name && GroupBy.Contains("account_id") && (Top is not null || Bottom is not null);
+    public bool IsAccountList => Kpi == Core.Kpis.KpiNames.Usage && GroupBy.Contains("account_id") && (Top is not null || Bottom is not null);
 
     /// <summary>A stable text of every field, lists sorted, for comparing asks.</summary>
     public string Canonical() => QueryAskJson.Write(this with

@@ -13,6 +13,9 @@ public sealed class ClickHouseWorkspaceStore(ClickHouseWorkspace workspace, Time
 
     public ClickHouseWorkspace Workspace => workspace;
 
+    /// <summary>The clock that versions profiles written to this workspace, copies included.</summary>
+    internal TimeProvider TimeProvider => timeProvider;
+
     public string Location => workspace.Address.ToString();
 
     public IQueryStore Queries { get; } = new ClickHouseQueryStore(workspace);

@@ -39,7 +39,12 @@ public sealed class DuckDbWorkspace : IDisposable
         return new DuckDbWorkspace(path, connection);
     }
 
-    internal DuckDBConnection OpenConnection()
+    /// <summary>
+    /// An open connection to the workspace, for the writers that work in DuckDB's own SQL (the demo
+    /// writer, the file importer) through <see cref="DuckDbCommands"/>, <c>EventStaging</c> and
+    /// <c>EventMerge</c>. The caller disposes it.
+    /// </summary>
+    public DuckDBConnection OpenConnection()
     {
         // DuckDB.NET refuses Duplicate for files. A new connection with the same connection string joins
         // the database instance DuckDB.NET already holds open for that file; an in-memory database is

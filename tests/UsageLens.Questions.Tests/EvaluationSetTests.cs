@@ -1,9 +1,9 @@
 using UsageLens.Core.Configuration;
-using UsageLens.Core.Demo;
+using UsageLens.Demo;
+using UsageLens.Demo.DuckDb;
 using UsageLens.Questions.Answers;
 using UsageLens.Questions.Evaluation;
 using UsageLens.Storage.DuckDb;
-using UsageLens.Storage.DuckDb.Demo;
 using UsageLens.Storage.DuckDb.Querying;
 
 namespace UsageLens.Questions.Tests;

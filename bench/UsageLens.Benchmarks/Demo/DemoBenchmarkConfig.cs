@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
-using UsageLens.Core.Demo;
+using UsageLens.Demo;
 
 namespace UsageLens.Benchmarks.Demo;
 

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using UsageLens.Core.Demo;
+using UsageLens.Demo;
+using UsageLens.Demo.DuckDb;
 using UsageLens.Storage.DuckDb;
-using UsageLens.Storage.DuckDb.Demo;
 
 namespace UsageLens.Benchmarks.Demo;
 

@@ -1,6 +1,6 @@
-using UsageLens.Core.Demo;
+using UsageLens.Demo;
+using UsageLens.Demo.DuckDb;
 using UsageLens.Storage.DuckDb;
-using UsageLens.Storage.DuckDb.Demo;
 
 namespace UsageLens.Benchmarks.Overview;
 

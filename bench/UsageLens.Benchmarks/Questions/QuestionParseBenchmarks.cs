@@ -1,12 +1,12 @@
 using BenchmarkDotNet.Attributes;
 using UsageLens.Core.Configuration;
-using UsageLens.Core.Demo;
 using UsageLens.Core.Semantics;
+using UsageLens.Demo;
+using UsageLens.Demo.DuckDb;
 using UsageLens.Questions;
 using UsageLens.Questions.Answers;
 using UsageLens.Questions.Evaluation;
 using UsageLens.Storage.DuckDb;
-using UsageLens.Storage.DuckDb.Demo;
 using UsageLens.Storage.DuckDb.Querying;
 
 namespace UsageLens.Benchmarks.Questions;

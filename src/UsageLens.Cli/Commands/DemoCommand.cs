@@ -4,18 +4,15 @@ using Spectre.Console;
 using UsageLens.Cli.Output;
 using UsageLens.Core;
 using UsageLens.Core.Configuration;
-using UsageLens.Core.Demo;
+using UsageLens.Core.Keys;
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Semantics;
-using UsageLens.Server;
-using UsageLens.Storage.DuckDb;
-using UsageLens.Storage.DuckDb.Demo;
-using UsageLens.Core.Keys;
 using UsageLens.Core.Sql;
 using UsageLens.Core.Storage;
-using UsageLens.Storage.ClickHouse;
-using UsageLens.Storage.ClickHouse.Migration;
-using UsageLens.Storage.DuckDb.Querying;
+using UsageLens.Demo;
+using UsageLens.Demo.DuckDb;
+using UsageLens.Server;
+using UsageLens.Storage.DuckDb;
 
 namespace UsageLens.Cli.Commands;
 
@@ -48,7 +45,7 @@ internal static class DemoCommand
             }
             else
             {
-                await GenerateAsync(environment, workspace, options, cancellationToken).ConfigureAwait(false);
+                await GenerateAsync(environment, WorkspaceStores.Engine(parse), workspace, options, cancellationToken).ConfigureAwait(false);
                 if (parse.GetValue(CommonOptions.Config) is null && ConfigurationFile.WriteDemoDefault(path, options.Profile) is { } written)
                 {
                     await environment.Out.WriteLineAsync(options.Profile == DemoProfile.Manufacturing
@@ -71,18 +68,15 @@ internal static class DemoCommand
         return command;
     }
 
-    // ClickHouse gets the demo the way any DuckDB workspace moves to it: written to DuckDB (in memory), then copied.
-    private static async Task GenerateAsync(CliEnvironment environment, IWorkspaceStore workspace, DemoOptions options, CancellationToken cancellationToken)
+    // Another engine gets the demo the way any DuckDB workspace moves to it: written to DuckDB (in memory), then copied.
+    private static async Task GenerateAsync(CliEnvironment environment, IWorkspaceEngine engine, IWorkspaceStore workspace, DemoOptions options, CancellationToken cancellationToken)
     {
-        if (workspace is DuckDbWorkspaceStore duck)
+        using var staging = DuckDbStaging.For(workspace);
+        Generate(environment, staging.Workspace, options, cancellationToken);
+        if (staging.Copy is { } copy)
         {
-            Generate(environment, duck.Workspace, options, cancellationToken);
-            return;
+            await MigrationBar.RunAsync(environment, engine, copy, workspace, CopyMode.Migration, cancellationToken).ConfigureAwait(false);
         }
-        using var staging = DuckDbWorkspace.Open(":memory:");
-        Generate(environment, staging, options, cancellationToken);
-        var target = ((ClickHouseWorkspaceStore)workspace).Workspace;
-        await MigrationBar.RunAsync(environment, new WorkspaceMigration(new DuckDbQueryStore(staging), target, environment.Clock), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<bool> HoldsDataAsync(IQueryStore store, CancellationToken cancellationToken)

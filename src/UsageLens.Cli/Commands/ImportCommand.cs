@@ -1,11 +1,10 @@
 using System.CommandLine;
 using Spectre.Console;
+using UsageLens.Cli.Output;
+using UsageLens.Core.Storage;
+using UsageLens.Import;
 using UsageLens.Ingest.Files;
 using UsageLens.Storage.DuckDb;
-using UsageLens.Storage.DuckDb.Import;
-using UsageLens.Storage.DuckDb.Querying;
-using UsageLens.Cli.Output;
-using UsageLens.Storage.ClickHouse.Migration;
 
 namespace UsageLens.Cli.Commands;
 
@@ -23,11 +22,11 @@ internal static class ImportCommand
             var importKind = ImportKinds.Parse(parse.GetValue(kind)!);
             var paths = parse.GetValue(files)!;
             var columnMap = ColumnMap.Parse(parse.GetValue(map) ?? []);
-            using var clickHouse = await WorkspaceStores.OpenClickHouseAsync(parse, cancellationToken).ConfigureAwait(false);
-            // Files are parsed and validated in DuckDB either way; for ClickHouse in a scratch in-memory
+            using var target = await WorkspaceStores.OpenAsync(parse, environment.Clock, mustExist: false, cancellationToken).ConfigureAwait(false);
+            // Files are parsed and validated in DuckDB either way; for another engine in a scratch in-memory
             // workspace whose rows are then added to the target.
-            using var workspace = DuckDbWorkspace.Open(clickHouse is null ? parse.GetValue(CommonOptions.Db)! : ":memory:");
-            var importer = new DuckDbFileImporter(workspace);
+            using var staging = DuckDbStaging.For(target);
+            var importer = new DuckDbFileImporter(staging.Workspace);
             var report = await environment.Console.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
@@ -42,10 +41,9 @@ internal static class ImportCommand
                     });
                     return await importer.ImportAsync(importKind, paths, columnMap, reporter, cancellationToken).ConfigureAwait(false);
                 }).ConfigureAwait(false);
-            if (clickHouse is not null)
+            if (staging.Copy is { } copy)
             {
-                var copy = new WorkspaceMigration(new DuckDbQueryStore(workspace), clickHouse, environment.Clock) { AsImport = true };
-                await MigrationBar.RunAsync(environment, copy, cancellationToken).ConfigureAwait(false);
+                await MigrationBar.RunAsync(environment, WorkspaceStores.Engine(parse), copy, target, CopyMode.Import, cancellationToken).ConfigureAwait(false);
             }
             await environment.Out.WriteLineAsync(Summary(report)).ConfigureAwait(false);
             return CliApplication.Success;

@@ -1,10 +1,7 @@
 using System.CommandLine;
 using UsageLens.Cli.Output;
 using UsageLens.Core;
-using UsageLens.Storage.ClickHouse;
-using UsageLens.Storage.ClickHouse.Migration;
-using UsageLens.Storage.DuckDb;
-using UsageLens.Storage.DuckDb.Querying;
+using UsageLens.Core.Storage;
 
 namespace UsageLens.Cli.Commands;
 
@@ -16,25 +13,30 @@ internal static class MigrateCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var from = new Option<string>("--from") { Description = "The DuckDB workspace file to copy", Required = true };
-        var to = new Option<string>("--to") { Description = "The ClickHouse workspace: clickhouse://host:8123/database[?cluster=NAME]", Required = true };
+        var from = new Option<string>("--from") { Description = "The workspace to copy, such as a DuckDB file", Required = true };
+        var to = new Option<string>("--to") { Description = "The workspace to copy into: clickhouse://host:8123/database[?cluster=NAME]", Required = true };
         var command = new Command("migrate", "Copy a DuckDB workspace into ClickHouse (resumable, checked by row counts)") { from, to };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var source = parse.GetValue(from)!;
-            if (!File.Exists(source))
+            var sourceAddress = parse.GetValue(from)!;
+            var targetAddress = parse.GetValue(to)!;
+            var sourceEngine = WorkspaceEngines.For(sourceAddress, "--from");
+            if (!sourceEngine.Exists(sourceAddress))
             {
-                throw new UsageLensException($"--from: no workspace at '{source}'");
+                throw new UsageLensException($"--from: no workspace at '{sourceAddress}'");
             }
-            var address = ClickHouseAddress.Parse(parse.GetValue(to)!);
-            using var duck = DuckDbWorkspace.Open(source);
-            using var target = await ClickHouseWorkspace.OpenAsync(address, cancellationToken).ConfigureAwait(false);
-            var migration = new WorkspaceMigration(new DuckDbQueryStore(duck), target, environment.Clock);
-            var outcome = await MigrationBar.RunAsync(environment, migration, cancellationToken).ConfigureAwait(false);
+            var targetEngine = WorkspaceEngines.For(targetAddress, "--to");
+            if (!targetEngine.TakesCopies)
+            {
+                throw new UsageLensException($"--to: a {targetEngine.Name} workspace takes no copies; name a clickhouse://host:8123/database workspace");
+            }
+            using var source = await sourceEngine.OpenAsync(sourceAddress, environment.Clock, cancellationToken).ConfigureAwait(false);
+            using var target = await targetEngine.OpenAsync(targetAddress, environment.Clock, cancellationToken).ConfigureAwait(false);
+            var outcome = await MigrationBar.RunAsync(environment, targetEngine, source.Queries, target, CopyMode.Migration, cancellationToken).ConfigureAwait(false);
             var counts = string.Join(", ", outcome.Rows.Select(r => $"{r.Key} {r.Value:N0}"));
             var resumed = outcome.Resumed ? " Resumed an interrupted copy." : "";
             var present = outcome.EventsAlreadyPresent > 0 ? $" {outcome.EventsAlreadyPresent:N0} events were already there and were not copied again." : "";
-            await environment.Out.WriteLineAsync($"Copied {source} to {address}: {counts}. Row counts match.{resumed}{present}").ConfigureAwait(false);
+            await environment.Out.WriteLineAsync($"Copied {sourceAddress} to {target.Location}: {counts}. Row counts match.{resumed}{present}").ConfigureAwait(false);
             return CliApplication.Success;
         });
         return command;

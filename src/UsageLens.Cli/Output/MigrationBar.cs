@@ -1,12 +1,13 @@
 using Spectre.Console;
-using UsageLens.Storage.ClickHouse.Migration;
+using UsageLens.Core.Storage;
 
 namespace UsageLens.Cli.Output;
 
-/// <summary>Runs a copy into ClickHouse under a Spectre.Console progress bar, one bar per table.</summary>
+/// <summary>Runs an engine's copy of a workspace under a Spectre.Console progress bar, one bar per table.</summary>
 internal static class MigrationBar
 {
-    public static async Task<MigrationOutcome> RunAsync(CliEnvironment environment, WorkspaceMigration migration, CancellationToken cancellationToken) =>
+    public static async Task<MigrationOutcome> RunAsync(
+        CliEnvironment environment, IWorkspaceEngine engine, IQueryStore source, IWorkspaceStore target, CopyMode mode, CancellationToken cancellationToken) =>
         await environment.Console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
@@ -24,6 +25,6 @@ internal static class MigrationBar
                     bar.Value = step.Total == 0 ? 1 : step.Copied;
                     bar.Description = Markup.Escape($"{step.Table} ({step.Copied:N0} / {step.Total:N0})");
                 });
-                return await migration.RunAsync(reporter, cancellationToken).ConfigureAwait(false);
+                return await engine.CopyAsync(source, target, mode, reporter, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
 }

@@ -9,7 +9,7 @@ internal sealed class TopCustomerShareKpi : IKpi
 {
     public const string RevenueWeighted = "revenue-weighted";
 
-    public const string Name = "top-customer-share";
+    public const string Name = KpiNames.TopCustomerShare;
 
     public KpiDefinition Definition { get; } = new(
         Name,

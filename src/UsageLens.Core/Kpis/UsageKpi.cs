@@ -5,7 +5,7 @@ namespace UsageLens.Core.Kpis;
 /// <summary>A usage metric over a period, with its trend by grain and breakdown by dimension.</summary>
 internal sealed class UsageKpi : IKpi
 {
-    public const string Name = "usage";
+    public const string Name = KpiNames.Usage;
 
     public KpiDefinition Definition { get; } = new(
         Name,

@@ -26,9 +26,14 @@ public static class NearestNames
         return nearest.Count == 0 ? "" : $" (did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}?)";
     }
 
-    // Optimal string alignment distance: Levenshtein plus adjacent transpositions, the usual typo.
-    internal static int Distance(string a, string b)
+    /// <summary>
+    /// The optimal string alignment distance: Levenshtein plus adjacent transpositions, the usual typo.
+    /// The questions parser uses it to correct one-edit typos of known words.
+    /// </summary>
+    public static int Distance(string a, string b)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)
         {

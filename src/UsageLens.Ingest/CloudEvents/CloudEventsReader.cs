@@ -8,13 +8,14 @@ namespace UsageLens.Ingest.CloudEvents;
 /// Reads CloudEvents 1.0 in structured mode (one event, or a batch array) as metering events, the way
 /// OpenMeter does: <c>id</c> + <c>source</c> dedupe, <c>type</c> is the event, <c>subject</c> the account.
 /// </summary>
-internal static class CloudEventsReader
+public static class CloudEventsReader
 {
     private static readonly HashSet<string> s_dataFields = new(StringComparer.Ordinal)
     {
         "quantity", "unit", "user_id", "product", "classification",
     };
 
+    /// <summary>Reads one event, or with <paramref name="batch"/> a JSON array of events; any invalid field becomes an <see cref="IngestProblem"/>.</summary>
     public static ParsedRequest Read(JsonElement body, bool batch, DateTimeOffset receivedAt)
     {
         var problems = new List<IngestProblem>();

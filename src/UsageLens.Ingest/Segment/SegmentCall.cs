@@ -1,7 +1,7 @@
 namespace UsageLens.Ingest.Segment;
 
 /// <summary>The Segment Tracking API call a message (or a whole single-call request) is.</summary>
-internal enum SegmentCall
+public enum SegmentCall
 {
     Batch,
     Track,

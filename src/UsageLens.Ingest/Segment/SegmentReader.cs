@@ -11,7 +11,7 @@ namespace UsageLens.Ingest.Segment;
 /// Messages are read in order, so a <c>track</c> finds the account of a user grouped earlier in the
 /// same batch; users grouped only in the store are left for <see cref="ParsedRequest.ResolveAccounts"/>.
 /// </summary>
-internal sealed class SegmentReader
+public sealed class SegmentReader
 {
     private static readonly HashSet<string> s_eventProperties = new(StringComparer.Ordinal)
     {
@@ -33,6 +33,10 @@ internal sealed class SegmentReader
         _maxMessageBytes = maxMessageBytes;
     }
 
+    /// <summary>
+    /// Reads one request body sent to the endpoint of <paramref name="call"/>; every message larger than
+    /// <paramref name="maxMessageBytes"/> or invalid becomes an <see cref="IngestProblem"/> naming its field.
+    /// </summary>
     public static ParsedRequest Read(JsonElement body, SegmentCall call, DateTimeOffset receivedAt, int maxMessageBytes)
     {
         if (body.ValueKind != JsonValueKind.Object)

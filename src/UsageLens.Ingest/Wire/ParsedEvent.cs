@@ -7,4 +7,4 @@ namespace UsageLens.Ingest.Wire;
 /// is set, the message named no account and the event takes the account that user was last grouped
 /// with in the store; until resolved its <see cref="UsageEvent.AccountId"/> is empty.
 /// </summary>
-internal sealed record ParsedEvent(int Index, UsageEvent Event, string? AccountOfUser = null);
+public sealed record ParsedEvent(int Index, UsageEvent Event, string? AccountOfUser = null);

@@ -4,7 +4,7 @@ using UsageLens.Core.Storage;
 namespace UsageLens.Ingest.Wire;
 
 /// <summary>Everything one HTTP request carried, validated; any problem means nothing of it is stored.</summary>
-internal sealed record ParsedRequest(
+public sealed record ParsedRequest(
     IReadOnlyList<ParsedEvent> Events,
     IReadOnlyList<AccountUpsert> Accounts,
     IReadOnlyList<UserUpsert> Users,

@@ -7,7 +7,7 @@ namespace UsageLens.Storage.DuckDb.Ingestion;
 /// conflicts, registers new meters, and skips every (source, id) already stored or repeated
 /// within the staged rows (the first arrival wins).
 /// </summary>
-internal static class EventMerge
+public static class EventMerge
 {
     private const string NewEvents = "event_merge_new";
 

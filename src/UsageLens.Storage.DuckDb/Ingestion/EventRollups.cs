@@ -9,7 +9,7 @@ namespace UsageLens.Storage.DuckDb.Ingestion;
 /// count of distinct users), which makes appending exact without a read-modify-write.
 /// <c>day</c> is the UTC midnight as a TIMESTAMP, so time buckets behave as on raw timestamps.
 /// </summary>
-internal static class EventRollups
+public static class EventRollups
 {
     public const string AccountDays = "rollup_account_days";
     public const string UserDays = "rollup_user_days";

@@ -8,7 +8,7 @@ namespace UsageLens.Storage.DuckDb.Ingestion;
 /// rows arrived in. Every writer (HTTP batches, file imports, the demo) stages first and merges
 /// with <see cref="EventMerge"/>, so dedupe and unit checks live in one place.
 /// </summary>
-internal static class EventStaging
+public static class EventStaging
 {
     public const string Table = "staged_events";
 

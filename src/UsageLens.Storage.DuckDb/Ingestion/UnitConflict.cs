@@ -1,4 +1,4 @@
 namespace UsageLens.Storage.DuckDb.Ingestion;
 
 /// <summary>An event name metered in a unit other than the one it already has.</summary>
-internal sealed record UnitConflict(string Event, string Unit, string ExistingUnit, long Seq);
+public sealed record UnitConflict(string Event, string Unit, string ExistingUnit, long Seq);

@@ -1,7 +1,7 @@
 using System.Net;
-using UsageLens.Ingest.Configuration;
-using UsageLens.Server.Tests.Support;
+using UsageLens.Configuration;
 using UsageLens.Core.Keys;
+using UsageLens.Server.Tests.Support;
 
 namespace UsageLens.Server.Tests.Kpis;
 

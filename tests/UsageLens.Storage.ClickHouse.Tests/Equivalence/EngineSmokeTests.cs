@@ -1,6 +1,6 @@
 using UsageLens.Core.Configuration;
-using UsageLens.Core.Demo;
 using UsageLens.Core.Kpis;
+using UsageLens.Demo;
 using UsageLens.Storage.ClickHouse.Tests.Support;
 
 namespace UsageLens.Storage.ClickHouse.Tests.Equivalence;

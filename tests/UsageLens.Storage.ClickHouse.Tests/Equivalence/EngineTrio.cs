@@ -2,15 +2,15 @@ using System.Text.Json.Nodes;
 using UsageLens.Core;
 using UsageLens.Core.Configuration;
 using UsageLens.Core.Finance;
-using UsageLens.Core.Storage;
-using UsageLens.Core.Demo;
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Semantics;
+using UsageLens.Core.Storage;
+using UsageLens.Demo;
+using UsageLens.Demo.DuckDb;
 using UsageLens.Storage.ClickHouse.Migration;
 using UsageLens.Storage.ClickHouse.Querying;
 using UsageLens.Storage.ClickHouse.Tests.Support;
 using UsageLens.Storage.DuckDb;
-using UsageLens.Storage.DuckDb.Demo;
 using UsageLens.Storage.DuckDb.Querying;
 
 namespace UsageLens.Storage.ClickHouse.Tests.Equivalence;

@@ -1,4 +1,5 @@
-using UsageLens.Storage.ClickHouse.Migration;
+
+using UsageLens.Core.Storage;
 
 namespace UsageLens.Storage.ClickHouse.Tests.Migration;
 

@@ -1,12 +1,12 @@
 using UsageLens.Core;
-using UsageLens.Core.Demo;
 using UsageLens.Core.Sql;
 using UsageLens.Core.Storage;
+using UsageLens.Demo;
+using UsageLens.Demo.DuckDb;
 using UsageLens.Storage.ClickHouse.Ingestion;
 using UsageLens.Storage.ClickHouse.Migration;
 using UsageLens.Storage.ClickHouse.Tests.Support;
 using UsageLens.Storage.DuckDb;
-using UsageLens.Storage.DuckDb.Demo;
 using UsageLens.Storage.DuckDb.Ingestion;
 using UsageLens.Storage.DuckDb.Querying;
 

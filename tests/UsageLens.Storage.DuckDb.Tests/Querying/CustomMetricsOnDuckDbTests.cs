@@ -1,7 +1,7 @@
+using UsageLens.Configuration;
 using UsageLens.Core;
 using UsageLens.Core.Configuration;
 using UsageLens.Core.Kpis;
-using UsageLens.Ingest.Configuration;
 
 namespace UsageLens.Storage.DuckDb.Tests.Querying;
 

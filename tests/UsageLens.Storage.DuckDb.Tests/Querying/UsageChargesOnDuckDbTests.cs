@@ -1,5 +1,5 @@
+using UsageLens.Configuration;
 using UsageLens.Core.Kpis;
-using UsageLens.Ingest.Configuration;
 
 namespace UsageLens.Storage.DuckDb.Tests.Querying;
 

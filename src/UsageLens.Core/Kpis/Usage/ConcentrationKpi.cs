@@ -12,7 +12,7 @@ internal sealed class ConcentrationKpi : IKpi
 {
     private static readonly Dimension s_account = new("account_id", DimensionSource.Event, "account_id", DimensionKind.Text);
 
-    public const string Name = "concentration";
+    public const string Name = KpiNames.Concentration;
 
     public KpiDefinition Definition { get; } = new(
         Name,

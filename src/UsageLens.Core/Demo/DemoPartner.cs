@@ -1,4 +1,0 @@
-namespace UsageLens.Core.Demo;
-
-/// <summary>A channel partner that owns customer relationships.</summary>
-public sealed record DemoPartner(string PartnerId, string Name);

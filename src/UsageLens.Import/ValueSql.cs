@@ -1,0 +1,60 @@
+using System.Globalization;
+using UsageLens.Ingest.Files;
+
+namespace UsageLens.Import;
+
+/// <summary>
+/// The DuckDB side of the shared validation rules: a condition that is true when a non-empty
+/// text value has a <see cref="RowFault"/>, and the conversion of a valid value to its stored type.
+/// </summary>
+internal static class ValueSql
+{
+    // DuckDB's own cast is lenient (a missing offset means the session time zone), so the shape is
+    // checked first; the cast then catches impossible dates such as month 13.
+    private const string DateTime = @"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?";
+    private const string Offset = @"(Z|[+-]([01]\d|2[0-3])(:?[0-5]\d)?)";
+    private const string WithoutSeconds = @"^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2})(Z|[+-].*)$";
+
+    public static string Fault(RowFault fault, string value) => fault switch
+    {
+        RowFault.Missing => $"{value} IS NULL",
+        RowFault.TimestampWithoutOffset => $"regexp_full_match({value}, '{DateTime}')",
+        RowFault.NotATimestamp => $"NOT regexp_full_match({value}, '{DateTime}{Offset}') OR try_cast({SecondsAdded(value)} AS TIMESTAMPTZ) IS NULL",
+        RowFault.NotANumber => $"try_cast({value} AS DOUBLE) IS NULL",
+        RowFault.NotFinite => $"NOT isfinite(try_cast({value} AS DOUBLE))",
+        RowFault.Negative => $"try_cast({value} AS DOUBLE) < 0",
+        RowFault.NotAPercentage => $"NOT coalesce(try_cast({value} AS DOUBLE) BETWEEN 0 AND 100, false)",
+        RowFault.NotACount => NotWholeBetween(value, 0, int.MaxValue),
+        RowFault.NotAScore => NotWholeBetween(value, 0, 10),
+        RowFault.NotABoolean => $"lower({value}) NOT IN ('true', 'false')",
+        RowFault.NotAJsonObject => $"NOT CASE WHEN json_valid({value}) THEN json_type({value}) = 'OBJECT' ELSE false END",
+        RowFault.NotAQuantityMap => $"""
+            NOT coalesce(list_bool_and(list_transform(json_extract({value}, '$.*'),
+                lambda q: json_type(q) IN ('UBIGINT', 'BIGINT', 'DOUBLE') AND coalesce(try_cast(q AS DOUBLE) >= 0, false))), true)
+            """,
+        _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, "not a value fault"),
+    };
+
+    /// <summary>The valid text <paramref name="value"/> converted to the type it is stored as.</summary>
+    public static string Typed(ColumnType type, string value) => type switch
+    {
+        ColumnType.Text => value,
+        // epoch_us is the instant whatever the session time zone, so the stored UTC value never depends on it.
+        ColumnType.Timestamp => $"make_timestamp(epoch_us(CAST({SecondsAdded(value)} AS TIMESTAMPTZ)))",
+        ColumnType.Decimal or ColumnType.NonNegativeDecimal or ColumnType.Percentage => $"CAST({value} AS DOUBLE)",
+        ColumnType.Count or ColumnType.Score => $"CAST(CAST({value} AS DOUBLE) AS INTEGER)",
+        ColumnType.Boolean => $"(lower({value}) = 'true')",
+        ColumnType.JsonObject or ColumnType.QuantityMap => $"CAST({value} AS JSON)",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    // ISO 8601 allows 12:00Z; DuckDB's cast wants seconds.
+    private static string SecondsAdded(string value) => $@"regexp_replace({value}, '{WithoutSeconds}', '\1:00\2')";
+
+    private static string NotWholeBetween(string value, int min, int max)
+    {
+        var number = $"try_cast({value} AS DOUBLE)";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"NOT coalesce({number} BETWEEN {min} AND {max} AND {number} = trunc({number}), false)");
+    }
+}
