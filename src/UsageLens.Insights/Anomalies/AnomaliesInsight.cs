@@ -34,7 +34,7 @@ internal sealed class AnomaliesInsight : IInsight
         var settings = new AnomalySettings(
             Threshold: request.NumberOption("threshold", AnomalySettings.DefaultThreshold, 1, 100),
             BaselineDays: baselineDays,
-            MinHistoryDays: Math.Min(21, baselineDays),
+            MinHistoryDays: Math.Min(14, baselineDays),
             MinVolume: request.NumberOption("min-volume", request.Kpi is null ? 10 : 0, 0, double.MaxValue),
             ConfirmDays: request.IntOption("confirm", 5, AnomalySettings.MinConfirmDays, 60));
         var from = request.AsOf.AddDays(-lookback);

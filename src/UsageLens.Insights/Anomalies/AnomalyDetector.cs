@@ -15,7 +15,12 @@ internal static class AnomalyDetector
         ArgumentNullException.ThrowIfNull(settings);
         var found = new List<DetectedAnomaly>();
         var excluded = new bool[values.Count];
+        // Days before a series' first use are not its history: an account that starts is not "usually idle".
         var regimeStart = 0;
+        while (regimeStart < values.Count && values[regimeStart] == 0)
+        {
+            regimeStart++;
+        }
         for (var day = 0; day < values.Count; day++)
         {
             if (Baseline.Learn(values, excluded, firstDay, regimeStart, day, settings) is not { } baseline || baseline.Level < settings.MinVolume)
@@ -24,7 +29,7 @@ internal static class AnomalyDetector
             }
             var observed = values[day];
             var score = baseline.Score(day, observed);
-            if (Math.Abs(score) < settings.Threshold || (observed == 0 && baseline.ZeroShare >= settings.SparseZeroShare))
+            if (!Departs(observed, score, baseline, day, settings))
             {
                 continue;
             }
@@ -45,6 +50,19 @@ internal static class AnomalyDetector
         return found;
     }
 
+    // A day with nothing is an outage when the baseline had no empty busy day and expected at least the
+    // minimum volume, whatever its z-score: a noisy small series seldom drops the full threshold to 0,
+    // yet never drops to 0 by chance. Where empty days already happen, a zero day is normal.
+    private static bool Departs(double observed, double score, Baseline baseline, int day, AnomalySettings settings)
+    {
+        if (observed == 0)
+        {
+            return baseline.ZeroShare < settings.SparseZeroShare
+                && (score <= -settings.Threshold || (baseline.ZeroShare == 0 && baseline.Expected(day) >= settings.MinVolume));
+        }
+        return Math.Abs(score) >= settings.Threshold;
+    }
+
     /// <summary>Whether the days after <paramref name="day"/> returned to normal, and the last day the finding spans.</summary>
     private static (AnomalyKind Kind, int Until) Classify(IReadOnlyList<double> values, int day, AnomalyDirection direction, Baseline baseline, AnomalySettings settings)
     {
@@ -54,7 +72,9 @@ internal static class AnomalyDetector
         for (var s = day + 1; s <= last; s++)
         {
             var score = baseline.Score(s, values[s]);
-            if (direction == AnomalyDirection.Spike ? score >= settings.Threshold / 2 : score <= -settings.Threshold / 2)
+            // After an outage, another day with nothing is as far out as the outage itself.
+            var outage = values[day] == 0 && values[s] == 0;
+            if (direction == AnomalyDirection.Spike ? score >= settings.Threshold / 2 : outage || score <= -settings.Threshold / 2)
             {
                 beyond++;
             }

@@ -11,13 +11,13 @@ namespace UsageLens.Insights.Anomalies;
 public sealed record AnomalySettings(
     double Threshold = AnomalySettings.DefaultThreshold,
     int BaselineDays = 28,
-    int MinHistoryDays = 21,
+    int MinHistoryDays = 14,
     double MinVolume = 10,
     int ConfirmDays = 5,
     double SparseZeroShare = 0.1,
-    double SpreadFloor = 0.05)
+    double SpreadFloor = 0.1)
 {
-    public const double DefaultThreshold = 6;
+    public const double DefaultThreshold = 8;
 
     /// <summary>The share of later days that must stay beyond half the threshold for a change point.</summary>
     public const double ShiftShare = 0.8;

@@ -7,10 +7,11 @@ namespace UsageLens.Insights.Anomalies;
 /// </summary>
 internal sealed class Baseline
 {
-    // A weekday whose median is 0 still gets a quarter of the spread, so a busy Sunday can be judged.
-    private const double QuietWeekdayWeight = 0.25;
+    // A weekday whose median is 0 is judged with a whole day's spread: usage on a usually quiet day
+    // must stand out against the series' ordinary days, not against its quiet ones.
+    private const double QuietWeekdayWeight = 1;
     private const int ProfileDays = 56;
-    private const int MinWeekdaySamples = 3;
+    private const int MinWeekdaySamples = 2;
 
     private readonly double[] _weekday;
     private readonly DateOnly _firstDay;
@@ -35,7 +36,10 @@ internal sealed class Baseline
 
     public double Expected(int index) => Level * Weight(index);
 
-    public double SpreadAt(int index) => Spread * Math.Max(Weight(index), QuietWeekdayWeight);
+    // The spread shrinks with the square root of the weekday's share, not the share itself: counts are
+    // relatively noisier on quiet days (a Poisson count's spread grows as its root), so a Sunday at a
+    // fifth of the usual volume keeps almost half the usual spread.
+    public double SpreadAt(int index) => Spread * (Weight(index) > 0 ? Math.Sqrt(Weight(index)) : QuietWeekdayWeight);
 
     /// <summary>The robust z-score of <paramref name="value"/> on day <paramref name="index"/>.</summary>
     public double Score(int index, double value) => (value - Expected(index)) / SpreadAt(index);
@@ -65,7 +69,7 @@ internal sealed class Baseline
         var slope = Slope(free);
         var level = Math.Max(0, RobustStatistics.Median(free.Select(p => p.Value + (slope * (day - p.Day))).ToList()));
         // The spread is measured over the longer window, each day deseasonalised by its weekday's profile
-        // learned without it: with three or four samples a weekday's median is one of them, and judging
+        // learned without it: with two to four samples a weekday's median is one of them or their mean, and judging
         // days by a profile they made shrinks the spread by half and flags ordinary days.
         var around = LeaveOneOut(values, longer, overall: RobustStatistics.Median(longer.Select(s => values[s]).ToList()), firstDay).Select(p => p.Value + (slope * (day - p.Day))).ToList();
         var spread = Math.Max(RobustStatistics.MadToSigma * RobustStatistics.MedianAbsoluteDeviation(around, RobustStatistics.Median([.. around])), settings.SpreadFloor * level);
@@ -92,7 +96,7 @@ internal sealed class Baseline
             foreach (var s in onDay)
             {
                 var others = onDay.Where(o => o != s).Select(o => values[o]).ToList();
-                var factor = others.Count < MinWeekdaySamples - 1 ? 1 : RobustStatistics.Median(others) / overall;
+                var factor = others.Count == 0 ? 1 : RobustStatistics.Median(others) / overall;
                 if (factor > 0)
                 {
                     free.Add((s, values[s] / factor));
@@ -124,7 +128,7 @@ internal sealed class Baseline
         for (var k = 0; k < 7; k++)
         {
             var onDay = days.Where(s => (int)firstDay.AddDays(s).DayOfWeek == k).Select(s => values[s]).ToList();
-            // With fewer than three samples a weekday cannot be told from noise, so it counts as average.
+            // With one sample a weekday cannot be told from noise, so it counts as average.
             weekday[k] = onDay.Count < MinWeekdaySamples ? 1 : RobustStatistics.Median(onDay) / overall;
         }
         return weekday;
