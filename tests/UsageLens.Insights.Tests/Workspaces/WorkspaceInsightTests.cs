@@ -21,6 +21,20 @@ public sealed class WorkspaceInsightTests
     }
 
     [Fact]
+    public async Task Workspace_anomalies_scan_a_kpis_daily_series_as_one_subject()
+    {
+        using var store = await SyntheticWorkspace.OpenAsync(SyntheticWorkspace.Events());
+
+        var result = await SyntheticWorkspace.ComputeAsync(store, "anomalies", new InsightRequest(s_asOf, AccountScope.All) { Kpi = "usage", Metric = "api_call" });
+
+        // The tenfold day of the steady account lifts the whole workspace's calls that day.
+        var spike = Assert.Single(result.Findings, f => f.Values.Single(v => v.Name == "day").Text == "2026-07-15");
+        Assert.Equal("workspace", spike.Subject);
+        Assert.Equal("usage(api_call)", spike.Values.Single(v => v.Name == "metric").Text);
+        Assert.Equal(1, result.Figures.Single(f => f.Name == "series_scanned").Number);
+    }
+
+    [Fact]
     public async Task Trend_of_monthly_usage_is_the_monthly_sums_and_their_least_squares_slope()
     {
         var events = SyntheticWorkspace.Events();
