@@ -2,6 +2,7 @@ using UsageLens.Core;
 using UsageLens.Core.Insights;
 using UsageLens.Core.Semantics;
 using UsageLens.Insights.Anomalies;
+using UsageLens.Insights.Comparisons;
 using UsageLens.Insights.Trends;
 
 namespace UsageLens.Insights;
@@ -16,6 +17,7 @@ public static class InsightRegistry
     [
         new AnomaliesInsight(),
         new TrendInsight(),
+        new ComparisonInsight(),
     ];
 
     /// <summary>The insight named <paramref name="name"/>; a catalogued kind not computed yet is a clear error.</summary>

@@ -17,6 +17,9 @@ public sealed record InsightRequest(DateOnly AsOf, AccountScope Scope)
     /// <summary>The usage metric, as <c>usagelens kpi --metric</c> takes it.</summary>
     public string? Metric { get; init; }
 
+    /// <summary>The dimension whose values a comparison sets against each other, such as <c>segment</c>.</summary>
+    public string? Dimension { get; init; }
+
     /// <summary>The calendar unit of a series: day, week, month, quarter or year.</summary>
     public string? Grain { get; init; }
 

@@ -20,6 +20,7 @@ internal static class InsightsCommand
         var list = new Option<bool>("--list") { Description = "List the insights with their options" };
         var kpi = new Option<string?>("--kpi") { Description = "The KPI to follow (trend), or whose workspace-wide daily series to scan (anomalies)" };
         var metric = new Option<string?>("--metric") { Description = "Usage metric, for example api_call (anomalies default: every meter)" };
+        var by = new Option<string?>("--by") { Description = "Comparison: the dimension whose values to compare, for example segment" };
         var grain = new Option<string?>("--grain") { Description = "Trend by day, week, month or quarter (default month)" };
         var period = new Option<string?>("--period") { Description = "Trend period before --as-of, for example last-6-months (the default)" };
         var where = new Option<string[]>("--where") { Description = "Filter, for example segment=enterprise" };
@@ -27,7 +28,7 @@ internal static class InsightsCommand
         var option = new Option<string[]>("--option", "-o") { Description = "An insight's own option as name=value (see insights --list), for example threshold=6" };
         var sql = new Option<bool>("--sql") { Description = "Also print the SQL that ran" };
 
-        var command = new Command("insights", "Compute an insight: anomalies, trend") { name, list, kpi, metric, grain, period, where, partner, option, sql };
+        var command = new Command("insights", "Compute an insight: anomalies, trend, comparison") { name, list, kpi, metric, by, grain, period, where, partner, option, sql };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var format = parse.GetValue(CommonOptions.Format);
@@ -47,6 +48,7 @@ internal static class InsightsCommand
             {
                 Kpi = parse.GetValue(kpi),
                 Metric = parse.GetValue(metric),
+                Dimension = parse.GetValue(by),
                 Grain = parse.GetValue(grain),
                 Period = parse.GetValue(period),
                 Where = parse.GetValue(where) ?? [],

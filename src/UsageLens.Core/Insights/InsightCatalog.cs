@@ -37,6 +37,10 @@ public static class InsightCatalog
         {
             Parameters = [new("kpi", "the KPI to follow"), new("metric", "the usage metric the KPI measures"), new("grain", "day, week, month or quarter (default month)"), new("period", "the period before as_of (default last-6-months)"), s_asOf, s_where],
         },
+        new("comparison", "Comparison", "a KPI across the values of a dimension: each value against the rest, by how much and whether the gap is significant")
+        {
+            Parameters = [new("kpi", "the KPI to compare"), new("metric", "the usage metric the KPI measures"), new("by", "the dimension whose values to compare (segment, plan, region, partner_id...)"), new("grain", "the buckets the gap is tested over (default week)"), new("period", "the period before as_of (default last-12-weeks)"), s_asOf, s_where],
+        },
         new(FeatureGaps, "Feature gaps", "accounts that do not use a feature their peers use")
         {
             Synonyms = ["not use", "don't use", "do not use", "never use", "never used", "feature gaps", "unused features", "doesn't use", "does not use"],

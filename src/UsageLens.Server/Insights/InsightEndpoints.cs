@@ -17,7 +17,7 @@ internal static class InsightEndpoints
     // Query parameters every insight takes; any other parameter is one of the insight's own options.
     private static readonly HashSet<string> s_common = new(StringComparer.OrdinalIgnoreCase)
     {
-        "kpi", "metric", "grain", "period", "where", "as-of", "sql",
+        "kpi", "metric", "by", "grain", "period", "where", "as-of", "sql",
     };
 
     public static IEndpointRouteBuilder MapInsightEndpoints(this IEndpointRouteBuilder app)
@@ -27,7 +27,7 @@ internal static class InsightEndpoints
             .WithSummary("Every insight computed today, with its options");
         group.MapGet("/{name}", ComputeAsync)
             .WithSummary("Compute one insight as of a day, from the data before it")
-            .WithDescription("Query parameters: kpi, metric, grain, period, where (repeatable), as-of, sql=true; any other parameter is one of the insight's own options (see GET /api/v1/insights). docs/insights.md describes each method.");
+            .WithDescription("Query parameters: kpi, metric, by, grain, period, where (repeatable), as-of, sql=true; any other parameter is one of the insight's own options (see GET /api/v1/insights). docs/insights.md describes each method.");
         return app;
     }
 
@@ -42,6 +42,7 @@ internal static class InsightEndpoints
             {
                 Kpi = query["kpi"].FirstOrDefault(),
                 Metric = query["metric"].FirstOrDefault(),
+                Dimension = query["by"].FirstOrDefault(),
                 Grain = query["grain"].FirstOrDefault(),
                 Period = query["period"].FirstOrDefault(),
                 Where = [.. query["where"].OfType<string>()],

@@ -14,6 +14,7 @@ public sealed class AsOfTruncationTests
         { "anomalies", "usage" },
         { "trend", "usage" },
         { "trend", "top-customer-share" },
+        { "comparison", "usage" },
     };
 
     [Theory]
@@ -23,7 +24,15 @@ public sealed class AsOfTruncationTests
         var events = SyntheticWorkspace.Events();
         using var full = await SyntheticWorkspace.OpenAsync(events);
         using var truncated = await SyntheticWorkspace.OpenAsync(events.Where(e => DateOnly.FromDateTime(e.Timestamp) < s_asOf).ToList());
-        var request = new InsightRequest(s_asOf, AccountScope.All) { Kpi = kpi, Metric = "api_call", Grain = insight == "trend" ? "week" : null, Period = insight == "trend" ? "last-12-weeks" : null };
+        var series = insight is "trend" or "comparison";
+        var request = new InsightRequest(s_asOf, AccountScope.All)
+        {
+            Kpi = kpi,
+            Metric = "api_call",
+            Dimension = insight == "comparison" ? "account_id" : null,
+            Grain = series ? "week" : null,
+            Period = series ? "last-12-weeks" : null,
+        };
 
         var fromFull = JsonSerializer.Serialize(await SyntheticWorkspace.ComputeAsync(full, insight, request));
         var fromTruncated = JsonSerializer.Serialize(await SyntheticWorkspace.ComputeAsync(truncated, insight, request));
