@@ -99,7 +99,7 @@ internal sealed class ComparisonInsight : IInsight
         var why = test is null
             ? $"{subject}: {Format(level)} against {Format(rest)} {unit} for the rest; too few periods with both values to test the gap"
             : $"{subject}: {Format(level)} against {Format(rest)} {unit} for the rest; period by period it is {Format(Math.Abs(test.Mean))} {(test.Mean >= 0 ? "higher" : "lower")} on average " +
-              $"(95% CI [{Format(test.Low)}, {Format(test.High)}], {test.Periods} periods, p = {Format(test.PValue)}): {(kind == "level" ? "not a significant difference" : $"significantly {kind} the rest")}";
+              $"(95% CI [{Format(test.Low)}, {Format(test.High)}], {test.Periods} periods, p = {PValue(test.PValue)}): {(kind == "level" ? "not a significant difference" : $"significantly {kind} the rest")}";
         return new InsightFinding(subject, kind, test is null || test.StandardError == 0 ? 0 : Math.Round(Math.Abs(test.Mean / test.StandardError), 2), why)
         {
             Values =
@@ -121,6 +121,8 @@ internal sealed class ComparisonInsight : IInsight
         $"For each value of the dimension (up to max-values, largest KPI first), the KPI over the period is computed for that value (where dimension=value) and for the rest (where dimension!=value; accounts without a value are in neither). " +
         $"The gap is tested by a paired t-test over the period's {grain} buckets: the mean of the per-bucket differences, its 95% confidence interval and the two-sided p-value from Student's t on n − 1 degrees of freedom; " +
         $"a value is above or below the rest when p < {Significance.ToString(CultureInfo.InvariantCulture)}, else level. Findings are ordered by p-value.";
+
+    private static string PValue(double p) => p < 0.001 ? "< 0.001" : p.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string Format(double? value) => value is null ? "-" : value.Value.ToString("#,0.###", CultureInfo.InvariantCulture);
 }
