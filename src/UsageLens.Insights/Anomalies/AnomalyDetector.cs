@@ -15,6 +15,7 @@ internal static class AnomalyDetector
         ArgumentNullException.ThrowIfNull(settings);
         var found = new List<DetectedAnomaly>();
         var excluded = new bool[values.Count];
+        var weekdays = Baseline.Weekdays(firstDay, values.Count);
         // Days before a series' first use are not its history: an account that starts is not "usually idle".
         var regimeStart = 0;
         while (regimeStart < values.Count && values[regimeStart] == 0)
@@ -23,7 +24,7 @@ internal static class AnomalyDetector
         }
         for (var day = 0; day < values.Count; day++)
         {
-            if (Baseline.Learn(values, excluded, firstDay, regimeStart, day, settings) is not { } baseline || baseline.Level < settings.MinVolume)
+            if (Baseline.Learn(values, weekdays, excluded, regimeStart, day, settings) is not { } baseline || baseline.Level < settings.MinVolume)
             {
                 continue;
             }

@@ -13,13 +13,13 @@ internal sealed class Baseline
     private const int ProfileDays = 56;
     private const int MinWeekdaySamples = 2;
 
-    private readonly double[] _weekday;
-    private readonly DateOnly _firstDay;
+    private readonly double[] _profile;
+    private readonly int[] _weekdays;
 
-    private Baseline(double[] weekday, DateOnly firstDay, double level, double spread, double zeroShare)
+    private Baseline(double[] profile, int[] weekdays, double level, double spread, double zeroShare)
     {
-        _weekday = weekday;
-        _firstDay = firstDay;
+        _profile = profile;
+        _weekdays = weekdays;
         Level = level;
         Spread = spread;
         ZeroShare = zeroShare;
@@ -44,71 +44,130 @@ internal sealed class Baseline
     /// <summary>The robust z-score of <paramref name="value"/> on day <paramref name="index"/>.</summary>
     public double Score(int index, double value) => (value - Expected(index)) / SpreadAt(index);
 
-    private double Weight(int index) => _weekday[(int)_firstDay.AddDays(index).DayOfWeek];
+    private double Weight(int index) => _profile[_weekdays[index]];
+
+    /// <summary>The day of the week of each day of a series starting on <paramref name="firstDay"/>, Sunday being 0.</summary>
+    public static int[] Weekdays(DateOnly firstDay, int count)
+    {
+        var weekdays = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            weekdays[i] = ((int)firstDay.DayOfWeek + i) % 7;
+        }
+        return weekdays;
+    }
 
     /// <summary>
     /// Learns the baseline for day <paramref name="day"/> from the usable days in
     /// [<paramref name="from"/>, <paramref name="day"/>), or returns null when they are too few or the
     /// series is mostly idle (its median day is 0: a sparse series is not judged).
     /// </summary>
-    public static Baseline? Learn(IReadOnlyList<double> values, bool[] excluded, DateOnly firstDay, int from, int day, AnomalySettings settings)
+    public static Baseline? Learn(IReadOnlyList<double> values, int[] weekdays, bool[] excluded, int from, int day, AnomalySettings settings)
     {
         var days = Usable(excluded, from, day, settings.BaselineDays);
         if (days.Count < settings.MinHistoryDays)
         {
             return null;
         }
-        var overall = RobustStatistics.Median(days.Select(s => values[s]).ToList());
+        var overall = RobustStatistics.Median(days.ConvertAll(s => values[s]));
         if (!(overall > 0))
         {
             return null;
         }
         var longer = Usable(excluded, from, day, Math.Max(settings.BaselineDays, ProfileDays));
-        var weekday = Profile(values, longer, firstDay);
-        var free = Deseasonalised(values, days, weekday, firstDay);
+        var longerOverall = RobustStatistics.Median(longer.ConvertAll(s => values[s]));
+        var byWeekday = ByWeekday(values, weekdays, longer);
+        var profile = Profile(byWeekday, longerOverall);
+        var free = Deseasonalised(values, weekdays, days, profile);
         var slope = Slope(free);
-        var level = Math.Max(0, RobustStatistics.Median(free.Select(p => p.Value + (slope * (day - p.Day))).ToList()));
+        var level = Math.Max(0, RobustStatistics.Median(free.ConvertAll(p => p.Value + (slope * (day - p.Day)))));
         // The spread is measured over the longer window, each day deseasonalised by its weekday's profile
-        // learned without it: with two to four samples a weekday's median is one of them or their mean, and judging
-        // days by a profile they made shrinks the spread by half and flags ordinary days.
-        var around = LeaveOneOut(values, longer, overall: RobustStatistics.Median(longer.Select(s => values[s]).ToList()), firstDay).Select(p => p.Value + (slope * (day - p.Day))).ToList();
+        // learned without it: with two to four samples a weekday's median is one of them or their mean,
+        // and judging days by a profile they made shrinks the spread by half and flags ordinary days.
+        var around = LeaveOneOut(byWeekday, longerOverall, day, slope);
         var spread = Math.Max(RobustStatistics.MadToSigma * RobustStatistics.MedianAbsoluteDeviation(around, RobustStatistics.Median([.. around])), settings.SpreadFloor * level);
         if (!(spread > 0))
         {
             return null;
         }
-        var busy = days.Where(s => weekday[(int)firstDay.AddDays(s).DayOfWeek] > 0).ToList();
+        var busy = days.FindAll(s => profile[weekdays[s]] > 0);
         var zeroShare = busy.Count == 0 ? 0 : busy.Count(s => values[s] == 0) / (double)busy.Count;
-        return new Baseline(weekday, firstDay, level, spread, zeroShare);
+        return new Baseline(profile, weekdays, level, spread, zeroShare);
     }
 
-    private static List<(int Day, double Value)> Deseasonalised(IReadOnlyList<double> values, List<int> days, double[] weekday, DateOnly firstDay) =>
-        days.Where(s => weekday[(int)firstDay.AddDays(s).DayOfWeek] > 0)
-            .Select(s => (s, values[s] / weekday[(int)firstDay.AddDays(s).DayOfWeek]))
-            .ToList();
-
-    private static List<(int Day, double Value)> LeaveOneOut(IReadOnlyList<double> values, List<int> days, double overall, DateOnly firstDay)
+    private static List<(int Day, double Value)> Deseasonalised(IReadOnlyList<double> values, int[] weekdays, List<int> days, double[] profile)
     {
-        var free = new List<(int Day, double Value)>();
-        foreach (var group in days.GroupBy(s => firstDay.AddDays(s).DayOfWeek))
+        var free = new List<(int Day, double Value)>(days.Count);
+        foreach (var s in days)
         {
-            var onDay = group.ToList();
-            foreach (var s in onDay)
+            if (profile[weekdays[s]] > 0)
             {
-                var others = onDay.Where(o => o != s).Select(o => values[o]).ToList();
-                var factor = others.Count == 0 ? 1 : RobustStatistics.Median(others) / overall;
-                if (factor > 0)
-                {
-                    free.Add((s, values[s] / factor));
-                }
+                free.Add((s, values[s] / profile[weekdays[s]]));
             }
         }
         return free;
     }
 
+    // Each weekday's (value, day) pairs, sorted by value, so medians with and without one day are lookups.
+    private static List<(double Value, int Day)>[] ByWeekday(IReadOnlyList<double> values, int[] weekdays, List<int> days)
+    {
+        var groups = new List<(double Value, int Day)>[7];
+        for (var k = 0; k < 7; k++)
+        {
+            groups[k] = [];
+        }
+        foreach (var s in days)
+        {
+            groups[weekdays[s]].Add((values[s], s));
+        }
+        foreach (var group in groups)
+        {
+            group.Sort((a, b) => a.Value.CompareTo(b.Value));
+        }
+        return groups;
+    }
+
+    // Each weekday's median over the overall median, from up to eight weeks: fewer samples let the
+    // profile soak up noise, which would shrink the spread and flag ordinary days.
+    private static double[] Profile(List<(double Value, int Day)>[] byWeekday, double overall)
+    {
+        var profile = new double[7];
+        for (var k = 0; k < 7; k++)
+        {
+            // With one sample a weekday cannot be told from noise, so it counts as average.
+            profile[k] = byWeekday[k].Count < MinWeekdaySamples ? 1 : SortedMedian(byWeekday[k], skip: -1) / overall;
+        }
+        return profile;
+    }
+
+    private static List<double> LeaveOneOut(List<(double Value, int Day)>[] byWeekday, double overall, int day, double slope)
+    {
+        var around = new List<double>();
+        foreach (var group in byWeekday)
+        {
+            for (var rank = 0; rank < group.Count; rank++)
+            {
+                var factor = group.Count == 1 ? 1 : SortedMedian(group, skip: rank) / overall;
+                if (factor > 0)
+                {
+                    around.Add((group[rank].Value / factor) + (slope * (day - group[rank].Day)));
+                }
+            }
+        }
+        return around;
+    }
+
+    // The median of a sorted group, leaving out the element at rank skip (none when skip is −1).
+    private static double SortedMedian(List<(double Value, int Day)> sorted, int skip)
+    {
+        var count = skip < 0 ? sorted.Count : sorted.Count - 1;
+        double At(int i) => sorted[skip >= 0 && i >= skip ? i + 1 : i].Value;
+        return count % 2 == 1 ? At(count / 2) : (At((count / 2) - 1) + At(count / 2)) / 2;
+    }
+
     private static List<int> Usable(bool[] excluded, int from, int day, int length)
     {
-        var days = new List<int>();
+        var days = new List<int>(length);
         for (var s = Math.Max(from, day - length); s < day; s++)
         {
             if (!excluded[s])
@@ -117,21 +176,6 @@ internal sealed class Baseline
             }
         }
         return days;
-    }
-
-    // Each weekday's median over the overall median, from up to eight weeks: fewer samples let the
-    // profile soak up noise, which would shrink the spread and flag ordinary days.
-    private static double[] Profile(IReadOnlyList<double> values, List<int> days, DateOnly firstDay)
-    {
-        var overall = RobustStatistics.Median(days.Select(s => values[s]).ToList());
-        var weekday = new double[7];
-        for (var k = 0; k < 7; k++)
-        {
-            var onDay = days.Where(s => (int)firstDay.AddDays(s).DayOfWeek == k).Select(s => values[s]).ToList();
-            // With one sample a weekday cannot be told from noise, so it counts as average.
-            weekday[k] = onDay.Count < MinWeekdaySamples ? 1 : RobustStatistics.Median(onDay) / overall;
-        }
-        return weekday;
     }
 
     // The difference of the two halves' medians over the distance between their mean days: a trend
@@ -143,9 +187,9 @@ internal sealed class Baseline
             return 0;
         }
         var half = points.Count / 2;
-        var early = points.Take(half).ToList();
-        var late = points.Skip(points.Count - half).ToList();
+        var early = points.GetRange(0, half);
+        var late = points.GetRange(points.Count - half, half);
         var distance = late.Average(p => p.Day) - early.Average(p => p.Day);
-        return (RobustStatistics.Median(late.Select(p => p.Value).ToList()) - RobustStatistics.Median(early.Select(p => p.Value).ToList())) / distance;
+        return (RobustStatistics.Median(late.ConvertAll(p => p.Value)) - RobustStatistics.Median(early.ConvertAll(p => p.Value))) / distance;
     }
 }
