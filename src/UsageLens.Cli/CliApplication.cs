@@ -29,6 +29,7 @@ internal static class CliApplication
         root.Subcommands.Add(ServeCommand.Create(environment));
         root.Subcommands.Add(KeysCommand.Create(environment));
         root.Subcommands.Add(MigrateCommand.Create(environment));
+        root.Subcommands.Add(InsightsCommand.Create(environment));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,5 +1,6 @@
 using UsageLens.Server.Dashboard;
 using UsageLens.Server.Ingestion;
+using UsageLens.Server.Insights;
 using UsageLens.Server.Kpis;
 using UsageLens.Core.Storage;
 using UsageLens.Server.Questions;
@@ -43,6 +44,7 @@ public static class UsageLensServer
         app.MapIngestionEndpoints();
         app.MapKpiEndpoints();
         app.MapAskEndpoints();
+        app.MapInsightEndpoints();
         return app;
     }
 }

@@ -1,9 +1,10 @@
 namespace UsageLens.Core.Insights;
 
 /// <summary>
-/// Every insight kind UsageLens understands, by name. Insights are not computed yet: questions read
-/// them, the language-model validator accepts them and answers say they are not available yet. Adding a
-/// kind is one definition below; the insights module will register one implementation per name.
+/// Every insight kind UsageLens understands, by name. Questions read them, the language-model validator
+/// accepts them, and the insights module (UsageLens.Insights) registers one implementation per name it
+/// computes. Adding a kind is one definition below. A kind without synonyms is reached only by name
+/// (<c>usagelens insights trend</c>), so adding it cannot change how a question parses.
 /// </summary>
 public static class InsightCatalog
 {
@@ -25,12 +26,20 @@ public static class InsightCatalog
         new("anomalies", "Anomalies", "days on which a metric of an account departs sharply from its usual level: spikes and drops")
         {
             Synonyms = ["anomalies", "anomaly", "spikes", "spike", "unusual", "outliers", "drops"],
-            Parameters = [new("metric", "the metered event to watch (default: every meter)"), s_asOf, s_from, s_to, s_where],
+            Parameters = [new("metric", "the metered event to watch (default: every meter)"), new("kpi", "a KPI whose workspace-wide daily series to watch instead of each account's usage"), s_asOf, s_from, s_to, s_where],
         },
         new("upsell", "Upsell candidates", "accounts using close to or beyond what their plan includes, ready to upgrade")
         {
             Synonyms = ["upsell", "up-sell", "upsold", "upgrade candidates", "upsell candidates", "upsell opportunities", "candidates for upsell", "cross-sell", "ready to upgrade"],
             Parameters = [s_asOf, s_from, s_to, s_where],
+        },
+        new("trend", "Trend", "a KPI by day, week, month or quarter over a period: its slope with a 95% confidence interval, the change and whether it is significant")
+        {
+            Parameters = [new("kpi", "the KPI to follow"), new("metric", "the usage metric the KPI measures"), new("grain", "day, week, month or quarter (default month)"), new("period", "the period before as_of (default last-6-months)"), s_asOf, s_where],
+        },
+        new("comparison", "Comparison", "a KPI across the values of a dimension: each value against the rest, by how much and whether the gap is significant")
+        {
+            Parameters = [new("kpi", "the KPI to compare"), new("metric", "the usage metric the KPI measures"), new("by", "the dimension whose values to compare (segment, plan, region, partner_id...)"), new("grain", "the buckets the gap is tested over (default week)"), new("period", "the period before as_of (default last-12-weeks)"), s_asOf, s_where],
         },
         new(FeatureGaps, "Feature gaps", "accounts that do not use a feature their peers use")
         {

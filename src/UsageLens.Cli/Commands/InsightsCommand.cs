@@ -1,0 +1,163 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using UsageLens.Cli.Output;
+using UsageLens.Core.Kpis;
+using UsageLens.Core.Semantics;
+using UsageLens.Insights;
+
+namespace UsageLens.Cli.Commands;
+
+/// <summary>
+/// <c>usagelens insights NAME ...</c>: computes one insight as of <c>--as-of</c> (default today) from
+/// the data before that day; <c>--list</c> names the insights computed today with their options.
+/// </summary>
+internal static class InsightsCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var name = new Argument<string?>("name") { Description = "The insight, for example anomalies or trend", Arity = ArgumentArity.ZeroOrOne };
+        var list = new Option<bool>("--list") { Description = "List the insights with their options" };
+        var kpi = new Option<string?>("--kpi") { Description = "The KPI to follow (trend), or whose workspace-wide daily series to scan (anomalies)" };
+        var metric = new Option<string?>("--metric") { Description = "Usage metric, for example api_call (anomalies default: every meter)" };
+        var by = new Option<string?>("--by") { Description = "Comparison: the dimension whose values to compare, for example segment" };
+        var grain = new Option<string?>("--grain") { Description = "Trend by day, week, month or quarter (default month)" };
+        var period = new Option<string?>("--period") { Description = "Trend period before --as-of, for example last-6-months (the default)" };
+        var where = new Option<string[]>("--where") { Description = "Filter, for example segment=enterprise" };
+        var partner = new Option<string?>("--partner") { Description = "Scope to one channel partner's accounts" };
+        var option = new Option<string[]>("--option", "-o") { Description = "An insight's own option as name=value (see insights --list), for example threshold=6" };
+        var sql = new Option<bool>("--sql") { Description = "Also print the SQL that ran" };
+
+        var command = new Command("insights", "Compute an insight: anomalies, trend, comparison") { name, list, kpi, metric, by, grain, period, where, partner, option, sql };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var format = parse.GetValue(CommonOptions.Format);
+            if (parse.GetValue(list))
+            {
+                WriteList(environment, format);
+                return CliApplication.Success;
+            }
+            if (parse.GetValue(name) is not { } insightName)
+            {
+                await environment.Error.WriteLineAsync("error: name an insight, or use --list to see them all").ConfigureAwait(false);
+                return CliApplication.BadUsage;
+            }
+            var insight = InsightRegistry.Find(insightName);
+            var scope = parse.GetValue(partner) is { } partnerId ? AccountScope.Partner(partnerId) : AccountScope.All;
+            var request = new InsightRequest(CommonOptions.Today(parse, environment.Clock), scope)
+            {
+                Kpi = parse.GetValue(kpi),
+                Metric = parse.GetValue(metric),
+                Dimension = parse.GetValue(by),
+                Grain = parse.GetValue(grain),
+                Period = parse.GetValue(period),
+                Where = parse.GetValue(where) ?? [],
+            }.WithOptions(parse.GetValue(option) ?? [], insight);
+            using var workspace = await WorkspaceStores.OpenAsync(parse, environment.Clock, mustExist: true, cancellationToken).ConfigureAwait(false);
+            var context = await KpiContext.CreateAsync(workspace.Queries, cancellationToken, CommonOptions.Configuration(parse)).ConfigureAwait(false);
+            var result = await insight.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
+            Write(environment, format, result, parse.GetValue(sql));
+            return CliApplication.Success;
+        });
+        return command;
+    }
+
+    private static void Write(CliEnvironment environment, OutputFormat format, InsightResult result, bool includeSql)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                environment.Out.WriteLine(InsightJson.Serialize(includeSql ? result : result with { Sql = [] }));
+                break;
+            case OutputFormat.Csv:
+                WriteCsv(environment.Out, result);
+                break;
+            default:
+                WriteTable(environment.Console, result, includeSql);
+                break;
+        }
+    }
+
+    // One row per finding (subject, kind, score, its figures, why); an insight without findings, such
+    // as a trend, writes its series instead.
+    private static void WriteCsv(TextWriter output, InsightResult result)
+    {
+        if (result.Findings.Count == 0 && result.Series.Count > 0)
+        {
+            output.WriteLine(KpiCsv.Line(["period", "value"]));
+            foreach (var point in result.Series)
+            {
+                output.WriteLine(KpiCsv.Line([point.Label, Number(point.Value)]));
+            }
+            return;
+        }
+        var names = result.Findings.SelectMany(f => f.Values.Select(v => v.Name)).Distinct(StringComparer.Ordinal).ToList();
+        output.WriteLine(KpiCsv.Line(["subject", "kind", "score", .. names, "why"]));
+        foreach (var finding in result.Findings)
+        {
+            var values = names.Select(n => finding.Values.FirstOrDefault(v => v.Name == n) is { } v ? Text(v) : null);
+            output.WriteLine(KpiCsv.Line([finding.Subject, finding.Kind, Number(finding.Score), .. values, finding.Why]));
+        }
+    }
+
+    private static void WriteTable(IAnsiConsole console, InsightResult result, bool includeSql)
+    {
+        console.MarkupLine($"[bold]{Markup.Escape(result.Insight)}[/] as of {result.AsOf:yyyy-MM-dd}: {Markup.Escape(result.Summary)}");
+        if (result.Series.Count > 0)
+        {
+            var series = new Table().Border(TableBorder.Rounded).AddColumn("period").AddColumn(new TableColumn("value").RightAligned());
+            foreach (var point in result.Series)
+            {
+                series.AddRow(Markup.Escape(point.Label), Markup.Escape(Number(point.Value) ?? "-"));
+            }
+            console.Write(series);
+        }
+        if (result.Findings.Count > 0)
+        {
+            var findings = new Table().Border(TableBorder.Rounded).AddColumn("subject").AddColumn("kind").AddColumn(new TableColumn("score").RightAligned()).AddColumn("why");
+            foreach (var finding in result.Findings)
+            {
+                findings.AddRow(Markup.Escape(finding.Subject), Markup.Escape(finding.Kind), Markup.Escape(Number(finding.Score) ?? ""), Markup.Escape(finding.Why));
+            }
+            console.Write(findings);
+        }
+        var figures = new Table().Border(TableBorder.Simple).AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
+        foreach (var figure in result.Figures)
+        {
+            figures.AddRow(Markup.Escape(figure.Name), Markup.Escape(Text(figure) ?? "-"));
+        }
+        console.Write(figures);
+        console.MarkupLine($"[dim]Method: {Markup.Escape(result.Method)}[/]");
+        if (includeSql)
+        {
+            foreach (var statement in result.Sql)
+            {
+                console.WriteLine(statement);
+            }
+        }
+    }
+
+    private static void WriteList(CliEnvironment environment, OutputFormat format)
+    {
+        foreach (var insight in InsightRegistry.All)
+        {
+            var options = string.Join("; ", insight.Options.Select(o => $"{o.Name}: {o.Description}"));
+            environment.Out.WriteLine(format switch
+            {
+                OutputFormat.Json => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+                {
+                    ["insight"] = insight.Definition.Name,
+                    ["title"] = insight.Definition.Title,
+                    ["description"] = insight.Definition.Description,
+                    ["options"] = insight.Options.ToDictionary(o => o.Name, o => o.Description),
+                }),
+                OutputFormat.Csv => KpiCsv.Line([insight.Definition.Name, insight.Definition.Title, insight.Definition.Description, options]),
+                _ => $"{insight.Definition.Name}: {insight.Definition.Description}{(options.Length == 0 ? "" : $" (options: {options})")}",
+            });
+        }
+    }
+
+    private static string? Text(InsightValue value) => value.Text ?? Number(value.Number);
+
+    private static string? Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,60 @@
+using UsageLens.Core;
+using UsageLens.Core.Kpis;
+using UsageLens.Core.Storage;
+using UsageLens.Insights;
+using UsageLens.Server.Authentication;
+using UsageLens.Server.Kpis;
+
+namespace UsageLens.Server.Insights;
+
+/// <summary>
+/// <c>GET /api/v1/insights</c> lists the insights computed today; <c>GET /api/v1/insights/{name}</c>
+/// computes one as of <c>as-of</c> (default today) with the CLI's arguments. A partner key only ever
+/// sees its own accounts: the scope comes from the key, never from the request.
+/// </summary>
+internal static class InsightEndpoints
+{
+    // Query parameters every insight takes; any other parameter is one of the insight's own options.
+    private static readonly HashSet<string> s_common = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "kpi", "metric", "by", "grain", "period", "where", "as-of", "sql",
+    };
+
+    public static IEndpointRouteBuilder MapInsightEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/insights").RequireAuthorization(UsageLensPolicies.Query).WithTags("Insights");
+        group.MapGet("/", () => TypedResults.Ok(InsightRegistry.All.Select(i => new { i.Definition.Name, i.Definition.Title, i.Definition.Description, i.Options })))
+            .WithSummary("Every insight computed today, with its options");
+        group.MapGet("/{name}", ComputeAsync)
+            .WithSummary("Compute one insight as of a day, from the data before it")
+            .WithDescription("Query parameters: kpi, metric, by, grain, period, where (repeatable), as-of, sql=true; any other parameter is one of the insight's own options (see GET /api/v1/insights). docs/insights.md describes each method.");
+        return app;
+    }
+
+    private static async Task<IResult> ComputeAsync(string name, HttpContext http, IQueryStore store, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var query = http.Request.Query;
+            var insight = InsightRegistry.Find(name);
+            var asOf = query["as-of"].FirstOrDefault() is { } text ? Core.Querying.CalendarDate.Parse("as-of", text) : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var request = new InsightRequest(asOf, CallerScope.Of(http.User))
+            {
+                Kpi = query["kpi"].FirstOrDefault(),
+                Metric = query["metric"].FirstOrDefault(),
+                Dimension = query["by"].FirstOrDefault(),
+                Grain = query["grain"].FirstOrDefault(),
+                Period = query["period"].FirstOrDefault(),
+                Where = [.. query["where"].OfType<string>()],
+            }.WithOptions(query.Where(q => !s_common.Contains(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}")), insight);
+            var context = await KpiContext.CreateAsync(store, cancellationToken, options.Configuration).ConfigureAwait(false);
+            var result = await insight.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
+            var includeSql = string.Equals(query["sql"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
+            return TypedResults.Text(InsightJson.Serialize(includeSql ? result : result with { Sql = [] }), "application/json");
+        }
+        catch (UsageLensException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "The insight request cannot be answered");
+        }
+    }
+}
