@@ -22,7 +22,7 @@ internal static class KeysCommand
             using var workspace = await WorkspaceStores.OpenAsync(parse, environment.Clock, mustExist: false, cancellationToken).ConfigureAwait(false);
             var key = await workspace.Keys.CreateAsync(parsed, parse.GetValue(partner), cancellationToken).ConfigureAwait(false);
             await environment.Out.WriteLineAsync(key.Key).ConfigureAwait(false);
-            await environment.Error.WriteLineAsync($"Created a {parsed.Name()} key{(key.Grant.PartnerId is { } p ? $" for partner {p}" : "")}. It is shown only this once.").ConfigureAwait(false);
+            await environment.Error.WriteLineAsync($"Created a key with the {parsed.Name()} role{(key.Grant.PartnerId is { } p ? $" for partner {p}" : "")}. It is shown only this once.").ConfigureAwait(false);
             return CliApplication.Success;
         });
         return new Command("keys", "Manage API keys") { create };
