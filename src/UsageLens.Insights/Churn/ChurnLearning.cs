@@ -25,11 +25,11 @@ internal static class ChurnLearning
             return null;
         }
         var test = examples.Where(e => e.Snapshot == latest && visible(e.Account)).ToList();
+        var testDay = examples.First(e => e.Snapshot == latest).Day;
         if (useRule)
         {
-            return ChurnBacktest.Evaluate(RuleMode, test.FirstOrDefault()?.Day ?? default, 0, 0, test.Select(e => ChurnRule.Score(e.Features).Score).ToList(), Labels(test));
+            return ChurnBacktest.Evaluate(RuleMode, testDay, 0, 0, test.Select(e => ChurnRule.Score(e.Features).Score).ToList(), Labels(test));
         }
-        var testDay = examples.First(e => e.Snapshot == latest).Day;
         var strict = examples.Where(e => e.Day.AddDays(settings.HorizonDays) < testDay).ToList();
         if (ChurnedAccounts(strict) >= settings.MinChurners)
         {

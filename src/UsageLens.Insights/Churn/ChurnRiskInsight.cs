@@ -39,8 +39,7 @@ internal sealed class ChurnRiskInsight : IInsight
             Snapshots: request.IntOption("snapshots", 12, 1, 52),
             SpacingDays: request.IntOption("spacing", 14, 7, 91),
             MinChurners: request.IntOption("min-churners", 5, 1, 100_000),
-            Seed: request.IntOption("seed", 42, 0, int.MaxValue),
-            Top: TopFactors);
+            Seed: request.IntOption("seed", 42, 0, int.MaxValue));
         var visible = await VisibleAccountsAsync(request, context, cancellationToken).ConfigureAwait(false);
         var days = settings.SnapshotDays(request.AsOf);
         var history = await ChurnHistory.ReadAsync(request, context, days[^1].AddDays(-ChurnSettings.CapDays), cancellationToken).ConfigureAwait(false);
@@ -173,7 +172,7 @@ internal sealed class ChurnRiskInsight : IInsight
             : $"Logistic regression trained on {churned} churned accounts in the past snapshots. ";
         var top = findings.Count == 0 ? "No paying account to score." : $"{findings.Count(f => f.Kind == "high")} of {findings.Count} accounts at high risk; most at risk: {findings[0].Subject} ({findings[0].Why}).";
         var test = backtest is null
-            ? " No backtest: no past snapshot with a known outcome."
+            ? " No backtest: too few past snapshots (or churned accounts in each half of the accounts) to hold the latest one out."
             : $" Backtest ({backtest.Mode}, snapshot {KpiSeries.Day(backtest.Snapshot)}, {backtest.Churned} of {backtest.Accounts} churned): AUC {Format(backtest.Auc)}, precision at {backtest.K} {Format(backtest.PrecisionAtK)}, recall at {backtest.K} {Format(backtest.RecallAtK)}.";
         return head + top + test;
     }

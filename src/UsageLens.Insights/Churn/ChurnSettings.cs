@@ -4,7 +4,7 @@ namespace UsageLens.Insights.Churn;
 /// The parameters of a churn-risk run: the label horizon, how many past snapshots the model learns
 /// from and how far apart, the fewest churned accounts a model needs, and the learner's seed.
 /// </summary>
-internal sealed record ChurnSettings(int HorizonDays, int Snapshots, int SpacingDays, int MinChurners, int Seed, int Top)
+internal sealed record ChurnSettings(int HorizonDays, int Snapshots, int SpacingDays, int MinChurners, int Seed)
 {
     /// <summary>Days of usage before a snapshot its features read: two 30-day windows.</summary>
     public const int FeatureDays = 60;
