@@ -2,6 +2,7 @@ using UsageLens.Core;
 using UsageLens.Core.Insights;
 using UsageLens.Core.Semantics;
 using UsageLens.Insights.Anomalies;
+using UsageLens.Insights.Churn;
 using UsageLens.Insights.Comparisons;
 using UsageLens.Insights.Trends;
 
@@ -18,6 +19,7 @@ public static class InsightRegistry
         new AnomaliesInsight(),
         new TrendInsight(),
         new ComparisonInsight(),
+        new ChurnRiskInsight(),
     ];
 
     /// <summary>The insight named <paramref name="name"/>; a catalogued kind not computed yet is a clear error.</summary>
