@@ -3,6 +3,7 @@ using UsageLens.Core.Insights;
 using UsageLens.Core.Semantics;
 using UsageLens.Insights.Anomalies;
 using UsageLens.Insights.Comparisons;
+using UsageLens.Insights.Health;
 using UsageLens.Insights.Trends;
 
 namespace UsageLens.Insights;
@@ -18,6 +19,7 @@ public static class InsightRegistry
         new AnomaliesInsight(),
         new TrendInsight(),
         new ComparisonInsight(),
+        new HealthInsight(),
     ];
 
     /// <summary>The insight named <paramref name="name"/>; a catalogued kind not computed yet is a clear error.</summary>
