@@ -5,6 +5,7 @@ using UsageLens.Insights.Anomalies;
 using UsageLens.Insights.Comparisons;
 using UsageLens.Insights.Health;
 using UsageLens.Insights.Trends;
+using UsageLens.Insights.Upsell;
 
 namespace UsageLens.Insights;
 
@@ -20,6 +21,7 @@ public static class InsightRegistry
         new TrendInsight(),
         new ComparisonInsight(),
         new HealthInsight(),
+        new UpsellInsight(),
     ];
 
     /// <summary>The insight named <paramref name="name"/>; a catalogued kind not computed yet is a clear error.</summary>
