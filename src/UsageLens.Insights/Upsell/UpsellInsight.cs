@@ -74,7 +74,8 @@ internal sealed class UpsellInsight : IInsight
     private static InsightFinding Finding(string account, List<UpsellSignal> signals)
     {
         var score = Math.Round(signals.Sum(s => s.Strength), 1);
-        var strongest = signals.OrderByDescending(s => s.Strength).First();
+        // Rounded, so a tie in floating-point noise goes to the first signal (limits before growth).
+        var strongest = signals.OrderByDescending(s => Math.Round(s.Strength, 1)).First();
         return new InsightFinding(account, strongest.Kind, score, $"upsell score {UpsellRules.N(score)}: {string.Join("; ", signals.Select(s => $"{s.Why} → {UpsellRules.N(s.Strength)}"))}")
         {
             Values =
