@@ -60,8 +60,6 @@ internal sealed class HealthInsight : IInsight
     {
         var values = new List<InsightValue>
         {
-            InsightValue.Of("score", score.Score),
-            InsightValue.Of("band", score.Band),
             InsightValue.Of("weight_share", Math.Round(score.WeightShare, 3)),
         };
         values.AddRange(score.Grades.Select(g => InsightValue.Of(g.Component, g.Grade is { } grade ? Math.Round(grade, 1) : null)));

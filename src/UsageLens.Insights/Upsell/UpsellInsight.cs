@@ -80,7 +80,6 @@ internal sealed class UpsellInsight : IInsight
         {
             Values =
             [
-                InsightValue.Of("score", score),
                 .. s_kinds.Select(k => InsightValue.Of(k.Replace('-', '_'), signals.FirstOrDefault(s => s.Kind == k) is { } s ? Math.Round(s.Strength, 1) : null)),
             ],
         };
