@@ -32,7 +32,7 @@ public static class WorkspaceConfigurationReader
             return WorkspaceConfiguration.Empty;
         }
         var root = Mapping(fileName, "", stream.Documents[0].RootNode);
-        RefuseUnknown(fileName, "", root, "rate_plans", "metrics", "activity", "questions");
+        RefuseUnknown(fileName, "", root, "rate_plans", "metrics", "activity", "questions", "health");
         var plans = new Dictionary<string, RatePlan>(StringComparer.Ordinal);
         if (Child(root, "rate_plans") is { } plansNode)
         {
@@ -49,8 +49,10 @@ public static class WorkspaceConfigurationReader
         var (synonyms, weekStart, llmUrl, llmModel) = Child(root, "questions") is { } questionsNode
             ? QuestionSettingsReader.Read(fileName, Mapping(fileName, "questions", questionsNode))
             : ([], DayOfWeek.Monday, null, null);
+        var health = Child(root, "health") is { } healthNode ? HealthSettingsReader.Read(fileName, Mapping(fileName, "health", healthNode)) : HealthSettings.Default;
         return new WorkspaceConfiguration(plans)
         {
+            Health = health,
             Metrics = metrics,
             ActivityEvents = activity,
             QuestionSynonyms = synonyms,

@@ -4,7 +4,9 @@ using UsageLens.Core.Semantics;
 using UsageLens.Insights.Anomalies;
 using UsageLens.Insights.Churn;
 using UsageLens.Insights.Comparisons;
+using UsageLens.Insights.Health;
 using UsageLens.Insights.Trends;
+using UsageLens.Insights.Upsell;
 
 namespace UsageLens.Insights;
 
@@ -20,6 +22,8 @@ public static class InsightRegistry
         new TrendInsight(),
         new ComparisonInsight(),
         new ChurnRiskInsight(),
+        new HealthInsight(),
+        new UpsellInsight(),
     ];
 
     /// <summary>The insight named <paramref name="name"/>; a catalogued kind not computed yet is a clear error.</summary>

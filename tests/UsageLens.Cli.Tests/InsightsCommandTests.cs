@@ -75,11 +75,11 @@ public sealed class InsightsCommandTests : IDisposable
     {
         await SeedAsync();
 
-        var health = await CliRun.RunAsync("insights", "health", "--db", Db);
+        var health = await CliRun.RunAsync("insights", "signals", "--db", Db);
         var option = await CliRun.RunAsync("insights", "anomalies", "-o", "treshold=5", "--db", Db);
 
         Assert.Equal(1, health.Exit);
-        Assert.StartsWith("error: insight 'health' is not available yet", health.Error, StringComparison.Ordinal);
+        Assert.StartsWith("error: insight 'signals' is not available yet", health.Error, StringComparison.Ordinal);
         Assert.Equal(1, option.Exit);
         Assert.StartsWith("error: insight anomalies has no option 'treshold'", option.Error, StringComparison.Ordinal);
     }

@@ -26,6 +26,9 @@ public sealed record WorkspaceConfiguration(IReadOnlyDictionary<string, RatePlan
     /// <summary>The model the adapter asks for (<c>questions.llm.model</c>).</summary>
     public string? LanguageModelName { get; init; }
 
+    /// <summary>How the health insight weighs and bands its components (<c>health</c>); the defaults when absent.</summary>
+    public HealthSettings Health { get; init; } = HealthSettings.Default;
+
     /// <summary>The file it was read from, for messages; null when it came from no file.</summary>
     public string? Source { get; init; }
 }

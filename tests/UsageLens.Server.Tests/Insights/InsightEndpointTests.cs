@@ -42,11 +42,11 @@ public sealed class InsightEndpointTests
         await using var server = await ThreePartnerAccounts.StartAsync();
         var client = server.ClientWithBearer(server.AnalystKey);
 
-        var health = await client.GetAsync(new Uri("/api/v1/insights/health", UriKind.Relative));
+        var health = await client.GetAsync(new Uri("/api/v1/insights/signals", UriKind.Relative));
         var option = await client.GetAsync(new Uri("/api/v1/insights/anomalies?metric=api_call&thresold=5", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, health.StatusCode);
-        Assert.StartsWith("insight 'health' is not available yet", (await Json.ReadAsync(health)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("insight 'signals' is not available yet", (await Json.ReadAsync(health)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, option.StatusCode);
         Assert.StartsWith("insight anomalies has no option 'thresold'", (await Json.ReadAsync(option)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }

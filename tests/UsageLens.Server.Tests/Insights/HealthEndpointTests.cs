@@ -1,0 +1,33 @@
+using UsageLens.Core.Keys;
+using UsageLens.Server.Tests.Support;
+
+namespace UsageLens.Server.Tests.Insights;
+
+public sealed class HealthEndpointTests
+{
+    private const string Health = "/api/v1/insights/health?as-of=2026-10-08&history=1";
+
+    [Fact]
+    public async Task Health_over_http_scores_only_the_partners_accounts_for_a_partner_key()
+    {
+        await using var server = await ThreePartnerAccounts.StartAsync();
+        var partnerKey = (await server.Store.Keys.CreateAsync(ApiKeyRole.Partner, "p-north", default)).Key;
+
+        var all = await Json.ReadAsync(await server.ClientWithBearer(server.AnalystKey).GetAsync(new Uri(Health, UriKind.Relative)));
+        var north = await Json.ReadAsync(await server.ClientWithBearer(partnerKey).GetAsync(new Uri(Health, UriKind.Relative)));
+
+        // Each account used its one meter (api_call) once, 1–3 days before 8 October: breadth 1 of 1 → 100 and
+        // login recency ≤ 7 days → 100; no earlier usage, seats, NPS or MRR, so only those 15 + 15 of 100 weight count.
+        Assert.Equal(["a", "b", "c"], Subjects(all));
+        Assert.Equal(["a", "b"], Subjects(north));
+        foreach (var finding in north.GetProperty("findings").EnumerateArray())
+        {
+            Assert.Equal(100, finding.GetProperty("score").GetDouble());
+            Assert.Equal(0.3, finding.GetProperty("values").EnumerateArray().Single(v => v.GetProperty("name").GetString() == "weight_share").GetProperty("number").GetDouble());
+        }
+        Assert.DoesNotContain("\"c\"", north.GetRawText(), StringComparison.Ordinal);
+    }
+
+    private static List<string?> Subjects(System.Text.Json.JsonElement json) =>
+        json.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("subject").GetString()).Order(StringComparer.Ordinal).ToList();
+}
