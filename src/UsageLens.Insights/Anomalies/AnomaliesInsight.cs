@@ -49,8 +49,9 @@ internal sealed class AnomaliesInsight : IInsight
         var series = request.Kpi is { } kpi
             ? await WorkspaceSeriesAsync(kpi, request, from, context, cancellationToken).ConfigureAwait(false)
             : await AccountSeriesAsync(request, from, context, cancellationToken).ConfigureAwait(false);
+        var scans = AnomalyDetector.ScanAll(from, [.. series.Select(s => s.Values)], settings);
         var findings = series
-            .SelectMany(s => AnomalyDetector.Scan(from, s.Values, settings).Where(a => a.Day >= (reportFrom ?? from)).Select(a => Finding(s, a, settings)))
+            .SelectMany((s, i) => scans[i].Where(a => a.Day >= (reportFrom ?? from)).Select(a => Finding(s, a, settings)))
             .OrderByDescending(f => f.Score)
             .ThenBy(f => f.Subject, StringComparer.Ordinal)
             .ThenBy(f => f.Values[0].Text, StringComparer.Ordinal)
