@@ -40,6 +40,6 @@ public static class InsightRegistry
         {
             throw new UsageLensException($"insight '{key}' is not available yet; the insights computed today are {computed}");
         }
-        throw new UsageLensException($"unknown insight '{key}'{NearestNames.Hint(key, All.Select(i => i.Definition.Name))}; the insights are {computed}");
+        throw new UsageLensException(UsageLensErrorKind.NotFound, $"unknown insight '{key}'{NearestNames.Hint(key, All.Select(i => i.Definition.Name))}; the insights are {computed}");
     }
 }

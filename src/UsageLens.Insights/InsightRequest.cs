@@ -71,6 +71,10 @@ public sealed record InsightRequest(DateOnly AsOf, AccountScope Scope)
             : throw new UsageLensException($"option {name}='{text}' must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
     }
 
+    /// <summary>A day option (<c>YYYY-MM-DD</c>), or null when it is not given.</summary>
+    public DateOnly? DateOption(string name) =>
+        Options.TryGetValue(name, out var text) ? Core.Querying.CalendarDate.Parse($"option {name}", text) : null;
+
     /// <summary>A whole-number option within [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="fallback"/>.</summary>
     public int IntOption(string name, int fallback, int min, int max)
     {

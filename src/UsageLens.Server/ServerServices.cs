@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using UsageLens.Core.Insights.Contract;
 using UsageLens.Core.Kpis.Contract;
 using UsageLens.Core.Storage;
 using UsageLens.Questions.Contract;
@@ -36,7 +37,8 @@ internal static class ServerServices
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, KpiJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(1, AskJsonContext.Default);
-            json.SerializerOptions.TypeInfoResolverChain.Insert(2, ServerJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(2, InsightContractJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(3, ServerJsonContext.Default);
             // Interpretations are written with "·" and names may be in any script: keep them readable,
             // while characters that matter in HTML (<, >, &, ') stay escaped.
             json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);

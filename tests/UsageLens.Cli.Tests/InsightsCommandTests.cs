@@ -48,6 +48,20 @@ public sealed class InsightsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_answers_an_anomaly_question_with_a_table_of_the_findings()
+    {
+        await SeedAsync();
+
+        var (exit, output, error) = await CliRun.RunAsync("ask", "any unusual spikes in api calls?", "--as-of", "2026-11-01", "--db", Db);
+
+        Assert.True(exit == 0, error);
+        // The same finding as the CSV above: a's spike of (1,000 − 100) / 10 = 90 on 14 October, in the findings table.
+        var row = output.Split('\n').Single(line => line.Contains("anomaly", StringComparison.Ordinal) && line.Contains(" 90 ", StringComparison.Ordinal));
+        Assert.Equal(["a", "anomaly", "90"], row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(3));
+        Assert.Contains("1 findings in 1 series", string.Join(' ', output.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Trend_as_json_carries_the_monthly_series_before_the_as_of_day()
     {
         await SeedAsync();

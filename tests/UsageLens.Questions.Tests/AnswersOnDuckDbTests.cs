@@ -140,14 +140,14 @@ public sealed class AnswersOnDuckDbTests : IDisposable
     }
 
     [Fact]
-    public async Task An_insight_question_is_understood_but_not_available_yet()
+    public async Task An_insight_question_whose_insight_is_not_computed_yet_says_so()
     {
         var workspace = await OctoberAsync();
 
-        var answer = await workspace.AskAsync("who should we upsell");
+        var answer = await workspace.AskAsync("buying signals this month");
 
-        Assert.Equal("upsell", answer.Outcomes[0].Ask.Insight);
-        Assert.Contains("not available yet", answer.Outcomes[0].NotAvailable, StringComparison.Ordinal);
+        Assert.Equal("signals", answer.Outcomes[0].Ask.Insight);
+        Assert.StartsWith("'signals' is understood but not computed yet; the insights computed today are anomalies", answer.Outcomes[0].NotAvailable, StringComparison.Ordinal);
         Assert.Empty(answer.Sql);
     }
 

@@ -41,4 +41,21 @@ public sealed class OpenApiTests
         Assert.Equal("boolean", parameters["previous"].GetProperty("type").GetString());
         Assert.True(parameters["previous"].GetProperty("default").GetBoolean());
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_insight_response_and_its_problems()
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        var document = await Json.ReadAsync(await server.ClientWithKey(null).GetAsync("/openapi/v1.json"));
+
+        var responses = document.GetProperty("paths").GetProperty("/api/v1/insights/{name}").GetProperty("get").GetProperty("responses");
+        Assert.Equal("#/components/schemas/InsightResultJson", responses.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.All(["400", "403", "404"], status => Assert.True(responses.TryGetProperty(status, out _), status));
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var result = schemas.GetProperty("InsightResultJson").GetProperty("properties");
+        Assert.All(["insight", "as_of", "method", "summary", "figures", "series", "findings", "sql"], name => Assert.True(result.TryGetProperty(name, out _), name));
+        var finding = schemas.GetProperty("InsightFindingJson").GetProperty("properties");
+        Assert.All(["subject", "kind", "score", "why", "values"], name => Assert.True(finding.TryGetProperty(name, out _), name));
+    }
 }

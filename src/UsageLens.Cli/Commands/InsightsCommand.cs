@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using Spectre.Console;
 using UsageLens.Cli.Output;
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Semantics;
@@ -73,7 +71,7 @@ internal static class InsightsCommand
                 WriteCsv(environment.Out, result);
                 break;
             default:
-                WriteTable(environment.Console, result, includeSql);
+                InsightOutput.WriteTable(environment.Console, result, includeSql);
                 break;
         }
     }
@@ -87,7 +85,7 @@ internal static class InsightsCommand
             output.WriteLine(KpiCsv.Line(["period", "value"]));
             foreach (var point in result.Series)
             {
-                output.WriteLine(KpiCsv.Line([point.Label, Number(point.Value)]));
+                output.WriteLine(KpiCsv.Line([point.Label, InsightOutput.Number(point.Value)]));
             }
             return;
         }
@@ -95,45 +93,8 @@ internal static class InsightsCommand
         output.WriteLine(KpiCsv.Line(["subject", "kind", "score", .. names, "why"]));
         foreach (var finding in result.Findings)
         {
-            var values = names.Select(n => finding.Values.FirstOrDefault(v => v.Name == n) is { } v ? Text(v) : null);
-            output.WriteLine(KpiCsv.Line([finding.Subject, finding.Kind, Number(finding.Score), .. values, finding.Why]));
-        }
-    }
-
-    private static void WriteTable(IAnsiConsole console, InsightResult result, bool includeSql)
-    {
-        console.MarkupLine($"[bold]{Markup.Escape(result.Insight)}[/] as of {result.AsOf:yyyy-MM-dd}: {Markup.Escape(result.Summary)}");
-        if (result.Series.Count > 0)
-        {
-            var series = new Table().Border(TableBorder.Rounded).AddColumn("period").AddColumn(new TableColumn("value").RightAligned());
-            foreach (var point in result.Series)
-            {
-                series.AddRow(Markup.Escape(point.Label), Markup.Escape(Number(point.Value) ?? "-"));
-            }
-            console.Write(series);
-        }
-        if (result.Findings.Count > 0)
-        {
-            var findings = new Table().Border(TableBorder.Rounded).AddColumn("subject").AddColumn("kind").AddColumn(new TableColumn("score").RightAligned()).AddColumn("why");
-            foreach (var finding in result.Findings)
-            {
-                findings.AddRow(Markup.Escape(finding.Subject), Markup.Escape(finding.Kind), Markup.Escape(Number(finding.Score) ?? ""), Markup.Escape(finding.Why));
-            }
-            console.Write(findings);
-        }
-        var figures = new Table().Border(TableBorder.Simple).AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
-        foreach (var figure in result.Figures)
-        {
-            figures.AddRow(Markup.Escape(figure.Name), Markup.Escape(Text(figure) ?? "-"));
-        }
-        console.Write(figures);
-        console.MarkupLine($"[dim]Method: {Markup.Escape(result.Method)}[/]");
-        if (includeSql)
-        {
-            foreach (var statement in result.Sql)
-            {
-                console.WriteLine(statement);
-            }
+            var values = names.Select(n => finding.Values.FirstOrDefault(v => v.Name == n) is { } v ? InsightOutput.Text(v) : null);
+            output.WriteLine(KpiCsv.Line([finding.Subject, finding.Kind, InsightOutput.Number(finding.Score), .. values, finding.Why]));
         }
     }
 
@@ -156,8 +117,4 @@ internal static class InsightsCommand
             });
         }
     }
-
-    private static string? Text(InsightValue value) => value.Text ?? Number(value.Number);
-
-    private static string? Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture);
 }

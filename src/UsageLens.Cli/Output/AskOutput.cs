@@ -26,6 +26,11 @@ internal static class AskOutput
         foreach (var outcome in answer.Outcomes)
         {
             console.WriteLine();
+            if (outcome.Insight is { } insight)
+            {
+                InsightOutput.WriteTable(console, insight, includeSql: false);
+                continue;
+            }
             if (outcome.Result is null)
             {
                 console.MarkupLine($"[yellow]{Markup.Escape(outcome.NotAvailable ?? "")}[/]");

@@ -18,7 +18,8 @@ internal sealed class AnomaliesInsight : IInsight
 
     public IReadOnlyList<InsightParameter> Options { get; } =
     [
-        new("lookback", "days of history scanned, ending the day before as-of (default 90)"),
+        new("lookback", "days of history scanned, ending the day before as-of (default 90, or from's distance to as-of plus twice the baseline)"),
+        new("from", "report only findings on or after this day (YYYY-MM-DD); the days before it still teach the baseline"),
         new("threshold", $"robust z-score from which a day is an anomaly (default {AnomalySettings.DefaultThreshold})"),
         new("baseline", "days before a day its expected value is learned from (default 28)"),
         new("min-volume", "typical daily volume below which a series is too small to judge (default 10 for accounts, 0 for a KPI)"),
@@ -29,8 +30,15 @@ internal sealed class AnomaliesInsight : IInsight
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var lookback = request.IntOption("lookback", 90, 21, 3650);
         var baselineDays = request.IntOption("baseline", 28, 21, 365);
+        var reportFrom = request.DateOption("from");
+        if (reportFrom >= request.AsOf)
+        {
+            throw new Core.UsageLensException($"option from={KpiSeries.Day(reportFrom.Value)} must be before the as-of day {KpiSeries.Day(request.AsOf)}");
+        }
+        // Findings from a given day need the baseline's history before it, so the default lookback reaches back that far.
+        var defaultLookback = reportFrom is { } since ? Math.Max(90, request.AsOf.DayNumber - since.DayNumber + (2 * baselineDays)) : 90;
+        var lookback = request.IntOption("lookback", Math.Min(defaultLookback, 3650), 21, 3650);
         var settings = new AnomalySettings(
             Threshold: request.NumberOption("threshold", AnomalySettings.DefaultThreshold, 1, 100),
             BaselineDays: baselineDays,
@@ -41,14 +49,15 @@ internal sealed class AnomaliesInsight : IInsight
         var series = request.Kpi is { } kpi
             ? await WorkspaceSeriesAsync(kpi, request, from, context, cancellationToken).ConfigureAwait(false)
             : await AccountSeriesAsync(request, from, context, cancellationToken).ConfigureAwait(false);
+        var scans = AnomalyDetector.ScanAll(from, [.. series.Select(s => s.Values)], settings);
         var findings = series
-            .SelectMany(s => AnomalyDetector.Scan(from, s.Values, settings).Select(a => Finding(s, a, settings)))
+            .SelectMany((s, i) => scans[i].Where(a => a.Day >= (reportFrom ?? from)).Select(a => Finding(s, a, settings)))
             .OrderByDescending(f => f.Score)
             .ThenBy(f => f.Subject, StringComparer.Ordinal)
             .ThenBy(f => f.Values[0].Text, StringComparer.Ordinal)
             .ThenBy(f => f.Values[1].Text, StringComparer.Ordinal)
             .ToList();
-        return new InsightResult(Name, request.AsOf, Method(settings), Summary(findings, series.Count, from, request.AsOf))
+        return new InsightResult(Name, request.AsOf, Method(settings), Summary(findings, series.Count, reportFrom ?? from, request.AsOf))
         {
             Figures =
             [
@@ -62,6 +71,7 @@ internal sealed class AnomaliesInsight : IInsight
                 InsightValue.Of("sparse_zero_share", settings.SparseZeroShare),
                 InsightValue.Of("series_scanned", series.Count),
                 InsightValue.Of("findings", findings.Count),
+                .. reportFrom is { } first ? [InsightValue.Of("report_from", KpiSeries.Day(first))] : Array.Empty<InsightValue>(),
             ],
             Findings = findings,
             Sql = [.. context.Sql],

@@ -9,22 +9,36 @@ namespace UsageLens.Insights.Anomalies;
 /// </summary>
 internal static class AnomalyDetector
 {
-    public static IReadOnlyList<DetectedAnomaly> Scan(DateOnly firstDay, IReadOnlyList<double> values, AnomalySettings settings)
+    /// <summary>
+    /// Scans every series, spread over the machine's cores: each series is scanned on its own, so the
+    /// findings are those of one scan at a time, in the order of <paramref name="series"/>.
+    /// </summary>
+    public static IReadOnlyList<DetectedAnomaly>[] ScanAll(DateOnly firstDay, IReadOnlyList<double[]> series, AnomalySettings settings)
     {
-        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(series);
+        var found = new IReadOnlyList<DetectedAnomaly>[series.Count];
+        Parallel.For(0, series.Count, i => found[i] = Scan(firstDay, series[i], settings));
+        return found;
+    }
+
+    public static IReadOnlyList<DetectedAnomaly> Scan(DateOnly firstDay, IReadOnlyList<double> series, AnomalySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(settings);
+        var values = series as double[] ?? [.. series];
+        var buffers = Baseline.Buffers(settings);
         var found = new List<DetectedAnomaly>();
-        var excluded = new bool[values.Count];
-        var weekdays = Baseline.Weekdays(firstDay, values.Count);
+        var excluded = new bool[values.Length];
+        var weekdays = Baseline.Weekdays(firstDay, values.Length);
         // Days before a series' first use are not its history: an account that starts is not "usually idle".
         var regimeStart = 0;
-        while (regimeStart < values.Count && values[regimeStart] == 0)
+        while (regimeStart < values.Length && values[regimeStart] == 0)
         {
             regimeStart++;
         }
-        for (var day = 0; day < values.Count; day++)
+        for (var day = 0; day < values.Length; day++)
         {
-            if (Baseline.Learn(values, weekdays, excluded, regimeStart, day, settings) is not { } baseline || baseline.Level < settings.MinVolume)
+            if (Baseline.Learn(values, weekdays, excluded, regimeStart, day, settings, buffers) is not { } baseline || baseline.Level < settings.MinVolume)
             {
                 continue;
             }
@@ -65,9 +79,9 @@ internal static class AnomalyDetector
     }
 
     /// <summary>Whether the days after <paramref name="day"/> returned to normal, and the last day the finding spans.</summary>
-    private static (AnomalyKind Kind, int Until) Classify(IReadOnlyList<double> values, int day, AnomalyDirection direction, Baseline baseline, AnomalySettings settings)
+    private static (AnomalyKind Kind, int Until) Classify(double[] values, int day, AnomalyDirection direction, Baseline baseline, AnomalySettings settings)
     {
-        var last = Math.Min(values.Count - 1, day + settings.ConfirmDays);
+        var last = Math.Min(values.Length - 1, day + settings.ConfirmDays);
         var following = last - day;
         var beyond = 0;
         for (var s = day + 1; s <= last; s++)
@@ -92,7 +106,7 @@ internal static class AnomalyDetector
         return (following == 0 ? AnomalyKind.Ongoing : AnomalyKind.Anomaly, day);
     }
 
-    private static DetectedAnomaly Describe(DateOnly firstDay, IReadOnlyList<double> values, int day, int until, Baseline baseline, AnomalySettings settings, double score, AnomalyDirection direction, AnomalyKind kind)
+    private static DetectedAnomaly Describe(DateOnly firstDay, double[] values, int day, int until, Baseline baseline, AnomalySettings settings, double score, AnomalyDirection direction, AnomalyKind kind)
     {
         var expected = baseline.Expected(day);
         var width = settings.Threshold * baseline.SpreadAt(day);
@@ -103,7 +117,7 @@ internal static class AnomalyDetector
     }
 
     // The new level is in the same weekday-free units as the baseline: each day over its weekday's share.
-    private static double NewLevel(IReadOnlyList<double> values, int day, int until, Baseline baseline)
+    private static double NewLevel(double[] values, int day, int until, Baseline baseline)
     {
         var free = new List<double>();
         for (var s = day; s <= until; s++)

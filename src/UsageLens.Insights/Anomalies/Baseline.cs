@@ -57,139 +57,201 @@ internal sealed class Baseline
         return weekdays;
     }
 
+    /// <summary>The buffers a scan of a series needs for <paramref name="settings"/>.</summary>
+    public static BaselineBuffers Buffers(AnomalySettings settings) => new(Math.Max(settings.BaselineDays, ProfileDays));
+
     /// <summary>
     /// Learns the baseline for day <paramref name="day"/> from the usable days in
     /// [<paramref name="from"/>, <paramref name="day"/>), or returns null when they are too few or the
     /// series is mostly idle (its median day is 0: a sparse series is not judged).
     /// </summary>
-    public static Baseline? Learn(IReadOnlyList<double> values, int[] weekdays, bool[] excluded, int from, int day, AnomalySettings settings)
+    // Every figure is computed with the same operations in the same order as the list-based version
+    // it replaced (tests/…/Plain keeps it), so findings are identical: medians only depend on the
+    // values, and sums run over the days in the same order.
+    public static Baseline? Learn(double[] values, int[] weekdays, bool[] excluded, int from, int day, AnomalySettings settings, BaselineBuffers buffers)
     {
-        var days = Usable(excluded, from, day, settings.BaselineDays);
-        if (days.Count < settings.MinHistoryDays)
+        var days = buffers.Days;
+        var count = Usable(excluded, from, day, settings.BaselineDays, days);
+        if (count < settings.MinHistoryDays)
         {
             return null;
         }
-        var overall = RobustStatistics.Median(days.ConvertAll(s => values[s]));
+        var overall = MedianOf(values, days, count, buffers.Work);
         if (!(overall > 0))
         {
             return null;
         }
-        var longer = Usable(excluded, from, day, Math.Max(settings.BaselineDays, ProfileDays));
-        var longerOverall = RobustStatistics.Median(longer.ConvertAll(s => values[s]));
-        var byWeekday = ByWeekday(values, weekdays, longer);
-        var profile = Profile(byWeekday, longerOverall);
-        var free = Deseasonalised(values, weekdays, days, profile);
-        var slope = Slope(free);
-        var level = Math.Max(0, RobustStatistics.Median(free.ConvertAll(p => p.Value + (slope * (day - p.Day)))));
+        var longer = buffers.Longer;
+        var longerCount = Usable(excluded, from, day, Math.Max(settings.BaselineDays, ProfileDays), longer);
+        var longerOverall = MedianOf(values, longer, longerCount, buffers.Work);
+        ByWeekday(values, weekdays, longer, longerCount, buffers);
+        var profile = Profile(buffers, longerOverall);
+        var freeCount = Deseasonalised(values, weekdays, days, count, profile, buffers);
+        var slope = Slope(buffers.FreeDays, buffers.FreeValues, freeCount, buffers.Work);
+        var work = buffers.Work;
+        for (var i = 0; i < freeCount; i++)
+        {
+            work[i] = buffers.FreeValues[i] + (slope * (day - buffers.FreeDays[i]));
+        }
+        var level = Math.Max(0, RobustStatistics.Median(work.AsSpan(0, freeCount)));
         // The spread is measured over the longer window, each day deseasonalised by its weekday's profile
         // learned without it: with two to four samples a weekday's median is one of them or their mean,
         // and judging days by a profile they made shrinks the spread by half and flags ordinary days.
-        var around = LeaveOneOut(byWeekday, longerOverall, day, slope);
-        var spread = Math.Max(RobustStatistics.MadToSigma * RobustStatistics.MedianAbsoluteDeviation(around, RobustStatistics.Median([.. around])), settings.SpreadFloor * level);
+        var aroundCount = LeaveOneOut(buffers, longerOverall, day, slope);
+        var around = buffers.Around.AsSpan(0, aroundCount);
+        around.CopyTo(work);
+        var center = RobustStatistics.Median(work.AsSpan(0, aroundCount));
+        for (var i = 0; i < aroundCount; i++)
+        {
+            work[i] = Math.Abs(around[i] - center);
+        }
+        var spread = Math.Max(RobustStatistics.MadToSigma * RobustStatistics.Median(work.AsSpan(0, aroundCount)), settings.SpreadFloor * level);
         if (!(spread > 0))
         {
             return null;
         }
-        var busy = days.FindAll(s => profile[weekdays[s]] > 0);
-        var zeroShare = busy.Count == 0 ? 0 : busy.Count(s => values[s] == 0) / (double)busy.Count;
-        return new Baseline(profile, weekdays, level, spread, zeroShare);
+        return new Baseline(profile, weekdays, level, spread, ZeroShareOf(values, weekdays, days, count, profile));
     }
 
-    private static List<(int Day, double Value)> Deseasonalised(IReadOnlyList<double> values, int[] weekdays, List<int> days, double[] profile)
+    private static double ZeroShareOf(double[] values, int[] weekdays, int[] days, int count, double[] profile)
     {
-        var free = new List<(int Day, double Value)>(days.Count);
-        foreach (var s in days)
+        var busy = 0;
+        var zeros = 0;
+        for (var i = 0; i < count; i++)
         {
+            var s = days[i];
             if (profile[weekdays[s]] > 0)
             {
-                free.Add((s, values[s] / profile[weekdays[s]]));
+                busy++;
+                zeros += values[s] == 0 ? 1 : 0;
+            }
+        }
+        return busy == 0 ? 0 : zeros / (double)busy;
+    }
+
+    private static double MedianOf(double[] values, int[] days, int count, double[] work)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            work[i] = values[days[i]];
+        }
+        return RobustStatistics.Median(work.AsSpan(0, count));
+    }
+
+    private static int Deseasonalised(double[] values, int[] weekdays, int[] days, int count, double[] profile, BaselineBuffers buffers)
+    {
+        var free = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var s = days[i];
+            if (profile[weekdays[s]] > 0)
+            {
+                buffers.FreeDays[free] = s;
+                buffers.FreeValues[free] = values[s] / profile[weekdays[s]];
+                free++;
             }
         }
         return free;
     }
 
-    // Each weekday's (value, day) pairs, sorted by value, so medians with and without one day are lookups.
-    private static List<(double Value, int Day)>[] ByWeekday(IReadOnlyList<double> values, int[] weekdays, List<int> days)
+    // Each weekday's values (with their days), sorted by value, so medians with and without one day are lookups.
+    private static void ByWeekday(double[] values, int[] weekdays, int[] days, int count, BaselineBuffers buffers)
     {
-        var groups = new List<(double Value, int Day)>[7];
+        Array.Clear(buffers.GroupCounts);
+        for (var i = 0; i < count; i++)
+        {
+            var s = days[i];
+            var k = weekdays[s];
+            var at = buffers.GroupCounts[k]++;
+            buffers.GroupValues[k][at] = values[s];
+            buffers.GroupDays[k][at] = s;
+        }
         for (var k = 0; k < 7; k++)
         {
-            groups[k] = [];
+            Array.Sort(buffers.GroupValues[k], buffers.GroupDays[k], 0, buffers.GroupCounts[k]);
         }
-        foreach (var s in days)
-        {
-            groups[weekdays[s]].Add((values[s], s));
-        }
-        foreach (var group in groups)
-        {
-            group.Sort((a, b) => a.Value.CompareTo(b.Value));
-        }
-        return groups;
     }
 
     // Each weekday's median over the overall median, from up to eight weeks: fewer samples let the
     // profile soak up noise, which would shrink the spread and flag ordinary days.
-    private static double[] Profile(List<(double Value, int Day)>[] byWeekday, double overall)
+    private static double[] Profile(BaselineBuffers buffers, double overall)
     {
         var profile = new double[7];
         for (var k = 0; k < 7; k++)
         {
             // With one sample a weekday cannot be told from noise, so it counts as average.
-            profile[k] = byWeekday[k].Count < MinWeekdaySamples ? 1 : SortedMedian(byWeekday[k], skip: -1) / overall;
+            var count = buffers.GroupCounts[k];
+            profile[k] = count < MinWeekdaySamples ? 1 : SortedMedian(buffers.GroupValues[k], count, skip: -1) / overall;
         }
         return profile;
     }
 
-    private static List<double> LeaveOneOut(List<(double Value, int Day)>[] byWeekday, double overall, int day, double slope)
+    private static int LeaveOneOut(BaselineBuffers buffers, double overall, int day, double slope)
     {
-        var around = new List<double>();
-        foreach (var group in byWeekday)
+        var around = 0;
+        for (var k = 0; k < 7; k++)
         {
-            for (var rank = 0; rank < group.Count; rank++)
+            var values = buffers.GroupValues[k];
+            var days = buffers.GroupDays[k];
+            var count = buffers.GroupCounts[k];
+            for (var rank = 0; rank < count; rank++)
             {
-                var factor = group.Count == 1 ? 1 : SortedMedian(group, skip: rank) / overall;
+                var factor = count == 1 ? 1 : SortedMedian(values, count, skip: rank) / overall;
                 if (factor > 0)
                 {
-                    around.Add((group[rank].Value / factor) + (slope * (day - group[rank].Day)));
+                    buffers.Around[around++] = (values[rank] / factor) + (slope * (day - days[rank]));
                 }
             }
         }
         return around;
     }
 
-    // The median of a sorted group, leaving out the element at rank skip (none when skip is −1).
-    private static double SortedMedian(List<(double Value, int Day)> sorted, int skip)
+    // The median of the first count sorted values, leaving out the one at rank skip (none when skip is −1).
+    private static double SortedMedian(double[] sorted, int count, int skip)
     {
-        var count = skip < 0 ? sorted.Count : sorted.Count - 1;
-        double At(int i) => sorted[skip >= 0 && i >= skip ? i + 1 : i].Value;
-        return count % 2 == 1 ? At(count / 2) : (At((count / 2) - 1) + At(count / 2)) / 2;
+        var kept = skip < 0 ? count : count - 1;
+        double At(int i) => sorted[skip >= 0 && i >= skip ? i + 1 : i];
+        return kept % 2 == 1 ? At(kept / 2) : (At((kept / 2) - 1) + At(kept / 2)) / 2;
     }
 
-    private static List<int> Usable(bool[] excluded, int from, int day, int length)
+    private static int Usable(bool[] excluded, int from, int day, int length, int[] days)
     {
-        var days = new List<int>(length);
+        var count = 0;
         for (var s = Math.Max(from, day - length); s < day; s++)
         {
             if (!excluded[s])
             {
-                days.Add(s);
+                days[count++] = s;
             }
         }
-        return days;
+        return count;
     }
 
     // The difference of the two halves' medians over the distance between their mean days: a trend
     // estimate one spike cannot bend, and cheap enough to learn a baseline for every day.
-    private static double Slope(List<(int Day, double Value)> points)
+    private static double Slope(int[] days, double[] values, int count, double[] work)
     {
-        if (points.Count < 4)
+        if (count < 4)
         {
             return 0;
         }
-        var half = points.Count / 2;
-        var early = points.GetRange(0, half);
-        var late = points.GetRange(points.Count - half, half);
-        var distance = late.Average(p => p.Day) - early.Average(p => p.Day);
-        return (RobustStatistics.Median(late.ConvertAll(p => p.Value)) - RobustStatistics.Median(early.ConvertAll(p => p.Value))) / distance;
+        var half = count / 2;
+        var distance = MeanDay(days, count - half, half) - MeanDay(days, 0, half);
+        values.AsSpan(count - half, half).CopyTo(work);
+        var late = RobustStatistics.Median(work.AsSpan(0, half));
+        values.AsSpan(0, half).CopyTo(work);
+        var early = RobustStatistics.Median(work.AsSpan(0, half));
+        return (late - early) / distance;
+    }
+
+    // As Enumerable.Average over whole days: a whole-number sum divided once.
+    private static double MeanDay(int[] days, int start, int count)
+    {
+        long sum = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            sum += days[i];
+        }
+        return (double)sum / count;
     }
 }

@@ -4,5 +4,5 @@ namespace UsageLens.Questions.Answers;
 public sealed record AskAnswer(StructuredQuery Query, IReadOnlyList<AskOutcome> Outcomes, ChartKind Chart)
 {
     /// <summary>Every SQL statement that ran, in order.</summary>
-    public IReadOnlyList<string> Sql => [.. Outcomes.SelectMany(o => (o.Result?.Sql ?? []).Concat(o.Compared?.Sql ?? []))];
+    public IReadOnlyList<string> Sql => [.. Outcomes.SelectMany(o => (o.Result?.Sql ?? []).Concat(o.Compared?.Sql ?? []).Concat(o.Insight?.Sql ?? []))];
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Kpis.Contract;
+using UsageLens.Insights;
 using UsageLens.Questions.Contract;
 
 namespace UsageLens.Questions.Answers;
@@ -41,8 +42,12 @@ public static class AskJson
     public static string Error(string message, IReadOnlyList<string> suggestions, IReadOnlyList<string> readings) =>
         JsonSerializer.Serialize(ToError(message, suggestions, readings), s_relaxed.AskErrorJson);
 
+    // An insight's SQL is listed once, in the answer's sql, like a KPI's.
     private static AnswerJson Outcome(AskOutcome outcome) =>
-        outcome.Result is null
-            ? new InsightNotAvailableJson { Insight = outcome.Ask.Insight, Message = outcome.NotAvailable }
-            : KpiJson.ToJson(outcome.Result) with { Compared = outcome.Compared is { } compared ? KpiJson.ToJson(compared) : null };
+        outcome switch
+        {
+            { Insight: { } insight } => InsightJson.ToJson(insight with { Sql = [] }),
+            { Result: { } result } => KpiJson.ToJson(result) with { Compared = outcome.Compared is { } compared ? KpiJson.ToJson(compared) : null },
+            _ => new InsightNotAvailableJson { Insight = outcome.Ask.Insight, Message = outcome.NotAvailable },
+        };
 }

@@ -3,6 +3,7 @@ using UsageLens.Core.Configuration;
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Semantics;
 using UsageLens.Core.Storage;
+using UsageLens.Insights;
 
 namespace UsageLens.Questions.Answers;
 
@@ -28,7 +29,7 @@ public sealed class AskRunner(IQueryStore store, SemanticModel model, WorkspaceC
     {
         if (ask.Insight is { } insight)
         {
-            return new AskOutcome(ask, null, null, $"insights are not available yet: '{insight}' is understood and will be answered once insights are built");
+            return await InsightAsync(ask, insight, cancellationToken).ConfigureAwait(false);
         }
         var kpi = KpiCatalog.Find(ask.Kpi!);
         var result = await ComputeAsync(kpi, ask, Arguments(ask, ask.From, ask.To), cancellationToken).ConfigureAwait(false);
@@ -39,6 +40,26 @@ public sealed class AskRunner(IQueryStore store, SemanticModel model, WorkspaceC
         }
         return new AskOutcome(ask, result, compared, null);
     }
+
+    // An insight asked in words runs as `usagelens insights` would with the ask's metric, filters and
+    // as-of (the end of its period); a period's start keeps only findings from it on, where the insight
+    // takes a start (anomalies). The caller's scope goes with it, so a partner sees only its accounts.
+    private async Task<AskOutcome> InsightAsync(QueryAsk ask, string name, CancellationToken cancellationToken)
+    {
+        if (InsightRegistry.All.FirstOrDefault(i => i.Definition.Name == name) is not { } insight)
+        {
+            var computed = string.Join(", ", InsightRegistry.All.Select(i => i.Definition.Name));
+            return new AskOutcome(ask, null, null, $"'{name}' is understood but not computed yet; the insights computed today are {computed}");
+        }
+        var options = ask.From is { } from && insight.Options.Any(o => o.Name == FromOption)
+            ? [$"{FromOption}={from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"]
+            : Array.Empty<string>();
+        var request = new InsightRequest(ask.To ?? ask.AsOf ?? today, scope) { Metric = ask.Metric, Where = ask.Where }.WithOptions(options, insight);
+        var result = await insight.ComputeAsync(request, new KpiContext(store, model, configuration), cancellationToken).ConfigureAwait(false);
+        return new AskOutcome(ask, null, null, null) { Insight = result };
+    }
+
+    private const string FromOption = "from";
 
     /// <summary>
     /// Resolves an ask against the semantic model exactly as the KPI endpoints resolve their options,

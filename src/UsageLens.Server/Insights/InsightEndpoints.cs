@@ -1,8 +1,10 @@
-using UsageLens.Core;
+using Microsoft.AspNetCore.Http.HttpResults;
+using UsageLens.Core.Insights.Contract;
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Storage;
 using UsageLens.Insights;
 using UsageLens.Server.Authentication;
+using UsageLens.Server.Contract;
 using UsageLens.Server.Kpis;
 
 namespace UsageLens.Server.Insights;
@@ -26,35 +28,31 @@ internal static class InsightEndpoints
         group.MapGet("/", () => TypedResults.Ok(InsightRegistry.All.Select(i => new { i.Definition.Name, i.Definition.Title, i.Definition.Description, i.Options })))
             .WithSummary("Every insight computed today, with its options");
         group.MapGet("/{name}", ComputeAsync)
+            .ProducesCallerMistakes()
             .WithSummary("Compute one insight as of a day, from the data before it")
             .WithDescription("Query parameters: kpi, metric, by, grain, period, where (repeatable), as-of, sql=true; any other parameter is one of the insight's own options (see GET /api/v1/insights). docs/insights.md describes each method.");
         return app;
     }
 
-    private static async Task<IResult> ComputeAsync(string name, HttpContext http, IQueryStore store, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    // Caller mistakes (unknown name 404, another partner's accounts 403, bad input 400) are thrown and
+    // answered by the one CallerMistakes filter, as for the KPIs.
+    private static async Task<Ok<InsightResultJson>> ComputeAsync(string name, HttpContext http, IQueryStore store, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        try
+        var query = http.Request.Query;
+        var insight = InsightRegistry.Find(name);
+        var asOf = query["as-of"].FirstOrDefault() is { } text ? Core.Querying.CalendarDate.Parse("as-of", text) : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var request = new InsightRequest(asOf, CallerScope.Of(http.User))
         {
-            var query = http.Request.Query;
-            var insight = InsightRegistry.Find(name);
-            var asOf = query["as-of"].FirstOrDefault() is { } text ? Core.Querying.CalendarDate.Parse("as-of", text) : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var request = new InsightRequest(asOf, CallerScope.Of(http.User))
-            {
-                Kpi = query["kpi"].FirstOrDefault(),
-                Metric = query["metric"].FirstOrDefault(),
-                Dimension = query["by"].FirstOrDefault(),
-                Grain = query["grain"].FirstOrDefault(),
-                Period = query["period"].FirstOrDefault(),
-                Where = [.. query["where"].OfType<string>()],
-            }.WithOptions(query.Where(q => !s_common.Contains(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}")), insight);
-            var context = await KpiContext.CreateAsync(store, cancellationToken, options.Configuration).ConfigureAwait(false);
-            var result = await insight.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
-            var includeSql = string.Equals(query["sql"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-            return TypedResults.Text(InsightJson.Serialize(includeSql ? result : result with { Sql = [] }), "application/json");
-        }
-        catch (UsageLensException ex)
-        {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "The insight request cannot be answered");
-        }
+            Kpi = query["kpi"].FirstOrDefault(),
+            Metric = query["metric"].FirstOrDefault(),
+            Dimension = query["by"].FirstOrDefault(),
+            Grain = query["grain"].FirstOrDefault(),
+            Period = query["period"].FirstOrDefault(),
+            Where = [.. query["where"].OfType<string>()],
+        }.WithOptions(query.Where(q => !s_common.Contains(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}")), insight);
+        var context = await KpiContext.CreateAsync(store, cancellationToken, options.Configuration).ConfigureAwait(false);
+        var result = await insight.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
+        var includeSql = string.Equals(query["sql"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
+        return TypedResults.Ok(InsightJson.ToJson(includeSql ? result : result with { Sql = [] }));
     }
 }

@@ -1,5 +1,6 @@
 // The Ask box: posts a question, then shows how it was understood, the numbers, a chart of the
 // kind the server chose (line for a trend, bars for a comparison, a table for a list) and the SQL.
+// An insight's answer shows its summary and a table of its findings (subject, kind, score, why).
 import { ApiError, askQuestion } from './api.js';
 import { TrendChart } from './chart.js';
 import { formatCount, isNumber, oneDecimal } from './format.js';
@@ -38,13 +39,20 @@ function answerTitle(answer) {
   return answer.metric ? `${answer.kpi} · ${answer.metric}` : answer.kpi;
 }
 
+// An insight computed today answers with its findings; one not computed yet with a status and a message.
+function isInsightResult(answer) {
+  return Boolean(answer.insight) && Array.isArray(answer.findings);
+}
+
 function renderNumbers(answers) {
   numbers.replaceChildren();
   for (const answer of answers) {
     const item = document.createElement('div');
     item.className = 'ask-number';
     item.append(text('span', answerTitle(answer), 'muted'));
-    if (answer.insight) {
+    if (isInsightResult(answer)) {
+      item.append(text('strong', `${answer.findings.length} findings`), text('span', answer.summary, 'muted'));
+    } else if (answer.insight) {
       item.append(text('strong', answer.status), text('span', answer.message, 'muted'));
     } else {
       item.append(text('strong', formatValue(answer.value, answer.unit)));
@@ -92,11 +100,29 @@ function drawTable(rows, unit) {
   chartBox.append(table);
 }
 
+function drawFindings(insights) {
+  chartBox.replaceChildren();
+  const table = document.createElement('table');
+  table.className = 'ask-list ask-findings';
+  const head = table.createTHead().insertRow();
+  for (const key of ['subject', 'kind', 'score', 'why']) head.append(text('th', key));
+  const body = table.createTBody();
+  for (const finding of insights.flatMap((insight) => insight.findings)) {
+    const line = body.insertRow();
+    line.append(text('td', finding.subject), text('td', finding.kind), text('td', oneDecimal.format(finding.score)), text('td', finding.why));
+  }
+  chartBox.append(table);
+}
+
 function renderChart(answer) {
   chartBox.dataset.chart = answer.chart;
   const kpis = answer.answers.filter((a) => !a.insight);
+  const insights = answer.answers.filter(isInsightResult);
   const first = kpis[0];
-  if (answer.chart === 'line' && first && Array.isArray(first.rows)) {
+  if (kpis.length === 0 && insights.some((insight) => insight.findings.length > 0)) {
+    chartBox.dataset.chart = 'findings';
+    drawFindings(insights);
+  } else if (answer.chart === 'line' && first && Array.isArray(first.rows)) {
     lineChart.setRows(first.rows.filter((row) => row.period));
   } else if (answer.chart === 'table' && first && Array.isArray(first.rows) && first.rows.length > 0) {
     drawTable(first.rows, first.unit);

@@ -52,6 +52,24 @@ public sealed class InsightEndpointTests
     }
 
     [Fact]
+    public async Task An_unknown_insight_is_404_a_bad_date_400_and_a_partner_naming_another_partner_403()
+    {
+        await using var server = await ThreePartnerAccounts.StartAsync();
+        var partnerKey = (await server.Store.Keys.CreateAsync(ApiKeyRole.Partner, "p-north", default)).Key;
+
+        var unknown = await server.ClientWithBearer(server.AnalystKey).GetAsync(new Uri("/api/v1/insights/anomolies", UriKind.Relative));
+        var date = await server.ClientWithBearer(server.AnalystKey).GetAsync(new Uri("/api/v1/insights/anomalies?as-of=2026-13-01", UriKind.Relative));
+        var other = await server.ClientWithBearer(partnerKey).GetAsync(new Uri($"{DailyTrend}&where=partner_id=p-south", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.StartsWith("unknown insight 'anomolies' (did you mean 'anomalies'?)", (await Json.ReadAsync(unknown)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, date.StatusCode);
+        Assert.Equal("as-of '2026-13-01' is not a date in the form YYYY-MM-DD", (await Json.ReadAsync(date)).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Contains("not partner 'p-south'", (await Json.ReadAsync(other)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Keys_are_required_and_a_writer_key_cannot_read()
     {
         await using var server = await ThreePartnerAccounts.StartAsync();
