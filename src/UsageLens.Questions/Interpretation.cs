@@ -1,4 +1,5 @@
 using System.Globalization;
+using UsageLens.Core.Insights;
 using UsageLens.Core.Kpis;
 
 namespace UsageLens.Questions;
@@ -76,9 +77,11 @@ public static class Interpretation
 
     private static string Aggregation(QueryAsk ask)
     {
-        if (ask.Insight is not null)
+        if (ask.Insight is { } insight)
         {
-            return "not available yet";
+            // What the insight finds, in its catalogue's words ("churn risk"); whether it is computed yet
+            // is the answer's business, not the interpretation's.
+            return InsightCatalog.All.FirstOrDefault(i => i.Name == insight)?.Title.ToLowerInvariant() ?? insight;
         }
         if (ask.Kpi == KpiNames.Usage)
         {

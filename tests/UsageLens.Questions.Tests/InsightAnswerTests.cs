@@ -31,6 +31,16 @@ public sealed class InsightAnswerTests : IDisposable
     }
 
     [Fact]
+    public async Task The_interpretation_names_the_insight_and_does_not_call_a_computed_one_unavailable()
+    {
+        var workspace = await SpikesAsync();
+
+        var answer = await workspace.AskAsync("any unusual spikes in api calls?");
+
+        Assert.Equal("insights: anomalies(api_call) · anomalies · as of 2026-11-15 · all accounts", answer.Query.Interpretation);
+    }
+
+    [Fact]
     public async Task Unusual_spikes_in_api_calls_are_the_anomaly_scans_findings_strongest_first()
     {
         var workspace = await SpikesAsync();
