@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using UsageLens.Core.Insights.Contract;
-using UsageLens.Core.Kpis;
-using UsageLens.Core.Storage;
 using UsageLens.Insights;
 using UsageLens.Server.Authentication;
 using UsageLens.Server.Contract;
 using UsageLens.Server.Kpis;
+using UsageLens.Server.Workspace;
 
 namespace UsageLens.Server.Insights;
 
@@ -36,7 +35,7 @@ internal static class InsightEndpoints
 
     // Caller mistakes (unknown name 404, another partner's accounts 403, bad input 400) are thrown and
     // answered by the one CallerMistakes filter, as for the KPIs.
-    private static async Task<Ok<InsightResultJson>> ComputeAsync(string name, HttpContext http, IQueryStore store, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Ok<InsightResultJson>> ComputeAsync(string name, HttpContext http, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var insight = InsightRegistry.Find(name);
@@ -50,7 +49,8 @@ internal static class InsightEndpoints
             Period = query["period"].FirstOrDefault(),
             Where = [.. query["where"].OfType<string>()],
         }.WithOptions(query.Where(q => !s_common.Contains(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}")), insight);
-        var context = await KpiContext.CreateAsync(store, cancellationToken, options.Configuration).ConfigureAwait(false);
+        // The catalog comes from the per-workspace cache that ingestion invalidates, as for KPIs.
+        var context = await catalogs.KpiContextAsync(options.Configuration, cancellationToken).ConfigureAwait(false);
         var result = await insight.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
         var includeSql = string.Equals(query["sql"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
         return TypedResults.Ok(InsightJson.ToJson(includeSql ? result : result with { Sql = [] }));

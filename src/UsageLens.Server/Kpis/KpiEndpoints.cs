@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Kpis.Contract;
-using UsageLens.Core.Semantics;
-using UsageLens.Core.Storage;
 using UsageLens.Server.Authentication;
 using UsageLens.Server.Contract;
 using UsageLens.Server.Workspace;
@@ -36,13 +34,13 @@ internal static class KpiEndpoints
     }
 
     private static async Task<Ok<KpiResultJson>> ComputeAsync(
-        string name, HttpContext http, IQueryStore store, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+        string name, HttpContext http, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var kpi = KpiCatalog.Find(name);
         var arguments = KpiParameters.Read(p => Values(query, p), [.. query.Where(q => !IsParameter(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}"))]);
         var includeSql = KpiParameters.Switch(s_sql, Values(query, s_sql));
-        var context = new KpiContext(store, new SemanticModel(await catalogs.CatalogAsync(cancellationToken).ConfigureAwait(false)), options.Configuration);
+        var context = await catalogs.KpiContextAsync(options.Configuration, cancellationToken).ConfigureAwait(false);
         var request = arguments.Resolve(kpi.Definition, context.Model, Today(KpiParameters.Value(s_asOf, Values(query, s_asOf)), clock), CallerScope.Of(http.User));
         var result = await kpi.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(KpiJson.ToJson(result, includeSql));

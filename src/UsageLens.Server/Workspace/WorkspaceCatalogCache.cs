@@ -1,3 +1,5 @@
+using UsageLens.Core.Configuration;
+using UsageLens.Core.Kpis;
 using UsageLens.Core.Semantics;
 using UsageLens.Core.Storage;
 using UsageLens.Questions;
@@ -25,6 +27,10 @@ internal sealed class WorkspaceCatalogCache(IQueryStore store)
             return _catalog.WaitAsync(cancellationToken);
         }
     }
+
+    /// <summary>A fresh KPI context (its own SQL log) over the cached catalog, as every KPI and insight request needs.</summary>
+    public async Task<KpiContext> KpiContextAsync(WorkspaceConfiguration configuration, CancellationToken cancellationToken) =>
+        new(store, new SemanticModel(await CatalogAsync(cancellationToken).ConfigureAwait(false)), configuration);
 
     /// <summary>The column and trait values the questions vocabulary knows, for the catalog's account traits.</summary>
     public Task<WorkspaceValues> ValuesAsync(CancellationToken cancellationToken)

@@ -40,6 +40,7 @@ public sealed class CatalogCacheTests
         {
             Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync(new Uri("/api/v1/kpi/usage?metric=api_call&from=2026-10-01&to=2026-11-01", UriKind.Relative))).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await analyst.PostAsync(new Uri("/api/v1/ask", UriKind.Relative), Json.Body("""{"question": "api calls last month", "as_of": "2026-11-15"}"""))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync(new Uri("/api/v1/insights/trend?kpi=usage&metric=api_call&period=last-3-months&as-of=2026-11-15", UriKind.Relative))).StatusCode);
         }
         Assert.Equal(readsAfterIngestion + 1, counting.CatalogReads);
 
