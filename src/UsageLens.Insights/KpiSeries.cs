@@ -13,13 +13,20 @@ internal static class KpiSeries
     public static async Task<KpiResult> ReadAsync(string kpiName, KpiArguments arguments, InsightRequest request, KpiContext context, CancellationToken cancellationToken)
     {
         var kpi = KpiCatalog.Find(kpiName);
-        var resolved = arguments.Resolve(kpi.Definition, context.Model, request.AsOf, request.Scope) with { ComparePrevious = false };
+        return await kpi.ComputeAsync(Resolve(kpi.Definition, arguments, request, context), context, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The KPI request the arguments stand for as of the request's day; refused when its period reaches that day.</summary>
+    public static KpiRequest Resolve(KpiDefinition definition, KpiArguments arguments, InsightRequest request, KpiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var resolved = arguments.Resolve(definition, context.Model, request.AsOf, request.Scope) with { ComparePrevious = false };
         var asOf = request.AsOf.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         if (resolved.Period.To > asOf)
         {
             throw new UsageLensException($"--period: {resolved.Period} reaches the as-of day {Day(request.AsOf)}; an insight reads only the days before it");
         }
-        return await kpi.ComputeAsync(resolved, context, cancellationToken).ConfigureAwait(false);
+        return resolved;
     }
 
     /// <summary>The value of a breakdown row's key, such as <c>period</c> or <c>account_id</c>.</summary>

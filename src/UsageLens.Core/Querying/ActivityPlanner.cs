@@ -52,6 +52,27 @@ internal static class ActivityPlanner
     }
 
     /// <summary>
+    /// Per account, counted in SQL: distinct active users in the period and the last day with activity,
+    /// <c>account_id, users, last_day</c>. Per-account figures need no list of who was active when.
+    /// </summary>
+    public static SqlSelect AccountActiveUsers(Period period, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity, EventReads reads)
+    {
+        var source = EventSource.For(reads, period, needsUsers: true, filters.Select(f => f.Dimension));
+        var day = new SqlTimeBucket(Grain.Day, source.Time(Events), DayOfWeek.Monday);
+        var account = Col(Events, "account_id");
+        return new SqlSelect(
+            [
+                new(account, "account_id"),
+                new(new SqlAggregate(SqlAggregateKind.CountDistinct, Col(Events, "user_id")), "users"),
+                new(new SqlAggregate(SqlAggregateKind.Max, day), "last_day"),
+            ],
+            source.From(Events),
+            Where: And([.. Entities(source, "user_id", period.From, period.To, scope, filters, Activity(null, activity)), new SqlIsNull(account, Negated: true)]),
+            GroupBy: [account],
+            OrderBy: [new SqlOrder(account)]);
+    }
+
+    /// <summary>
     /// Events per <c>(day, entity, account_id)</c> in the period, where the entity column is
     /// <c>user_id</c> or <c>account_id</c>; optionally only one event name.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using UsageLens.Core.Insights;
 using UsageLens.Core.Kpis;
+using UsageLens.Insights.Accounts;
 
 namespace UsageLens.Insights.Anomalies;
 
@@ -84,8 +85,15 @@ internal sealed class AnomaliesInsight : IInsight
         var series = new List<DailySeries>();
         foreach (var name in metrics)
         {
-            var result = await KpiSeries.ReadAsync(UsageKpi, Daily(request, from) with { Metric = name, GroupBy = ["account_id"] }, request, context, cancellationToken).ConfigureAwait(false);
-            series.AddRange(Collect(result, from, request.AsOf, row => KpiSeries.Key(row, "account_id") ?? "(no account)", result.Metric ?? name));
+            if (context.Model.Catalog.MeterUnits.ContainsKey(name))
+            {
+                var daily = await AccountDailyUsage.ReadAsync(name, from, request.AsOf, request, context, cancellationToken).ConfigureAwait(false);
+                series.AddRange(daily.Select(d => new DailySeries(d.Key, name, d.Value)));
+                continue;
+            }
+            // A custom metric is a formula the usage KPI evaluates per row.
+            var result = await KpiSeries.ReadAsync("usage", Daily(request, from) with { Metric = name, GroupBy = ["account_id"] }, request, context, cancellationToken).ConfigureAwait(false);
+            series.AddRange(Collect(result, from, request.AsOf, row => KpiSeries.Key(row, "account_id") ?? AccountDailyUsage.NoAccount, result.Metric ?? name));
         }
         return series;
     }
@@ -96,8 +104,6 @@ internal sealed class AnomaliesInsight : IInsight
         var label = result.Metric is null ? result.Kpi : $"{result.Kpi}({result.Metric})";
         return Collect(result, from, request.AsOf, _ => Workspace, label);
     }
-
-    private const string UsageKpi = "usage";
 
     private static KpiArguments Daily(InsightRequest request, DateOnly from) => new()
     {

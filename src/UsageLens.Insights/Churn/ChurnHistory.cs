@@ -1,6 +1,7 @@
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Querying;
 using UsageLens.Core.Semantics;
+using UsageLens.Insights.Accounts;
 
 namespace UsageLens.Insights.Churn;
 
@@ -45,19 +46,21 @@ internal sealed class ChurnHistory
 
     private async Task ReadUsageAsync(string metric, CancellationToken cancellationToken)
     {
-        var arguments = new KpiArguments { Metric = metric, From = KpiSeries.Day(_from), To = KpiSeries.Day(_request.AsOf), Grain = "day", GroupBy = ["account_id"], ComparePrevious = false };
-        var result = await KpiSeries.ReadAsync(KpiNames.Usage, arguments, _request, _context, cancellationToken).ConfigureAwait(false);
-        var days = _request.AsOf.DayNumber - _from.DayNumber;
-        foreach (var row in result.Rows ?? [])
+        var series = await AccountDailyUsage.ReadAsync(metric, _from, _request.AsOf, _request, _context, cancellationToken).ConfigureAwait(false);
+        foreach (var (account, values) in series)
         {
-            if (KpiSeries.Key(row, "account_id") is not { } account || row.Value is not > 0 || KpiSeries.Key(row, "period") is not { } period)
+            if (account == AccountDailyUsage.NoAccount)
+            {
+                continue;
+            }
+            var positive = Array.FindIndex(values, v => v > 0);
+            if (positive < 0)
             {
                 continue;
             }
             var metrics = _usage.TryGetValue(account, out var found) ? found : _usage[account] = new Dictionary<string, double[]>(StringComparer.Ordinal);
-            var values = metrics.TryGetValue(metric, out var series) ? series : metrics[metric] = new double[days];
-            var day = KpiSeries.ParseDay(period);
-            values[day.DayNumber - _from.DayNumber] += row.Value.Value;
+            metrics[metric] = values.Select(v => v > 0 ? v : 0).ToArray();
+            var day = _from.AddDays(positive);
             FirstUsage = FirstUsage is { } first && first <= day ? first : day;
         }
     }
@@ -96,8 +99,8 @@ internal sealed class ChurnHistory
     {
         var mrr = await MrrAtAsync(day, cancellationToken).ConfigureAwait(false);
         var before = await MrrAtAsync(day.AddDays(-ChurnSettings.MrrChangeDays), cancellationToken).ConfigureAwait(false);
-        var users = await AccountValuesAsync("active-users", day.AddDays(-Window), day, ["mode=calendar"], cancellationToken).ConfigureAwait(false);
-        var earlierUsers = await AccountValuesAsync("active-users", day.AddDays(-2 * Window), day.AddDays(-Window), ["mode=calendar"], cancellationToken).ConfigureAwait(false);
+        var users = await ActiveUsersAsync(day.AddDays(-Window), day, cancellationToken).ConfigureAwait(false);
+        var earlierUsers = await ActiveUsersAsync(day.AddDays(-2 * Window), day.AddDays(-Window), cancellationToken).ConfigureAwait(false);
         var seats = await AccountValuesAsync("seat-utilization", day.AddDays(-Window), day, [], cancellationToken, groupByAccount: false).ConfigureAwait(false);
         var nps = await AccountValuesAsync("nps", day.AddDays(-180), day, [], cancellationToken).ConfigureAwait(false);
         var seatMean = seats.Count == 0 ? 0 : seats.Values.Average() / 100;
@@ -165,6 +168,13 @@ internal sealed class ChurnHistory
             total += series[i];
         }
         return total;
+    }
+
+    /// <summary>Each account's distinct active users in <c>[from, to)</c>, counted by the engine.</summary>
+    private async Task<Dictionary<string, double>> ActiveUsersAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var activity = await AccountActivity.ReadAsync(_context, Period.Days(from, to), AccountScope.All, [], cancellationToken).ConfigureAwait(false);
+        return activity.ToDictionary(a => a.Key, a => (double)a.Value.Users, StringComparer.Ordinal);
     }
 
     private async Task<Dictionary<string, double>> AccountValuesAsync(string kpi, DateOnly from, DateOnly to, IReadOnlyList<string> options, CancellationToken cancellationToken, bool groupByAccount = true)

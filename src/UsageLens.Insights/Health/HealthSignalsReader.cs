@@ -30,9 +30,10 @@ internal static class HealthSignalsReader
 
     private static async Task<Dictionary<string, DateOnly>> LastActiveAsync(InsightRequest request, KpiContext context, CancellationToken cancellationToken)
     {
-        var arguments = Window(request, HealthSignals.ActivityLookbackDays) with { Grain = "day", GroupBy = ["account_id"], Options = ["measure=dau"] };
-        var result = await KpiSeries.ReadAsync("active-users", arguments, request, context, cancellationToken).ConfigureAwait(false);
-        return Latest(result, r => r.Value > 0).ToDictionary(l => l.Key, l => l.Value.Day, StringComparer.Ordinal);
+        var filters = AccountFilters(request, context);
+        var period = Period.Days(request.AsOf.AddDays(-HealthSignals.ActivityLookbackDays), request.AsOf);
+        var activity = await AccountActivity.ReadAsync(context, period, request.Scope, filters, cancellationToken).ConfigureAwait(false);
+        return activity.ToDictionary(a => a.Key, a => a.Value.LastActive, StringComparer.Ordinal);
     }
 
     private static async Task<Dictionary<string, LatestNps>> LatestNpsAsync(InsightRequest request, KpiContext context, CancellationToken cancellationToken)
@@ -48,10 +49,15 @@ internal static class HealthSignalsReader
     /// </summary>
     private static async Task<Dictionary<string, double>> MrrAsync(DateOnly day, InsightRequest request, KpiContext context, CancellationToken cancellationToken)
     {
-        var resolved = new KpiArguments { Where = request.Where, ComparePrevious = false }.Resolve(KpiCatalog.Find("mrr").Definition, context.Model, request.AsOf, request.Scope);
-        var accountFilters = resolved.Filters.Where(f => f.Dimension.Source == DimensionSource.Account || f.Dimension.IsAccountId).ToList();
-        var rows = await context.QueryAsync(QueryPlanner.MrrAt(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), request.Scope, accountFilters), cancellationToken).ConfigureAwait(false);
+        var rows = await context.QueryAsync(QueryPlanner.MrrAt(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), request.Scope, AccountFilters(request, context)), cancellationToken).ConfigureAwait(false);
         return rows.ToDictionary(r => r.GetString("account_id"), r => r.GetNullableDouble("value") ?? 0, StringComparer.Ordinal);
+    }
+
+    /// <summary>The request's account filters (<c>where</c>), resolved by the catalogue's rules.</summary>
+    private static List<Filter> AccountFilters(InsightRequest request, KpiContext context)
+    {
+        var resolved = new KpiArguments { Where = request.Where, ComparePrevious = false }.Resolve(KpiCatalog.Find("mrr").Definition, context.Model, request.AsOf, request.Scope);
+        return resolved.Filters.Where(f => f.Dimension.Source == DimensionSource.Account || f.Dimension.IsAccountId).ToList();
     }
 
     private static Dictionary<string, (DateOnly Day, KpiRow Row)> Latest(KpiResult result, Func<KpiRow, bool> counts)

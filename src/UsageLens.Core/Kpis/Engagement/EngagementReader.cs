@@ -16,6 +16,11 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     /// <summary>The events that count as activity (empty: every event with a user), checked once against the workspace's meters.</summary>
     private IReadOnlyList<string> Activity { get; } = CheckedActivity(context);
 
+    /// <summary>Per account with activity in the period: its distinct active users and last active day.</summary>
+    public async Task<IReadOnlyDictionary<string, AccountActiveUsers>> AccountActiveUsersAsync(Period period, CancellationToken cancellationToken) =>
+        await AccountActivity.ReadAsync(context, period, request.Scope, request.Filters, cancellationToken).ConfigureAwait(false);
+
+
     /// <summary>The group-by values per account; engagement is measured per account, so only account dimensions group it.</summary>
     public async Task<AccountGroups> GroupsAsync(string kpi, CancellationToken cancellationToken)
     {
@@ -140,7 +145,8 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
         return rows.Select(r => new FeatureUse(r.GetDate("day"), r.GetString("account_id"), r.GetString("event"))).ToList();
     }
 
-    private static IReadOnlyList<string> CheckedActivity(KpiContext context)
+    /// <summary>The workspace's activity events, each checked to be a known meter.</summary>
+    internal static IReadOnlyList<string> CheckedActivity(KpiContext context)
     {
         var listed = context.Configuration.ActivityEvents;
         var unknown = listed.FirstOrDefault(e => !context.Model.Catalog.MeterUnits.ContainsKey(e));

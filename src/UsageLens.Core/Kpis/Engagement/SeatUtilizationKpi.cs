@@ -44,8 +44,7 @@ internal sealed class SeatUtilizationKpi : IKpi
 
     private static async Task<Dictionary<string, int>> ActiveUsersAsync(EngagementReader reader, Period period, CancellationToken cancellationToken)
     {
-        var activity = await reader.ActiveDaysAsync(period, cancellationToken).ConfigureAwait(false);
-        return activity.Where(a => a.Account is not null).GroupBy(a => a.Account!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(a => a.User).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+        var activity = await reader.AccountActiveUsersAsync(period, cancellationToken).ConfigureAwait(false);
+        return activity.ToDictionary(a => a.Key, a => a.Value.Users, StringComparer.Ordinal);
     }
 }
