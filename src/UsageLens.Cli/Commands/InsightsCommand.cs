@@ -1,7 +1,9 @@
 using System.CommandLine;
+using UsageLens.Cli.Backtest;
 using UsageLens.Cli.Output;
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Semantics;
+using UsageLens.Demo;
 using UsageLens.Insights;
 
 namespace UsageLens.Cli.Commands;
@@ -25,14 +27,26 @@ internal static class InsightsCommand
         var partner = new Option<string?>("--partner") { Description = "Scope to one channel partner's accounts" };
         var option = new Option<string[]>("--option", "-o") { Description = "An insight's own option as name=value (see insights --list), for example threshold=6" };
         var sql = new Option<bool>("--sql") { Description = "Also print the SQL that ran" };
+        var backtest = new Option<bool>("--backtest") { Description = "Score the insights against a demo workspace's known storylines (anomalies, churners, expanders, trials): precision and recall of each" };
+        var accounts = new Option<int>("--accounts") { Description = "With --backtest: demo accounts", DefaultValueFactory = _ => 240 };
+        var days = new Option<int>("--days") { Description = "With --backtest: demo days of history", DefaultValueFactory = _ => 240 };
+        var seed = new Option<int>("--seed") { Description = "With --backtest: the demo's seed", DefaultValueFactory = _ => 7 };
 
-        var command = new Command("insights", "Compute an insight: anomalies, trend, comparison") { name, list, kpi, metric, by, grain, period, where, partner, option, sql };
+        var command = new Command("insights", "Compute an insight (insights --list names them all), or backtest them on the demo") { name, list, kpi, metric, by, grain, period, where, partner, option, sql, backtest, accounts, days, seed };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var format = parse.GetValue(CommonOptions.Format);
             if (parse.GetValue(list))
             {
                 WriteList(environment, format);
+                return CliApplication.Success;
+            }
+            if (parse.GetValue(backtest))
+            {
+                var options = new DemoOptions(CommonOptions.Today(parse, environment.Clock), parse.GetValue(accounts), parse.GetValue(days), parse.GetValue(seed));
+                options.Validate();
+                var lines = await new DemoBacktest(options, ConfigurationFile.DemoDefault(DemoProfile.Saas)).RunAsync(cancellationToken).ConfigureAwait(false);
+                BacktestOutput.Write(environment, format, lines);
                 return CliApplication.Success;
             }
             if (parse.GetValue(name) is not { } insightName)
