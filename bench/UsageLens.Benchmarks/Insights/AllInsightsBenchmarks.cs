@@ -17,7 +17,7 @@ namespace UsageLens.Benchmarks.Insights;
 /// the <c>usage</c> KPI per account and day for one meter over the same 180 days, the cheapest read an
 /// account insight makes, so the Ratio column says how many such reads the insights cost.
 /// </summary>
-[Config(typeof(AnomalyBenchmarkConfig))]
+[Config(typeof(AllInsightsBenchmarkConfig))]
 public class AllInsightsBenchmarks
 {
     private DuckDbWorkspace _workspace = null!;
