@@ -70,18 +70,23 @@ internal static partial class AlertRulesReader
         }
         var options = KpiOptions(file, $"{path}.options", WorkspaceConfigurationReader.Child(rule, "options"), kpi.Definition);
         var period = Text(file, path, rule, "period") ?? "last-7-days";
-        Period resolved;
-        try
+        // Checked on a first of January that is not a Monday: to-date periods ("this-month", "this-week")
+        // hold the evaluation day itself on the first day of their unit, and so would fail on that day.
+        foreach (var day in (DateOnly[])[new(2026, 1, 1), new(2026, 1, 5), new(2026, 1, 15)])
         {
-            resolved = RelativePeriod.Resolve(period, new DateOnly(2026, 1, 15));
-        }
-        catch (UsageLensException ex)
-        {
-            throw new UsageLensException($"{file}: {path}.period: {ex.Message}", ex);
-        }
-        if (resolved.To > new DateTime(2026, 1, 15, 0, 0, 0, DateTimeKind.Utc))
-        {
-            throw new UsageLensException($"{file}: {path}.period: '{period}' includes the evaluation day, which is not complete; use a period that ends before it, such as yesterday or last-7-days");
+            Period resolved;
+            try
+            {
+                resolved = RelativePeriod.Resolve(period, day);
+            }
+            catch (UsageLensException ex)
+            {
+                throw new UsageLensException($"{file}: {path}.period: {ex.Message}", ex);
+            }
+            if (resolved.To > day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))
+            {
+                throw new UsageLensException($"{file}: {path}.period: '{period}' includes the evaluation day on some days, which is not complete; use a period that ends before it, such as yesterday, last-7-days or last-month");
+            }
         }
         var above = Number(file, $"{path}.above", WorkspaceConfigurationReader.Child(rule, "above"));
         var below = Number(file, $"{path}.below", WorkspaceConfigurationReader.Child(rule, "below"));
