@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using UsageLens.Alerts.Tests;
 using UsageLens.Core.Events;
+using UsageLens.Core.Storage;
 using UsageLens.Storage.DuckDb;
 using UsageLens.Storage.DuckDb.Ingestion;
 
