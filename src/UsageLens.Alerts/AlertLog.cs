@@ -6,9 +6,10 @@ namespace UsageLens.Alerts;
 
 /// <summary>
 /// The alerts' durable memory, a JSON Lines file beside the workspace: each subject's last state per
-/// rule (to see a change) and every delivery. Lines are only ever appended, each with one write and a
-/// flush to disk, so a crash leaves at most a torn last line, which reading skips. Writers take the
-/// file exclusively (an advisory lock on Unix), so <c>serve</c> and <c>alerts run</c> may share it.
+/// rule (to see a change) and every delivery. Lines are only ever appended, each run's with one write and
+/// a flush to disk, so a crash leaves at most a torn last line, which reading skips and the next append
+/// cuts off. Writers take the file exclusively (an advisory lock on Unix), so <c>serve</c> and
+/// <c>alerts run</c> may share it.
 /// </summary>
 public sealed class AlertLog(string path)
 {
@@ -53,13 +54,35 @@ public sealed class AlertLog(string path)
         }
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        await WithFileAsync(FileMode.Append, FileAccess.Write, FileShare.None, async stream =>
+        await WithFileAsync(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, async stream =>
         {
+            await DropTornEndAsync(stream, cancellationToken).ConfigureAwait(false);
+            stream.Seek(0, SeekOrigin.End);
             await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
             await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             stream.Flush(flushToDisk: true);
             return 0;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    // An append cut short by a crash leaves a line without its newline; it is cut off before the next
+    // append, so it cannot run into the next line and make the file unreadable.
+    private static async Task DropTornEndAsync(FileStream stream, CancellationToken cancellationToken)
+    {
+        if (stream.Length == 0)
+        {
+            return;
+        }
+        var tail = (int)Math.Min(stream.Length, 1 << 20);
+        var buffer = new byte[tail];
+        stream.Seek(-tail, SeekOrigin.End);
+        await stream.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
+        if (buffer[^1] == (byte)'\n')
+        {
+            return;
+        }
+        var lastNewline = Array.LastIndexOf(buffer, (byte)'\n');
+        stream.SetLength(lastNewline < 0 ? stream.Length - tail : stream.Length - tail + lastNewline + 1);
     }
 
     private async Task<List<AlertLogLine>> ReadAsync(CancellationToken cancellationToken)
