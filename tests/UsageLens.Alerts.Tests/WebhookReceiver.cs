@@ -23,6 +23,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
 
+    /// <summary>How long to wait before answering each request in turn (then: at once).</summary>
+    public ConcurrentQueue<TimeSpan> Delays { get; } = new();
+
     public Uri Url => new($"{_app.Urls.First()}/hooks/usagelens");
 
     public static async Task<WebhookReceiver> StartAsync(params int[] answers)
@@ -39,6 +42,10 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             receiver.Requests.Enqueue(new ReceivedRequest(
                 http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 body.ToArray()));
+            if (receiver.Delays.TryDequeue(out var delay))
+            {
+                await Task.Delay(delay, http.RequestAborted);
+            }
             return Results.StatusCode(receiver._answers.TryDequeue(out var status) ? status : 200);
         });
         await app.StartAsync();
