@@ -30,6 +30,7 @@ internal static class CliApplication
         root.Subcommands.Add(KeysCommand.Create(environment));
         root.Subcommands.Add(MigrateCommand.Create(environment));
         root.Subcommands.Add(InsightsCommand.Create(environment));
+        root.Subcommands.Add(AlertsCommand.Create(environment));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -32,7 +32,7 @@ public static class WorkspaceConfigurationReader
             return WorkspaceConfiguration.Empty;
         }
         var root = Mapping(fileName, "", stream.Documents[0].RootNode);
-        RefuseUnknown(fileName, "", root, "rate_plans", "metrics", "activity", "questions", "health");
+        RefuseUnknown(fileName, "", root, "rate_plans", "metrics", "activity", "questions", "health", "alerts");
         var plans = new Dictionary<string, RatePlan>(StringComparer.Ordinal);
         if (Child(root, "rate_plans") is { } plansNode)
         {
@@ -50,9 +50,11 @@ public static class WorkspaceConfigurationReader
             ? QuestionSettingsReader.Read(fileName, Mapping(fileName, "questions", questionsNode))
             : ([], DayOfWeek.Monday, null, null);
         var health = Child(root, "health") is { } healthNode ? HealthSettingsReader.Read(fileName, Mapping(fileName, "health", healthNode)) : HealthSettings.Default;
+        var alerts = Child(root, "alerts") is { } alertsNode ? AlertRulesReader.Read(fileName, Mapping(fileName, "alerts", alertsNode)) : [];
         return new WorkspaceConfiguration(plans)
         {
             Health = health,
+            Alerts = alerts,
             Metrics = metrics,
             ActivityEvents = activity,
             QuestionSynonyms = synonyms,

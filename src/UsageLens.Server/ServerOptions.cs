@@ -32,6 +32,9 @@ public sealed record ServerOptions
     /// <summary>The workspace configuration (rate plans) that KPIs read.</summary>
     public Core.Configuration.WorkspaceConfiguration Configuration { get; init; } = Core.Configuration.WorkspaceConfiguration.Empty;
 
+    /// <summary>The alerts' state and delivery log (JSON Lines); when set, the configuration's enabled alert rules run on their schedules.</summary>
+    public string? AlertLogPath { get; init; }
+
     /// <summary>The least severe log level written.</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
 

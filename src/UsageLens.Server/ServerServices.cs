@@ -4,6 +4,7 @@ using UsageLens.Core.Insights.Contract;
 using UsageLens.Core.Kpis.Contract;
 using UsageLens.Core.Storage;
 using UsageLens.Questions.Contract;
+using UsageLens.Server.Alerts;
 using UsageLens.Server.Authentication;
 using UsageLens.Server.Contract;
 using UsageLens.Server.GroupCommit;
@@ -29,6 +30,8 @@ internal static class ServerServices
         services.AddSingleton<GroupCommitWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<GroupCommitWriter>());
         services.AddSingleton<IngestRequests>();
+        services.AddSingleton<AlertServices>();
+        services.AddHostedService<AlertScheduleService>();
         services.AddApiKeyAuthentication();
         services.AddIngestRateLimits(options);
         // The contract's records are written by source-generated serializers, the same the CLI uses;

@@ -1,3 +1,4 @@
+using UsageLens.Server.Alerts;
 using UsageLens.Server.Dashboard;
 using UsageLens.Server.Ingestion;
 using UsageLens.Server.Insights;
@@ -45,6 +46,7 @@ public static class UsageLensServer
         app.MapKpiEndpoints();
         app.MapAskEndpoints();
         app.MapInsightEndpoints();
+        app.MapAlertEndpoints();
         return app;
     }
 }

@@ -16,12 +16,12 @@ internal static class ServeCommand
 
     public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("serve", "Serve the API and the dashboard") { Urls };
+        var command = new Command("serve", "Serve the API and the dashboard, and run the alert rules on their schedules") { Urls, AlertLogFile.Option };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var workspace = await WorkspaceStores.OpenAsync(parse, environment.Clock, mustExist: false, cancellationToken).ConfigureAwait(false);
             var clock = parse.GetValue(CommonOptions.AsOf) is null ? environment.Clock : new AsOfClock(CommonOptions.Today(parse, environment.Clock), environment.Clock);
-            await RunAsync(environment with { Clock = clock }, workspace, new ServerOptions { Urls = parse.GetValue(Urls)!, Configuration = CommonOptions.Configuration(parse) }, null, cancellationToken).ConfigureAwait(false);
+            await RunAsync(environment with { Clock = clock }, workspace, new ServerOptions { Urls = parse.GetValue(Urls)!, Configuration = CommonOptions.Configuration(parse), AlertLogPath = AlertLogFile.Path(parse) }, null, cancellationToken).ConfigureAwait(false);
             return CliApplication.Success;
         });
         return command;

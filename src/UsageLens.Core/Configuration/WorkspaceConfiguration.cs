@@ -29,6 +29,9 @@ public sealed record WorkspaceConfiguration(IReadOnlyDictionary<string, RatePlan
     /// <summary>How the health insight weighs and bands its components (<c>health</c>); the defaults when absent.</summary>
     public HealthSettings Health { get; init; } = HealthSettings.Default;
 
+    /// <summary>The alert rules (<c>alerts</c>), in the file's order.</summary>
+    public IReadOnlyList<Alerts.AlertRule> Alerts { get; init; } = [];
+
     /// <summary>The file it was read from, for messages; null when it came from no file.</summary>
     public string? Source { get; init; }
 }

@@ -8,4 +8,7 @@ public static class UsageLensPolicies
 
     /// <summary>Reading KPIs: admin, analyst and partner keys (partner keys are limited to their partner's accounts).</summary>
     public const string Query = "query";
+
+    /// <summary>Administration (alert rules and their delivery log): admin keys only.</summary>
+    public const string Admin = "admin";
 }
