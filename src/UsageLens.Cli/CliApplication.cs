@@ -30,6 +30,8 @@ internal static class CliApplication
         root.Subcommands.Add(KeysCommand.Create(environment));
         root.Subcommands.Add(MigrateCommand.Create(environment));
         root.Subcommands.Add(InsightsCommand.Create(environment));
+        root.Subcommands.Add(DoctorCommand.Create(environment));
+        root.Subcommands.Add(CompletionCommand.Create(environment));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
