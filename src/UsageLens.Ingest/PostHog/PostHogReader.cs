@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using UsageLens.Core.Accounts;
 using UsageLens.Ingest.Wire;
@@ -75,15 +74,8 @@ public sealed class PostHogReader
     private void ReadMessage(JsonElement message, int index)
     {
         var fields = new MessageFields(message, index, _problems);
-        if (message.ValueKind != JsonValueKind.Object)
+        if (!fields.IsObjectWithin(_maxMessageBytes, "event", "event"))
         {
-            fields.Problem("", "an event must be a JSON object");
-            return;
-        }
-        var size = Encoding.UTF8.GetByteCount(message.GetRawText());
-        if (size > _maxMessageBytes)
-        {
-            fields.Problem("", $"the event is {size} bytes, over the {_maxMessageBytes}-byte limit per event");
             return;
         }
         var name = fields.RequiredText("event", "the event name");

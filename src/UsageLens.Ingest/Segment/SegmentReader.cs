@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using UsageLens.Core.Accounts;
 using UsageLens.Core.Events;
@@ -69,15 +68,8 @@ public sealed class SegmentReader
     private void ReadBatchMessage(JsonElement message, int index)
     {
         var fields = new MessageFields(message, index, _problems);
-        if (message.ValueKind != JsonValueKind.Object)
+        if (!fields.IsObjectWithin(_maxMessageBytes, "message", "call"))
         {
-            fields.Problem("", "a message must be a JSON object");
-            return;
-        }
-        var size = Encoding.UTF8.GetByteCount(message.GetRawText());
-        if (size > _maxMessageBytes)
-        {
-            fields.Problem("", $"the message is {size} bytes, over the {_maxMessageBytes}-byte limit per call");
             return;
         }
         var type = fields.RequiredText("type", "track, identify, group, page or screen");
