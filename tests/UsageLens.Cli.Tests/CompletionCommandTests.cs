@@ -9,6 +9,8 @@ public sealed class CompletionCommandTests
     [InlineData("usagelens do", "doctor")]
     [InlineData("usagelens kpi --gr", "--grain --group-by")]
     [InlineData("usagelens ins", "insights")]
+    [InlineData("usagelens kpi top-", "top-customer-share")]
+    [InlineData("usagelens kpi rev", "revenue-churn revenue-per-active-user")]
     public async Task The_bash_script_completes_from_the_installed_commands(string line, string expected)
     {
         var bash = new[] { "/bin/bash", "/usr/bin/bash" }.FirstOrDefault(File.Exists);

@@ -22,7 +22,7 @@ public sealed class DoctorClickHouseTests(ClickHouseServers servers) : IDisposab
 
         Assert.Equal(0, exit);
         var data = Assert.Single(output.Split('\n'), line => line.StartsWith("OK    data", StringComparison.Ordinal));
-        Assert.Contains($"events {EventCount(db).ToString("N0", CultureInfo.InvariantCulture)}, accounts 10,", data, StringComparison.Ordinal);
+        Assert.Contains($"events {ClickHouseCommandTests.EventCount(db).ToString("N0", CultureInfo.InvariantCulture)}, accounts 10,", data, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -37,13 +37,6 @@ public sealed class DoctorClickHouseTests(ClickHouseServers servers) : IDisposab
         Assert.Contains(output.Split('\n'), line => line.StartsWith("FAIL  tables        missing: account_trait_keys, accounts, api_keys,", StringComparison.Ordinal));
         var again = await CliRun.RunAsync("doctor", "--db", Path.Combine(_directory, "none.duckdb"), "--store", store);
         Assert.Contains("FAIL  tables", again.Out, StringComparison.Ordinal);
-    }
-
-    private static long EventCount(string db)
-    {
-        using var workspace = Storage.DuckDb.DuckDbWorkspace.Open(db);
-        using var connection = workspace.OpenConnection();
-        return Convert.ToInt64(Storage.DuckDb.DuckDbCommands.Scalar(connection, "SELECT count(*) FROM events"), CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
