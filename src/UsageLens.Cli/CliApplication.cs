@@ -31,6 +31,8 @@ internal static class CliApplication
         root.Subcommands.Add(MigrateCommand.Create(environment));
         root.Subcommands.Add(InsightsCommand.Create(environment));
         root.Subcommands.Add(AlertsCommand.Create(environment));
+        root.Subcommands.Add(DoctorCommand.Create(environment));
+        root.Subcommands.Add(CompletionCommand.Create(environment));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -44,9 +44,19 @@ internal static class ConfigurationFile
                 ? WorkspaceConfigurationReader.Read(explicitPath, File.ReadAllText(explicitPath))
                 : throw new UsageLensException($"--config '{explicitPath}': no such file");
         }
-        var directory = Directory(workspacePath);
-        var found = s_defaultNames.Select(n => Path.Combine(directory, n)).FirstOrDefault(File.Exists);
+        var found = Locate(null, workspacePath);
         return found is null ? WorkspaceConfiguration.Empty : WorkspaceConfigurationReader.Read(Path.GetFileName(found), File.ReadAllText(found));
+    }
+
+    /// <summary>The file <see cref="Load"/> reads: <paramref name="explicitPath"/> as given, else the first default name beside the workspace, else null.</summary>
+    public static string? Locate(string? explicitPath, string workspacePath)
+    {
+        if (explicitPath is not null)
+        {
+            return explicitPath;
+        }
+        var directory = Directory(workspacePath);
+        return s_defaultNames.Select(n => Path.Combine(directory, n)).FirstOrDefault(File.Exists);
     }
 
     private static string Directory(string workspacePath) =>

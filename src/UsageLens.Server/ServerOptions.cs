@@ -29,6 +29,9 @@ public sealed record ServerOptions
     /// <summary>Requests that may wait for the writer before new ones wait for room.</summary>
     public int PendingRequestLimit { get; init; } = 1_000;
 
+    /// <summary>The PostHog group type whose key is the account: an event's account is <c>properties.$groups.&lt;this&gt;</c>.</summary>
+    public string PostHogAccountGroup { get; init; } = "company";
+
     /// <summary>The workspace configuration (rate plans) that KPIs read.</summary>
     public Core.Configuration.WorkspaceConfiguration Configuration { get; init; } = Core.Configuration.WorkspaceConfiguration.Empty;
 
@@ -50,6 +53,7 @@ public sealed record ServerOptions
         Require(GroupCommitMaxDelay >= TimeSpan.Zero, "GroupCommitMaxDelay must not be negative");
         Require(GroupCommitMaxRecords > 0, "GroupCommitMaxRecords must be positive");
         Require(PendingRequestLimit > 0, "PendingRequestLimit must be positive");
+        Require(!string.IsNullOrWhiteSpace(PostHogAccountGroup), "PostHogAccountGroup must name a PostHog group type");
     }
 
     private static void Require(bool condition, string message)

@@ -20,6 +20,9 @@ public sealed class ClickHouseEngine : IWorkspaceEngine
     /// <summary>Always: opening a ClickHouse workspace creates its database and tables where missing.</summary>
     public bool Exists(string address) => true;
 
+    public Task<WorkspaceInspection> InspectAsync(string address, CancellationToken cancellationToken) =>
+        Schema.ClickHouseInspection.InspectAsync(ClickHouseAddress.Parse(address), cancellationToken);
+
     public async Task<IWorkspaceStore> OpenAsync(string address, TimeProvider timeProvider, CancellationToken cancellationToken) =>
         new ClickHouseWorkspaceStore(await ClickHouseWorkspace.OpenAsync(ClickHouseAddress.Parse(address), cancellationToken).ConfigureAwait(false), timeProvider);
 

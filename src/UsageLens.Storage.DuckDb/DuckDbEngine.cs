@@ -29,6 +29,9 @@ public sealed class DuckDbEngine : IWorkspaceEngine
         return path == ":memory:" || File.Exists(path);
     }
 
+    public Task<WorkspaceInspection> InspectAsync(string address, CancellationToken cancellationToken) =>
+        Task.FromResult(Schema.DuckDbInspection.Inspect(PathOf(address)));
+
     public Task<IWorkspaceStore> OpenAsync(string address, TimeProvider timeProvider, CancellationToken cancellationToken) =>
         Task.FromResult<IWorkspaceStore>(new DuckDbWorkspaceStore(DuckDbWorkspace.Open(PathOf(address)), timeProvider));
 

@@ -70,7 +70,7 @@ public sealed class ClickHouseCommandTests(ClickHouseServers servers) : IDisposa
         Assert.Contains(reason, error, StringComparison.Ordinal);
     }
 
-    private static long EventCount(string db)
+    internal static long EventCount(string db)
     {
         using var workspace = Storage.DuckDb.DuckDbWorkspace.Open(db);
         using var connection = workspace.OpenConnection();

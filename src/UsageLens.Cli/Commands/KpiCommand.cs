@@ -11,6 +11,7 @@ internal static class KpiCommand
     public static Command Create(CliEnvironment environment)
     {
         var name = new Argument<string?>("name") { Description = "The KPI, for example top-customer-share", Arity = ArgumentArity.ZeroOrOne };
+        name.CompletionSources.Add(KpiCatalog.All.Select(k => k.Definition.Name).ToArray());
         name.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } value && value.StartsWith('-'))

@@ -3,7 +3,11 @@ using UsageLens.Core.Kpis;
 
 namespace UsageLens.Cli.Output;
 
-/// <summary>RFC 4180 CSV: the breakdown rows when there are some, else one row with the value and its parts.</summary>
+/// <summary>
+/// RFC 4180 CSV: the breakdown rows when there are some, else one row with the value and its parts. Kept by hand
+/// rather than CsvHelper: it writes rows of strings and numbers already formatted, which is the quoting rule plus the
+/// spreadsheet-formula guard below (see ARCHITECTURE.md, "Hand-written pieces").
+/// </summary>
 internal static class KpiCsv
 {
     public static void Write(TextWriter writer, KpiResult result)
@@ -41,6 +45,13 @@ internal static class KpiCsv
         {
             return "";
         }
-        return cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
+        var text = IsFormula(cell) ? "'" + cell : cell;
+        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
     }
+
+    // A text cell a spreadsheet would run as a formula (an account named "=HYPERLINK(...)") is written with a leading
+    // quote, as OWASP advises for CSV injection; numbers ("-3.5") are left as they are, so they stay numbers.
+    private static bool IsFormula(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+        && !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 }

@@ -16,6 +16,13 @@ public interface IWorkspaceEngine
     /// <summary>Whether the workspace at <paramref name="address"/> exists already; opening one that does not creates it.</summary>
     bool Exists(string address);
 
+    /// <summary>
+    /// Reads the workspace at <paramref name="address"/> without creating, migrating or writing it: connects (a
+    /// ClickHouse ping, a read-only DuckDB open) and reports its schema version, missing tables and row counts. The
+    /// engine's own errors (unreachable server, a file that is not a workspace) are thrown for <see cref="Explain"/>.
+    /// </summary>
+    Task<WorkspaceInspection> InspectAsync(string address, CancellationToken cancellationToken);
+
     /// <summary>Opens (creating if needed) the workspace at <paramref name="address"/>; the caller disposes it.</summary>
     Task<IWorkspaceStore> OpenAsync(string address, TimeProvider timeProvider, CancellationToken cancellationToken);
 

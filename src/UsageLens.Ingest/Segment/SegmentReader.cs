@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using UsageLens.Core.Accounts;
 using UsageLens.Core.Events;
@@ -13,11 +12,6 @@ namespace UsageLens.Ingest.Segment;
 /// </summary>
 public sealed class SegmentReader
 {
-    private static readonly HashSet<string> s_eventProperties = new(StringComparer.Ordinal)
-    {
-        "quantity", "unit", "account_id", "product", "classification",
-    };
-
     private readonly List<IngestProblem> _problems = [];
     private readonly List<ParsedEvent> _events = [];
     private readonly List<AccountUpsert> _accounts = [];
@@ -74,15 +68,8 @@ public sealed class SegmentReader
     private void ReadBatchMessage(JsonElement message, int index)
     {
         var fields = new MessageFields(message, index, _problems);
-        if (message.ValueKind != JsonValueKind.Object)
+        if (!fields.IsObjectWithin(_maxMessageBytes, "message", "call"))
         {
-            fields.Problem("", "a message must be a JSON object");
-            return;
-        }
-        var size = Encoding.UTF8.GetByteCount(message.GetRawText());
-        if (size > _maxMessageBytes)
-        {
-            fields.Problem("", $"the message is {size} bytes, over the {_maxMessageBytes}-byte limit per call");
             return;
         }
         var type = fields.RequiredText("type", "track, identify, group, page or screen");
@@ -125,7 +112,7 @@ public sealed class SegmentReader
             fields.Problem("userId", "required: identify needs a userId or anonymousId");
             return;
         }
-        var upsert = SegmentTraits.User(fields, user);
+        var upsert = ProfileTraits.User(fields, user);
         if (_problems.Count == known)
         {
             _users.Add(upsert);
@@ -141,7 +128,7 @@ public sealed class SegmentReader
         {
             return;
         }
-        var upsert = SegmentTraits.Account(fields, account);
+        var upsert = ProfileTraits.Account(fields, account);
         if (_problems.Count > known)
         {
             return;
@@ -172,11 +159,7 @@ public sealed class SegmentReader
         var time = SegmentTime.Resolve(fields, _batchSentAt, _receivedAt);
         var user = UserOf(fields);
         var account = fields.Text("context.groupId") ?? fields.Text("properties.account_id");
-        var properties = fields.Object("properties");
-        var quantity = fields.Number("properties.quantity") ?? EventDefaults.Quantity;
-        var unit = fields.Text("properties.unit") ?? EventDefaults.Unit;
-        var product = fields.Text("properties.product");
-        var classification = fields.Text("properties.classification");
+        var properties = UsageProperties.Read(fields, UsageProperties.IsKept);
         if (account is null && user is not null && _groupedUsers.TryGetValue(user, out var grouped))
         {
             account = grouped;
@@ -185,12 +168,11 @@ public sealed class SegmentReader
         {
             fields.Problem("context.groupId", "no account: send context.groupId or properties.account_id, or a userId that was grouped with an account");
         }
-        if (_problems.Count > known || id is null || time is null)
+        if (_problems.Count > known || id is null || time is null || name is null)
         {
             return;
         }
-        var usage = new UsageEvent(id, "", time.Value, account ?? "", user, normalized, quantity, unit, product, classification,
-            JsonObjects.Remaining(properties, s_eventProperties), name == normalized ? null : name);
+        var usage = properties.ToEvent(new EventIdentity(id, time.Value, account, user, name));
         _events.Add(new ParsedEvent(fields.Index, usage, account is null ? user : null));
     }
 

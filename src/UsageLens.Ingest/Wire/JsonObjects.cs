@@ -9,7 +9,11 @@ internal static class JsonObjects
     /// The members of <paramref name="source"/> other than <paramref name="recognised"/>, as a JSON object text;
     /// <see langword="null"/> when nothing remains, so an update never writes an empty traits object.
     /// </summary>
-    public static string? Remaining(JsonElement? source, IReadOnlySet<string> recognised)
+    public static string? Remaining(JsonElement? source, IReadOnlySet<string> recognised) =>
+        Remaining(source, name => !recognised.Contains(name));
+
+    /// <summary>The members of <paramref name="source"/> whose name <paramref name="kept"/> accepts, as for the set overload.</summary>
+    public static string? Remaining(JsonElement? source, Func<string, bool> kept)
     {
         if (source is not { ValueKind: JsonValueKind.Object } element)
         {
@@ -22,7 +26,7 @@ internal static class JsonObjects
             writer.WriteStartObject();
             foreach (var member in element.EnumerateObject())
             {
-                if (!recognised.Contains(member.Name))
+                if (kept(member.Name))
                 {
                     member.WriteTo(writer);
                     written++;

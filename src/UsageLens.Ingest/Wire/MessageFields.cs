@@ -15,6 +15,26 @@ internal sealed class MessageFields(JsonElement message, int index, List<IngestP
 
     public void Problem(string field, string reason) => problems.Add(new IngestProblem(index, field, reason));
 
+    /// <summary>
+    /// Whether the message of a batch is a JSON object of at most <paramref name="maxBytes"/>; otherwise a problem is
+    /// recorded, calling it a <paramref name="noun"/> and the limit one per <paramref name="limitUnit"/>.
+    /// </summary>
+    public bool IsObjectWithin(int maxBytes, string noun, string limitUnit)
+    {
+        if (message.ValueKind != JsonValueKind.Object)
+        {
+            Problem("", $"a {noun} must be a JSON object");
+            return false;
+        }
+        var size = System.Text.Encoding.UTF8.GetByteCount(message.GetRawText());
+        if (size > maxBytes)
+        {
+            Problem("", $"the {noun} is {size} bytes, over the {maxBytes}-byte limit per {limitUnit}");
+            return false;
+        }
+        return true;
+    }
+
     /// <summary>The value at <paramref name="path"/>, or <see langword="null"/> when missing or JSON null.</summary>
     public JsonElement? Find(string path)
     {

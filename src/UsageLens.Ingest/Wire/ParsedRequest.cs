@@ -14,6 +14,12 @@ public sealed record ParsedRequest(
 
     public bool IsValid => Problems.Count == 0;
 
+    /// <summary>The field an event without an account is reported under, in the wire format's own words.</summary>
+    public string AccountField { get; init; } = "context.groupId";
+
+    /// <summary>How a client of the wire format names an event's account, for the no-account problem; <c>{user}</c> is the user's id.</summary>
+    public string AccountAdvice { get; init; } = "send context.groupId or properties.account_id, or group user '{user}' with an account first";
+
     /// <summary>The users whose stored account is needed to attribute some events.</summary>
     public IReadOnlyCollection<string> UsersNeedingAccount =>
         Events.Where(e => e.AccountOfUser is not null).Select(e => e.AccountOfUser!).ToHashSet(StringComparer.Ordinal);
@@ -36,8 +42,8 @@ public sealed record ParsedRequest(
             }
             else
             {
-                problems.Add(new IngestProblem(parsed.Index, "context.groupId",
-                    $"no account: send context.groupId or properties.account_id, or group user '{user}' with an account first"));
+                problems.Add(new IngestProblem(parsed.Index, AccountField,
+                    "no account: " + AccountAdvice.Replace("{user}", user, StringComparison.Ordinal)));
             }
         }
         return this with { Events = events, Problems = [.. Problems, .. problems] };

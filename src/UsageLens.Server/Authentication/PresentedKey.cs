@@ -6,7 +6,8 @@ namespace UsageLens.Server.Authentication;
 
 /// <summary>
 /// Finds the key a client presented: Segment-style HTTP Basic (key as user name, empty password),
-/// a Bearer token, or, as Segment also accepts, a <c>writeKey</c> member of the JSON body.
+/// a Bearer token, or, as Segment also accepts, a <c>writeKey</c> member of the JSON body (PostHog's SDKs send
+/// theirs as <c>api_key</c> there).
 /// </summary>
 internal static class PresentedKey
 {
@@ -52,7 +53,7 @@ internal static class PresentedKey
             }
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var isWriteKey = reader.ValueTextEquals("writeKey"u8);
+                var isWriteKey = reader.ValueTextEquals("writeKey"u8) || reader.ValueTextEquals("api_key"u8);
                 reader.Read();
                 if (isWriteKey && reader.TokenType == JsonTokenType.String)
                 {

@@ -14,6 +14,7 @@ internal static class IngestionEndpoints
             .RequireRateLimiting(IngestRateLimits.Policy);
         ingestion.MapSegmentEndpoints();
         ingestion.MapCloudEventsEndpoints();
+        ingestion.MapPostHogEndpoints();
         return endpoints;
     }
 

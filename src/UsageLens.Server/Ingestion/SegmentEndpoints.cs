@@ -25,6 +25,7 @@ internal static class SegmentEndpoints
                 requests.AcceptAsync(context, (body, receivedAt) => SegmentReader.Read(body, call, receivedAt, options.MaxCallBytes), UnitField))
             .WithName($"segment-{call.ToString().ToLowerInvariant()}")
             .WithSummary(summary)
-            .WithIngestionContract(_ => call == SegmentCall.Batch, "application/json");
+            // RudderStack's Node SDK labels its gzipped JSON application/x-www-form-urlencoded (axios's default for a buffer).
+            .WithIngestionContract(_ => call == SegmentCall.Batch, "application/json", "application/x-www-form-urlencoded");
     }
 }

@@ -18,6 +18,13 @@ internal static class ClickHouseTables
     public const string ApiKeys = "api_keys";
     public const string Settings = "settings";
 
+    /// <summary>Every table a workspace has (on a cluster, the names queries use), for <c>usagelens doctor</c>.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Events, AccountDays, UserDays, Accounts, Users, Subscriptions, Nps, Partners, Meters,
+        EventPropertyKeys, AccountTraitKeys, UserTraitKeys, ApiKeys, Settings,
+    ];
+
     /// <summary>The local suffix of a sharded table on each cluster node.</summary>
     public const string LocalSuffix = "_local";
 }
