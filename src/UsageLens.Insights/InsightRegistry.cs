@@ -6,6 +6,7 @@ using UsageLens.Insights.Churn;
 using UsageLens.Insights.Comparisons;
 using UsageLens.Insights.Health;
 using UsageLens.Insights.Trends;
+using UsageLens.Insights.Trials;
 using UsageLens.Insights.Upsell;
 
 namespace UsageLens.Insights;
@@ -24,6 +25,7 @@ public static class InsightRegistry
         new ChurnRiskInsight(),
         new HealthInsight(),
         new UpsellInsight(),
+        new TrialConversionInsight(),
     ];
 
     /// <summary>The insight named <paramref name="name"/>; a catalogued kind not computed yet is a clear error.</summary>

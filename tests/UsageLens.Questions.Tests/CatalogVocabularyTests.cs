@@ -22,6 +22,7 @@ public sealed class CatalogVocabularyTests
         ["feature-gaps"] = "which features do smb customers not use",
         ["health"] = "show customer health for enterprise accounts",
         ["signals"] = "buying signals last month",
+        ["trial-conversion"] = "which trials are likely to convert",
     };
 
     [Fact]

@@ -51,6 +51,11 @@ public static class InsightCatalog
             Synonyms = ["health", "health score", "healthy", "unhealthy", "customer health"],
             Parameters = [s_asOf, s_from, s_to, s_where],
         },
+        new("trial-conversion", "Trials likely to convert", "accounts on a free trial now, ranked by how their usage, active users, feature breadth and usage trend compare with the trials that converted")
+        {
+            Synonyms = ["trials likely to convert", "trials are likely to convert", "trials will convert", "likely to convert", "trial conversion", "trial conversions", "trials to convert", "convert from trial"],
+            Parameters = [s_asOf, s_where],
+        },
         new("signals", "Buying signals", "usage changes that suggest an account is ready to expand")
         {
             Synonyms = ["signals", "buying signals", "expansion signals"],
