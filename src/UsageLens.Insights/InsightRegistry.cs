@@ -4,6 +4,7 @@ using UsageLens.Core.Semantics;
 using UsageLens.Insights.Anomalies;
 using UsageLens.Insights.Churn;
 using UsageLens.Insights.Comparisons;
+using UsageLens.Insights.Discounts;
 using UsageLens.Insights.Health;
 using UsageLens.Insights.Trends;
 using UsageLens.Insights.Trials;
@@ -26,6 +27,7 @@ public static class InsightRegistry
         new HealthInsight(),
         new UpsellInsight(),
         new TrialConversionInsight(),
+        new DiscountsInsight(),
     ];
 
     /// <summary>The insight named <paramref name="name"/>; a catalogued kind not computed yet is a clear error.</summary>

@@ -23,6 +23,7 @@ public sealed class CatalogVocabularyTests
         ["health"] = "show customer health for enterprise accounts",
         ["signals"] = "buying signals last month",
         ["trial-conversion"] = "which trials are likely to convert",
+        ["discounts"] = "which discounts can we phase out",
     };
 
     [Fact]

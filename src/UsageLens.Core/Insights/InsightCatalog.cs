@@ -56,6 +56,11 @@ public static class InsightCatalog
             Synonyms = ["trials likely to convert", "trials are likely to convert", "trials will convert", "likely to convert", "trial conversion", "trial conversions", "trials to convert", "convert from trial"],
             Parameters = [s_asOf, s_where],
         },
+        new("discounts", "Discounts to phase out", "accounts on a discount whose usage is heavy for their segment and growing, ranked by the MRR the discount gives away")
+        {
+            Synonyms = ["discounts to phase out", "phase out discounts", "which discounts can we phase out", "discounts can we phase out", "discounts we can phase out", "remove discounts", "discount phase out"],
+            Parameters = [new("metric", "the metered event heaviness and growth are measured on (default: every meter)"), s_asOf, s_where],
+        },
         new("signals", "Buying signals", "usage changes that suggest an account is ready to expand")
         {
             Synonyms = ["signals", "buying signals", "expansion signals"],

@@ -7,7 +7,7 @@ namespace UsageLens.Insights.Tests.Intel;
 
 public sealed class IntelTruncationTests
 {
-    public static TheoryData<string> Insights => ["trial-conversion"];
+    public static TheoryData<string> Insights => ["trial-conversion", "discounts"];
 
     [Theory]
     [MemberData(nameof(Insights))]
