@@ -6,6 +6,7 @@ using UsageLens.Insights.Churn;
 using UsageLens.Insights.Comparisons;
 using UsageLens.Insights.Discounts;
 using UsageLens.Insights.Health;
+using UsageLens.Insights.RatePlans;
 using UsageLens.Insights.Trends;
 using UsageLens.Insights.Trials;
 using UsageLens.Insights.Upsell;
@@ -28,6 +29,7 @@ public static class InsightRegistry
         new UpsellInsight(),
         new TrialConversionInsight(),
         new DiscountsInsight(),
+        new RatePlanFitInsight(),
     ];
 
     /// <summary>The insight named <paramref name="name"/>; a catalogued kind not computed yet is a clear error.</summary>

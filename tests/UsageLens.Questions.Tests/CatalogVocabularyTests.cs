@@ -24,6 +24,7 @@ public sealed class CatalogVocabularyTests
         ["signals"] = "buying signals last month",
         ["trial-conversion"] = "which trials are likely to convert",
         ["discounts"] = "which discounts can we phase out",
+        ["rate-plan-fit"] = "which rate plan fits each customer",
     };
 
     [Fact]

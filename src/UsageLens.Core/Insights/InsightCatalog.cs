@@ -61,6 +61,11 @@ public static class InsightCatalog
             Synonyms = ["discounts to phase out", "phase out discounts", "which discounts can we phase out", "discounts can we phase out", "discounts we can phase out", "remove discounts", "discount phase out"],
             Parameters = [new("metric", "the metered event heaviness and growth are measured on (default: every meter)"), s_asOf, s_where],
         },
+        new("rate-plan-fit", "Rate-plan fit", "each account's usage priced on every rate plan: who would pay less on another plan, who pays less than any other would charge, and which plan monetises usage best")
+        {
+            Synonyms = ["rate plan fit", "rate-plan fit", "which rate plan fits", "rate plan fits", "best rate plan", "cheapest plan", "plan fit", "overpaying", "over paying"],
+            Parameters = [s_asOf, s_where],
+        },
         new("signals", "Buying signals", "usage changes that suggest an account is ready to expand")
         {
             Synonyms = ["signals", "buying signals", "expansion signals"],
