@@ -2,6 +2,7 @@ using UsageLens.Core;
 using UsageLens.Core.Insights;
 using UsageLens.Core.Semantics;
 using UsageLens.Insights.Anomalies;
+using UsageLens.Insights.Benchmarks;
 using UsageLens.Insights.Churn;
 using UsageLens.Insights.Comparisons;
 using UsageLens.Insights.Discounts;
@@ -30,6 +31,7 @@ public static class InsightRegistry
         new TrialConversionInsight(),
         new DiscountsInsight(),
         new RatePlanFitInsight(),
+        new BenchmarkInsight(),
     ];
 
     /// <summary>The insight named <paramref name="name"/>; a catalogued kind not computed yet is a clear error.</summary>

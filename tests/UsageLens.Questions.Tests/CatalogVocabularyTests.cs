@@ -25,6 +25,7 @@ public sealed class CatalogVocabularyTests
         ["trial-conversion"] = "which trials are likely to convert",
         ["discounts"] = "which discounts can we phase out",
         ["rate-plan-fit"] = "which rate plan fits each customer",
+        ["benchmark"] = "benchmark enterprise accounts",
     };
 
     [Fact]

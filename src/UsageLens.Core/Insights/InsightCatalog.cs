@@ -66,6 +66,11 @@ public static class InsightCatalog
             Synonyms = ["rate plan fit", "rate-plan fit", "which rate plan fits", "rate plan fits", "best rate plan", "cheapest plan", "plan fit", "overpaying", "over paying"],
             Parameters = [s_asOf, s_where],
         },
+        new("benchmark", "Benchmark against the segment", "an account, or every account, against its segment: its percentile and the segment's median for usage, active users, feature breadth, seat utilisation, MRR and NPS")
+        {
+            Synonyms = ["benchmark", "benchmark against segment", "benchmark against the segment", "compared to its segment", "compared to peers", "peer benchmark"],
+            Parameters = [new("account", "the account to benchmark (default every account)"), s_asOf, s_where],
+        },
         new("signals", "Buying signals", "usage changes that suggest an account is ready to expand")
         {
             Synonyms = ["signals", "buying signals", "expansion signals"],

@@ -28,14 +28,14 @@ internal static class HealthSignalsReader
             StringComparer.Ordinal);
     }
 
-    private static async Task<Dictionary<string, DateOnly>> LastActiveAsync(InsightRequest request, KpiContext context, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, DateOnly>> LastActiveAsync(InsightRequest request, KpiContext context, CancellationToken cancellationToken)
     {
         var arguments = Window(request, HealthSignals.ActivityLookbackDays) with { Grain = "day", GroupBy = ["account_id"], Options = ["measure=dau"] };
         var result = await KpiSeries.ReadAsync("active-users", arguments, request, context, cancellationToken).ConfigureAwait(false);
         return Latest(result, r => r.Value > 0).ToDictionary(l => l.Key, l => l.Value.Day, StringComparer.Ordinal);
     }
 
-    private static async Task<Dictionary<string, LatestNps>> LatestNpsAsync(InsightRequest request, KpiContext context, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, LatestNps>> LatestNpsAsync(InsightRequest request, KpiContext context, CancellationToken cancellationToken)
     {
         var arguments = Window(request, HealthSignals.NpsLookbackDays) with { Grain = "day", GroupBy = ["account_id"] };
         var result = await KpiSeries.ReadAsync("nps", arguments, request, context, cancellationToken).ConfigureAwait(false);

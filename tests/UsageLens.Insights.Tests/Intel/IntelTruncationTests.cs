@@ -7,7 +7,7 @@ namespace UsageLens.Insights.Tests.Intel;
 
 public sealed class IntelTruncationTests
 {
-    public static TheoryData<string> Insights => ["trial-conversion", "discounts", "rate-plan-fit"];
+    public static TheoryData<string> Insights => ["trial-conversion", "discounts", "rate-plan-fit", "benchmark"];
 
     [Theory]
     [MemberData(nameof(Insights))]

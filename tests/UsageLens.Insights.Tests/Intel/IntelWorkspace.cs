@@ -14,7 +14,8 @@ namespace UsageLens.Insights.Tests.Intel;
 /// (trial row 1 June, paying 100 from 1 July); t1, t2 and t3 are on a trial now (t3 on a plan named
 /// "trial"), t4's trial began 15 June and lapsed. Segment mid, plan pro: d1, d2 and d3 pay on a 10%,
 /// 20% and 25% discount, d4 at list price. Partners: p2 holds c3, t3 and d3, p1 the rest. Rate plans
-/// growth and pro price api_call and export. Some rows and events fall on or after 1 September.
+/// growth and pro price api_call and export. NPS answers: d1 9, d2 5, d4 8, c1 10 (in March), c2 2, and d3 10
+/// after as-of. Some rows and events fall on or after 1 September.
 /// The expected figures are worked out by hand in the tests.
 /// </summary>
 internal static class IntelWorkspace
@@ -65,6 +66,13 @@ internal static class IntelWorkspace
         ("d1", "2026-09-01", "pro", 200, null),
     ];
 
+    // (account, day, score): NPS answers.
+    private static readonly (string, string, int)[] s_answers =
+    [
+        ("d1", "2026-08-15", 9), ("d2", "2026-08-10", 5), ("d4", "2026-07-01", 8), ("d3", "2026-09-02", 10),
+        ("c1", "2026-03-01", 10), ("c2", "2026-08-01", 2),
+    ];
+
     /// <summary>The workspace, keeping only what happened before <paramref name="before"/> when given.</summary>
     public static async Task<DuckDbWorkspaceStore> OpenAsync(DateOnly? before = null)
     {
@@ -79,6 +87,10 @@ internal static class IntelWorkspace
         foreach (var (account, day, plan, mrr, discount) in s_subscriptions.Where(s => Kept(s.Item2)))
         {
             DuckDbCommands.Execute(connection, "INSERT INTO subscriptions (account_id, effective_at, plan, mrr, discount_pct) VALUES ($1, $2, $3, $4, $5)", account, Day(day).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), plan, mrr, discount);
+        }
+        foreach (var (account, day, score) in s_answers.Where(a => Kept(a.Item2)))
+        {
+            DuckDbCommands.Execute(connection, "INSERT INTO nps (account_id, user_id, responded_at, score) VALUES ($1, $2, $3, $4)", account, $"{account}-{day}", Day(day).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), score);
         }
         return store;
     }
