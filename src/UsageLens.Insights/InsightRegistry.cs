@@ -1,6 +1,7 @@
 using UsageLens.Core;
 using UsageLens.Core.Insights;
 using UsageLens.Core.Semantics;
+using UsageLens.Insights.Adoption;
 using UsageLens.Insights.Anomalies;
 using UsageLens.Insights.Benchmarks;
 using UsageLens.Insights.Churn;
@@ -32,6 +33,8 @@ public static class InsightRegistry
         new DiscountsInsight(),
         new RatePlanFitInsight(),
         new BenchmarkInsight(),
+        new AdoptionAssistanceInsight(),
+        new FeatureGapsInsight(),
     ];
 
     /// <summary>The insight named <paramref name="name"/>; a catalogued kind not computed yet is a clear error.</summary>

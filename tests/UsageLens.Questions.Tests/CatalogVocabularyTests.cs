@@ -26,6 +26,7 @@ public sealed class CatalogVocabularyTests
         ["discounts"] = "which discounts can we phase out",
         ["rate-plan-fit"] = "which rate plan fits each customer",
         ["benchmark"] = "benchmark enterprise accounts",
+        ["adoption-assistance"] = "which customers need adoption help",
     };
 
     [Fact]

@@ -71,6 +71,11 @@ public static class InsightCatalog
             Synonyms = ["benchmark", "benchmark against segment", "benchmark against the segment", "compared to its segment", "compared to peers", "peer benchmark"],
             Parameters = [new("account", "the account to benchmark (default every account)"), s_asOf, s_where],
         },
+        new("adoption-assistance", "Adoption assistance", "customers using few features for their segment or few of their licensed seats, with the features their peers use that they do not")
+        {
+            Synonyms = ["adoption assistance", "adoption help", "need adoption help", "needs adoption help", "need help adopting", "low adoption", "onboarding help"],
+            Parameters = [s_asOf, s_where],
+        },
         new("signals", "Buying signals", "usage changes that suggest an account is ready to expand")
         {
             Synonyms = ["signals", "buying signals", "expansion signals"],
