@@ -8,6 +8,7 @@ using UsageLens.Insights.Churn;
 using UsageLens.Insights.Comparisons;
 using UsageLens.Insights.Discounts;
 using UsageLens.Insights.Health;
+using UsageLens.Insights.Outreach;
 using UsageLens.Insights.RatePlans;
 using UsageLens.Insights.Trends;
 using UsageLens.Insights.Trials;
@@ -35,6 +36,8 @@ public static class InsightRegistry
         new BenchmarkInsight(),
         new AdoptionAssistanceInsight(),
         new FeatureGapsInsight(),
+        new SurveyTargetsInsight(),
+        new ReferencesInsight(),
     ];
 
     /// <summary>The insight named <paramref name="name"/>; a catalogued kind not computed yet is a clear error.</summary>

@@ -27,6 +27,8 @@ public sealed class CatalogVocabularyTests
         ["rate-plan-fit"] = "which rate plan fits each customer",
         ["benchmark"] = "benchmark enterprise accounts",
         ["adoption-assistance"] = "which customers need adoption help",
+        ["survey-targets"] = "who should we survey",
+        ["references"] = "customer references in smb",
     };
 
     [Fact]

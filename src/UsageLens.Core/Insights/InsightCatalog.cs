@@ -76,6 +76,16 @@ public static class InsightCatalog
             Synonyms = ["adoption assistance", "adoption help", "need adoption help", "needs adoption help", "need help adopting", "low adoption", "onboarding help"],
             Parameters = [s_asOf, s_where],
         },
+        new("survey-targets", "Survey targets", "active accounts to ask for feedback: no recent NPS answer, or a big change in usage")
+        {
+            Synonyms = ["survey targets", "who should we survey", "who to survey", "should we survey", "ask for feedback", "survey candidates"],
+            Parameters = [s_asOf, s_where],
+        },
+        new("references", "Customer references", "healthy, heavy-using promoters who could be customer references")
+        {
+            Synonyms = ["customer references", "references", "reference customers", "reference accounts", "case study candidates"],
+            Parameters = [s_asOf, s_where],
+        },
         new("signals", "Buying signals", "usage changes that suggest an account is ready to expand")
         {
             Synonyms = ["signals", "buying signals", "expansion signals"],
