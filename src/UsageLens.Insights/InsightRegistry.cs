@@ -38,6 +38,7 @@ public static class InsightRegistry
         new FeatureGapsInsight(),
         new SurveyTargetsInsight(),
         new ReferencesInsight(),
+        new CampaignAudiencesInsight(),
     ];
 
     /// <summary>The insight named <paramref name="name"/>; a catalogued kind not computed yet is a clear error.</summary>

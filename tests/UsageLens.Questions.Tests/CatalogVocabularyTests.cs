@@ -29,6 +29,7 @@ public sealed class CatalogVocabularyTests
         ["adoption-assistance"] = "which customers need adoption help",
         ["survey-targets"] = "who should we survey",
         ["references"] = "customer references in smb",
+        ["campaign-audiences"] = "campaign audiences",
     };
 
     [Fact]

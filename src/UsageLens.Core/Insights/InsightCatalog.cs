@@ -86,6 +86,11 @@ public static class InsightCatalog
             Synonyms = ["customer references", "references", "reference customers", "reference accounts", "case study candidates"],
             Parameters = [s_asOf, s_where],
         },
+        new("campaign-audiences", "Campaign audiences", "named audiences for campaigns: expansion-ready, at-risk, win-back, promoters and the non-adopters of each feature")
+        {
+            Synonyms = ["campaign audiences", "campaign audience", "audiences for a campaign", "marketing audiences", "campaign lists"],
+            Parameters = [new("audience", "one audience by name"), s_asOf, s_where],
+        },
         new("signals", "Buying signals", "usage changes that suggest an account is ready to expand")
         {
             Synonyms = ["signals", "buying signals", "expansion signals"],

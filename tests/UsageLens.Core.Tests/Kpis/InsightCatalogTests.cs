@@ -10,7 +10,7 @@ public sealed class InsightCatalogTests
     {
         // A kind without synonyms is reached by name only, so it cannot change how a question parses.
         Assert.Equal(
-            ["adoption-assistance", "anomalies", "benchmark", "churn-risk", "discounts", "feature-gaps", "health", "rate-plan-fit", "references", "signals", "survey-targets", "trial-conversion", "upsell"],
+            ["adoption-assistance", "anomalies", "benchmark", "campaign-audiences", "churn-risk", "discounts", "feature-gaps", "health", "rate-plan-fit", "references", "signals", "survey-targets", "trial-conversion", "upsell"],
             InsightCatalog.All.Where(i => i.Synonyms.Count > 0).Select(i => i.Name).Order(StringComparer.Ordinal));
     }
 

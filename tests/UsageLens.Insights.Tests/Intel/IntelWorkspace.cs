@@ -10,10 +10,10 @@ using UsageLens.Storage.DuckDb;
 namespace UsageLens.Insights.Tests.Intel;
 
 /// <summary>
-/// Eleven accounts, as of 1 September 2026. Segment smb: c1, c2, c3 converted from a trial on plan growth
+/// Twelve accounts, as of 1 September 2026. Segment smb: c1, c2, c3 converted from a trial on plan growth
 /// (trial row 1 June, paying 100 from 1 July); t1, t2 and t3 are on a trial now (t3 on a plan named
 /// "trial"), t4's trial began 15 June and lapsed. Segment mid, plan pro: d1, d2 and d3 pay on a 10%,
-/// 20% and 25% discount, d4 at list price. Partners: p2 holds c3, t3 and d3, p1 the rest. Rate plans
+/// 20% and 25% discount, d4 at list price. x1 (segment ent) cancelled on 15 August. Partners: p2 holds c3, t3 and d3, p1 the rest. Rate plans
 /// growth and pro price api_call and export. NPS answers: d1 9, d2 5, d4 8, c1 10 (in March), c2 2, and d3 10
 /// after as-of. Some rows and events fall on or after 1 September.
 /// The expected figures are worked out by hand in the tests.
@@ -34,6 +34,7 @@ internal static class IntelWorkspace
         ("c1", "smb", "p1", 5), ("c2", "smb", "p1", 4), ("c3", "smb", "p2", null),
         ("t1", "smb", "p1", 3), ("t2", "smb", "p1", 3), ("t3", "smb", "p2", null), ("t4", "smb", "p1", null),
         ("d1", "mid", "p1", 10), ("d2", "mid", "p1", 10), ("d3", "mid", "p2", 10), ("d4", "mid", "p1", 10),
+        ("x1", "ent", "p1", null),
     ];
 
     // (account, day, event, quantity, user)
@@ -50,6 +51,7 @@ internal static class IntelWorkspace
         ("d2", "2026-07-20", "api_call", 100, "u21"), ("d2", "2026-08-20", "api_call", 100, "u21"),
         ("d3", "2026-07-20", "api_call", 800, "u22"), ("d3", "2026-08-20", "api_call", 800, "u22"), ("d3", "2026-09-01", "api_call", 5000, "u22"),
         ("d4", "2026-07-20", "api_call", 300, "u23"), ("d4", "2026-08-20", "api_call", 600, "u23"),
+        ("x1", "2026-07-10", "api_call", 50, "u30"),
     ];
 
     // (account, effective day, plan, mrr, discount %)
@@ -64,6 +66,7 @@ internal static class IntelWorkspace
         ("t4", "2026-06-15", "growth", 0, 100),
         ("d1", "2026-05-01", "pro", 180, 10), ("d2", "2026-05-01", "pro", 160, 20), ("d3", "2026-05-01", "pro", 150, 25), ("d4", "2026-05-01", "pro", 200, null),
         ("d1", "2026-09-01", "pro", 200, null),
+        ("x1", "2026-03-01", "pro", 300, null), ("x1", "2026-08-15", "pro", 0, null),
     ];
 
     // (account, day, score): NPS answers.
