@@ -10,6 +10,7 @@ using UsageLens.Insights.Discounts;
 using UsageLens.Insights.Health;
 using UsageLens.Insights.Outreach;
 using UsageLens.Insights.RatePlans;
+using UsageLens.Insights.Signals;
 using UsageLens.Insights.Trends;
 using UsageLens.Insights.Trials;
 using UsageLens.Insights.Upsell;
@@ -39,6 +40,7 @@ public static class InsightRegistry
         new SurveyTargetsInsight(),
         new ReferencesInsight(),
         new CampaignAudiencesInsight(),
+        new SignalsInsight(),
     ];
 
     /// <summary>The insight named <paramref name="name"/>; a catalogued kind not computed yet is a clear error.</summary>

@@ -3,17 +3,21 @@ using UsageLens.Core.Kpis;
 namespace UsageLens.Insights.Accounts;
 
 /// <summary>
-/// Each account's distinct active users over the 30 days before as-of, through the <c>active-users</c>
-/// KPI (calendar mode, by account), so accounts without licensed seats are counted too.
+/// Each account's distinct active users over the 30 days before as-of (or another window ending by
+/// as-of), through the <c>active-users</c> KPI (calendar mode, by account), so accounts without licensed
+/// seats are counted too.
 /// </summary>
 internal static class ActiveUsersReader
 {
-    public static async Task<IReadOnlyDictionary<string, double>> ReadAsync(InsightRequest request, KpiContext context, CancellationToken cancellationToken)
+    public static Task<IReadOnlyDictionary<string, double>> ReadAsync(InsightRequest request, KpiContext context, CancellationToken cancellationToken) =>
+        ReadAsync(request, context, request.AsOf.AddDays(-UsageWindows.WindowDays), request.AsOf, cancellationToken);
+
+    public static async Task<IReadOnlyDictionary<string, double>> ReadAsync(InsightRequest request, KpiContext context, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var arguments = new KpiArguments
         {
-            From = KpiSeries.Day(request.AsOf.AddDays(-UsageWindows.WindowDays)),
-            To = KpiSeries.Day(request.AsOf),
+            From = KpiSeries.Day(from),
+            To = KpiSeries.Day(to),
             GroupBy = ["account_id"],
             Where = request.Where,
             Options = ["measure=mau", "mode=calendar"],

@@ -7,7 +7,7 @@ namespace UsageLens.Insights.Tests.Intel;
 
 public sealed class IntelTruncationTests
 {
-    public static TheoryData<string> Insights => ["trial-conversion", "discounts", "rate-plan-fit", "benchmark", "adoption-assistance", "feature-gaps", "survey-targets", "references", "campaign-audiences"];
+    public static TheoryData<string> Insights => ["trial-conversion", "discounts", "rate-plan-fit", "benchmark", "adoption-assistance", "feature-gaps", "survey-targets", "references", "campaign-audiences", "signals"];
 
     [Theory]
     [MemberData(nameof(Insights))]
