@@ -1,11 +1,18 @@
 using UsageLens.Core;
 using UsageLens.Core.Insights;
 using UsageLens.Core.Semantics;
+using UsageLens.Insights.Adoption;
 using UsageLens.Insights.Anomalies;
+using UsageLens.Insights.Benchmarks;
 using UsageLens.Insights.Churn;
 using UsageLens.Insights.Comparisons;
+using UsageLens.Insights.Discounts;
 using UsageLens.Insights.Health;
+using UsageLens.Insights.Outreach;
+using UsageLens.Insights.RatePlans;
+using UsageLens.Insights.Signals;
 using UsageLens.Insights.Trends;
+using UsageLens.Insights.Trials;
 using UsageLens.Insights.Upsell;
 
 namespace UsageLens.Insights;
@@ -24,6 +31,16 @@ public static class InsightRegistry
         new ChurnRiskInsight(),
         new HealthInsight(),
         new UpsellInsight(),
+        new TrialConversionInsight(),
+        new DiscountsInsight(),
+        new RatePlanFitInsight(),
+        new BenchmarkInsight(),
+        new AdoptionAssistanceInsight(),
+        new FeatureGapsInsight(),
+        new SurveyTargetsInsight(),
+        new ReferencesInsight(),
+        new CampaignAudiencesInsight(),
+        new SignalsInsight(),
     ];
 
     /// <summary>The insight named <paramref name="name"/>; a catalogued kind not computed yet is a clear error.</summary>

@@ -85,15 +85,15 @@ public sealed class InsightsCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task An_insight_not_computed_yet_and_an_unknown_option_are_bad_input_naming_them()
+    public async Task A_bad_option_value_and_an_unknown_option_are_bad_input_naming_them()
     {
         await SeedAsync();
 
-        var health = await CliRun.RunAsync("insights", "signals", "--db", Db);
+        var value = await CliRun.RunAsync("insights", "signals", "-o", "growth=0", "--db", Db);
         var option = await CliRun.RunAsync("insights", "anomalies", "-o", "treshold=5", "--db", Db);
 
-        Assert.Equal(1, health.Exit);
-        Assert.StartsWith("error: insight 'signals' is not available yet", health.Error, StringComparison.Ordinal);
+        Assert.Equal(1, value.Exit);
+        Assert.StartsWith("error: option growth='0' must be a number from 0.01 to 100", value.Error, StringComparison.Ordinal);
         Assert.Equal(1, option.Exit);
         Assert.StartsWith("error: insight anomalies has no option 'treshold'", option.Error, StringComparison.Ordinal);
     }

@@ -140,15 +140,16 @@ public sealed class AnswersOnDuckDbTests : IDisposable
     }
 
     [Fact]
-    public async Task An_insight_question_whose_insight_is_not_computed_yet_says_so()
+    public async Task A_buying_signals_question_is_answered_by_the_signals_insight()
     {
         var workspace = await OctoberAsync();
 
         var answer = await workspace.AskAsync("buying signals this month");
 
+        // Every catalogued insight kind is computed now, so none answers "not computed yet".
         Assert.Equal("signals", answer.Outcomes[0].Ask.Insight);
-        Assert.StartsWith("'signals' is understood but not computed yet; the insights computed today are anomalies", answer.Outcomes[0].NotAvailable, StringComparison.Ordinal);
-        Assert.Empty(answer.Sql);
+        Assert.Null(answer.Outcomes[0].NotAvailable);
+        Assert.Equal("signals", answer.Outcomes[0].Insight!.Insight);
     }
 
     [Fact]

@@ -22,6 +22,14 @@ public sealed class CatalogVocabularyTests
         ["feature-gaps"] = "which features do smb customers not use",
         ["health"] = "show customer health for enterprise accounts",
         ["signals"] = "buying signals last month",
+        ["trial-conversion"] = "which trials are likely to convert",
+        ["discounts"] = "which discounts can we phase out",
+        ["rate-plan-fit"] = "which rate plan fits each customer",
+        ["benchmark"] = "benchmark enterprise accounts",
+        ["adoption-assistance"] = "which customers need adoption help",
+        ["survey-targets"] = "who should we survey",
+        ["references"] = "customer references in smb",
+        ["campaign-audiences"] = "campaign audiences",
     };
 
     [Fact]

@@ -51,6 +51,46 @@ public static class InsightCatalog
             Synonyms = ["health", "health score", "healthy", "unhealthy", "customer health"],
             Parameters = [s_asOf, s_from, s_to, s_where],
         },
+        new("trial-conversion", "Trials likely to convert", "accounts on a free trial now, ranked by how their usage, active users, feature breadth and usage trend compare with the trials that converted")
+        {
+            Synonyms = ["trials likely to convert", "trials are likely to convert", "trials will convert", "likely to convert", "trial conversion", "trial conversions", "trials to convert", "convert from trial"],
+            Parameters = [s_asOf, s_where],
+        },
+        new("discounts", "Discounts to phase out", "accounts on a discount whose usage is heavy for their segment and growing, ranked by the MRR the discount gives away")
+        {
+            Synonyms = ["discounts to phase out", "phase out discounts", "which discounts can we phase out", "discounts can we phase out", "discounts we can phase out", "remove discounts", "discount phase out"],
+            Parameters = [new("metric", "the metered event heaviness and growth are measured on (default: every meter)"), s_asOf, s_where],
+        },
+        new("rate-plan-fit", "Rate-plan fit", "each account's usage priced on every rate plan: who would pay less on another plan, who pays less than any other would charge, and which plan monetises usage best")
+        {
+            Synonyms = ["rate plan fit", "rate-plan fit", "which rate plan fits", "rate plan fits", "best rate plan", "cheapest plan", "plan fit", "overpaying", "over paying"],
+            Parameters = [s_asOf, s_where],
+        },
+        new("benchmark", "Benchmark against the segment", "an account, or every account, against its segment: its percentile and the segment's median for usage, active users, feature breadth, seat utilisation, MRR and NPS")
+        {
+            Synonyms = ["benchmark", "benchmark against segment", "benchmark against the segment", "compared to its segment", "compared to peers", "peer benchmark"],
+            Parameters = [new("account", "the account to benchmark (default every account)"), s_asOf, s_where],
+        },
+        new("adoption-assistance", "Adoption assistance", "customers using few features for their segment or few of their licensed seats, with the features their peers use that they do not")
+        {
+            Synonyms = ["adoption assistance", "adoption help", "need adoption help", "needs adoption help", "need help adopting", "low adoption", "onboarding help"],
+            Parameters = [s_asOf, s_where],
+        },
+        new("survey-targets", "Survey targets", "active accounts to ask for feedback: no recent NPS answer, or a big change in usage")
+        {
+            Synonyms = ["survey targets", "who should we survey", "who to survey", "should we survey", "ask for feedback", "survey candidates"],
+            Parameters = [s_asOf, s_where],
+        },
+        new("references", "Customer references", "healthy, heavy-using promoters who could be customer references")
+        {
+            Synonyms = ["customer references", "references", "reference customers", "reference accounts", "case study candidates"],
+            Parameters = [s_asOf, s_where],
+        },
+        new("campaign-audiences", "Campaign audiences", "named audiences for campaigns: expansion-ready, at-risk, win-back, promoters and the non-adopters of each feature")
+        {
+            Synonyms = ["campaign audiences", "campaign audience", "audiences for a campaign", "marketing audiences", "campaign lists"],
+            Parameters = [new("audience", "one audience by name"), s_asOf, s_where],
+        },
         new("signals", "Buying signals", "usage changes that suggest an account is ready to expand")
         {
             Synonyms = ["signals", "buying signals", "expansion signals"],

@@ -1,8 +1,9 @@
 namespace UsageLens.Insights.Accounts;
 
 /// <summary>
-/// Every account's usage per meter in two windows (<see cref="WindowDays"/> days before as-of, and the
-/// same length before that), with each account's segment; read by <see cref="UsageWindowsReader"/>.
+/// Every account's usage per meter in two windows (<see cref="Days"/> days before as-of, by default
+/// <see cref="WindowDays"/>, and the same length before that), with each account's segment; read by
+/// <see cref="UsageWindowsReader"/>.
 /// </summary>
 internal sealed record UsageWindows(
     IReadOnlyList<string> Meters,
@@ -10,6 +11,9 @@ internal sealed record UsageWindows(
     IReadOnlyDictionary<string, string?> Segments)
 {
     public const int WindowDays = 30;
+
+    /// <summary>The length of each window in days.</summary>
+    public int Days { get; init; } = WindowDays;
 
     /// <summary>The account's windows for <paramref name="meter"/>, zero when it did not use it.</summary>
     public MeterWindows Of(string account, string meter) =>

@@ -4,17 +4,20 @@ namespace UsageLens.Insights.Accounts;
 
 /// <summary>
 /// Reads <see cref="UsageWindows"/> through the <c>usage</c> KPI, grouped by account and segment, one
-/// meter and one window at a time; both windows end before as-of.
+/// meter and one window at a time; both windows end before as-of and are 30 days long unless asked otherwise.
 /// </summary>
 internal static class UsageWindowsReader
 {
-    public static async Task<UsageWindows> ReadAsync(InsightRequest request, KpiContext context, CancellationToken cancellationToken)
+    public static Task<UsageWindows> ReadAsync(InsightRequest request, KpiContext context, CancellationToken cancellationToken) =>
+        ReadAsync(request, context, UsageWindows.WindowDays, cancellationToken);
+
+    public static async Task<UsageWindows> ReadAsync(InsightRequest request, KpiContext context, int days, CancellationToken cancellationToken)
     {
         var meters = context.Model.Catalog.MeterUnits.Keys.Order(StringComparer.Ordinal).ToList();
         var usage = new SortedDictionary<string, Dictionary<string, MeterWindows>>(StringComparer.Ordinal);
         var segments = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var recentFrom = request.AsOf.AddDays(-UsageWindows.WindowDays);
-        var previousFrom = recentFrom.AddDays(-UsageWindows.WindowDays);
+        var recentFrom = request.AsOf.AddDays(-days);
+        var previousFrom = recentFrom.AddDays(-days);
         foreach (var meter in meters)
         {
             var recent = await WindowAsync(meter, recentFrom, request.AsOf, request, context, cancellationToken).ConfigureAwait(false);
@@ -26,7 +29,7 @@ internal static class UsageWindowsReader
                 windows[meter] = new MeterWindows(recent.GetValueOrDefault((account, segment)), previous.GetValueOrDefault((account, segment)));
             }
         }
-        return new UsageWindows(meters, usage.ToDictionary(u => u.Key, u => (IReadOnlyDictionary<string, MeterWindows>)u.Value, StringComparer.Ordinal), segments);
+        return new UsageWindows(meters, usage.ToDictionary(u => u.Key, u => (IReadOnlyDictionary<string, MeterWindows>)u.Value, StringComparer.Ordinal), segments) { Days = days };
     }
 
     private static async Task<Dictionary<(string Account, string? Segment), double>> WindowAsync(string meter, DateOnly from, DateOnly to, InsightRequest request, KpiContext context, CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ internal static class HealthSignalsReader
             StringComparer.Ordinal);
     }
 
-    private static async Task<Dictionary<string, DateOnly>> LastActiveAsync(InsightRequest request, KpiContext context, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, DateOnly>> LastActiveAsync(InsightRequest request, KpiContext context, CancellationToken cancellationToken)
     {
         var filters = AccountFilters(request, context);
         var period = Period.Days(request.AsOf.AddDays(-HealthSignals.ActivityLookbackDays), request.AsOf);
@@ -36,7 +36,7 @@ internal static class HealthSignalsReader
         return activity.ToDictionary(a => a.Key, a => a.Value.LastActive, StringComparer.Ordinal);
     }
 
-    private static async Task<Dictionary<string, LatestNps>> LatestNpsAsync(InsightRequest request, KpiContext context, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, LatestNps>> LatestNpsAsync(InsightRequest request, KpiContext context, CancellationToken cancellationToken)
     {
         var arguments = Window(request, HealthSignals.NpsLookbackDays) with { Grain = "day", GroupBy = ["account_id"] };
         var result = await KpiSeries.ReadAsync("nps", arguments, request, context, cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,7 @@ public sealed class InsightCatalogTests
     {
         // A kind without synonyms is reached by name only, so it cannot change how a question parses.
         Assert.Equal(
-            ["anomalies", "churn-risk", "feature-gaps", "health", "signals", "upsell"],
+            ["adoption-assistance", "anomalies", "benchmark", "campaign-audiences", "churn-risk", "discounts", "feature-gaps", "health", "rate-plan-fit", "references", "signals", "survey-targets", "trial-conversion", "upsell"],
             InsightCatalog.All.Where(i => i.Synonyms.Count > 0).Select(i => i.Name).Order(StringComparer.Ordinal));
     }
 

@@ -59,6 +59,7 @@ public sealed class PlannerScopeTests
             ["mrr at"] = QueryPlanner.MrrAt(at, scope, accountFilters),
             ["paid before"] = RevenuePlanner.PaidBefore(at, scope, accountFilters),
             ["plan at"] = FinancePlanner.PlanAt(at, scope, accountFilters),
+            ["subscriptions before"] = SubscriptionPlanner.Before(at, scope, accountFilters),
             ["usage by account and meter"] = FinancePlanner.UsageByAccountAndMeter(s_october, scope, filters, ["api_call"]),
             ["nps score counts"] = SurveyPlanner.ScoreCounts(s_october, scope, accountFilters, Grain.Month, [s_model.Dimension("region")]),
             ["active days"] = ActivityPlanner.ActiveDays(s_october, scope, filters, ["api_call"], EventReads.Rollups),

@@ -37,16 +37,16 @@ public sealed class InsightEndpointTests
     }
 
     [Fact]
-    public async Task An_insight_not_computed_yet_or_a_bad_option_is_a_400_problem_naming_it()
+    public async Task A_bad_option_is_a_400_problem_naming_it()
     {
         await using var server = await ThreePartnerAccounts.StartAsync();
         var client = server.ClientWithBearer(server.AnalystKey);
 
-        var health = await client.GetAsync(new Uri("/api/v1/insights/signals", UriKind.Relative));
+        var signals = await client.GetAsync(new Uri("/api/v1/insights/signals?growth=0", UriKind.Relative));
         var option = await client.GetAsync(new Uri("/api/v1/insights/anomalies?metric=api_call&thresold=5", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.BadRequest, health.StatusCode);
-        Assert.StartsWith("insight 'signals' is not available yet", (await Json.ReadAsync(health)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, signals.StatusCode);
+        Assert.StartsWith("option growth='0' must be a number from 0.01 to 100", (await Json.ReadAsync(signals)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, option.StatusCode);
         Assert.StartsWith("insight anomalies has no option 'thresold'", (await Json.ReadAsync(option)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
