@@ -13,6 +13,9 @@ public static class WorkspaceValuesReader
     // A trait with more values than this is a free-text field (a domain, a name), not a category to filter by.
     private const int MaxTraitValues = 50;
 
+    // Accounts are named in questions by their CRM name; beyond this many the names are not read (the ids still work through filters).
+    private const int MaxAccounts = 20000;
+
     public static async Task<WorkspaceValues> ReadAsync(IQueryStore store, CancellationToken cancellationToken, IEnumerable<string>? accountTraits = null)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -33,7 +36,11 @@ public static class WorkspaceValuesReader
         var partners = partnerRows
             .Select(r => (Id: Convert.ToString(r["partner_id"], System.Globalization.CultureInfo.InvariantCulture)!, Name: Convert.ToString(r["name"], System.Globalization.CultureInfo.InvariantCulture) ?? ""))
             .ToList();
-        return new WorkspaceValues(values, partners);
+        var accountRows = await store.QueryAsync(AccountNames(), cancellationToken).ConfigureAwait(false);
+        var accounts = accountRows
+            .Select(r => (Id: Convert.ToString(r["account_id"], System.Globalization.CultureInfo.InvariantCulture)!, Name: Convert.ToString(r["name"], System.Globalization.CultureInfo.InvariantCulture) ?? ""))
+            .ToList();
+        return new WorkspaceValues(values, partners) { Accounts = accounts };
     }
 
     internal static SqlSelect Distinct(string column)
@@ -71,5 +78,15 @@ public static class WorkspaceValuesReader
             new SqlTable(WorkspaceTable.Partners, "p"),
             OrderBy: [new SqlOrder(id)],
             Limit: MaxValues);
+    }
+
+    internal static SqlSelect AccountNames()
+    {
+        var id = new SqlColumn("a", "account_id");
+        return new SqlSelect(
+            [new SqlSelectItem(id, "account_id"), new SqlSelectItem(new SqlColumn("a", "name"), "name")],
+            new SqlTable(WorkspaceTable.Accounts, "a"),
+            OrderBy: [new SqlOrder(id)],
+            Limit: MaxAccounts);
     }
 }
