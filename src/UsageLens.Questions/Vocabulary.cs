@@ -246,32 +246,28 @@ public sealed class Vocabulary
 
     private void Add(string[] words, Term term)
     {
-        if (words.Length == 0)
+        if (Insert(words, term))
         {
-            return;
-        }
-        var key = string.Join(' ', words);
-        if (!_phrases.TryGetValue(key, out var terms))
-        {
-            terms = [];
-            _phrases[key] = terms;
-        }
-        if (!terms.Contains(term))
-        {
-            terms.Add(term);
-        }
-        _longest = Math.Max(_longest, words.Length);
-        foreach (var word in words)
-        {
-            Label(word, term.Kind == TermKind.Value ? term.Label : term.Name, overwrite: true);
+            foreach (var word in words)
+            {
+                Label(word, term.Kind == TermKind.Value ? term.Label : term.Name, overwrite: true);
+            }
         }
     }
 
     private void AddEntity(string[] words, Term term)
     {
+        if (Insert(words, term))
+        {
+            _entityWords.UnionWith(words);
+        }
+    }
+
+    private bool Insert(string[] words, Term term)
+    {
         if (words.Length == 0)
         {
-            return;
+            return false;
         }
         var key = string.Join(' ', words);
         if (!_phrases.TryGetValue(key, out var terms))
@@ -284,7 +280,7 @@ public sealed class Vocabulary
             terms.Add(term);
         }
         _longest = Math.Max(_longest, words.Length);
-        _entityWords.UnionWith(words);
+        return true;
     }
 
     private void Label(string word, string label, bool overwrite)

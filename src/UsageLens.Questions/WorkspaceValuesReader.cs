@@ -70,23 +70,17 @@ public static class WorkspaceValuesReader
     private static List<string> Texts(IReadOnlyList<QueryRow> rows) =>
         [.. rows.Select(r => Convert.ToString(r["value"], System.Globalization.CultureInfo.InvariantCulture) ?? "").Where(v => v.Length > 0)];
 
-    internal static SqlSelect PartnerNames()
-    {
-        var id = new SqlColumn("p", "partner_id");
-        return new SqlSelect(
-            [new SqlSelectItem(id, "partner_id"), new SqlSelectItem(new SqlColumn("p", "name"), "name")],
-            new SqlTable(WorkspaceTable.Partners, "p"),
-            OrderBy: [new SqlOrder(id)],
-            Limit: MaxValues);
-    }
+    internal static SqlSelect PartnerNames() => Names(WorkspaceTable.Partners, "partner_id", MaxValues);
 
-    internal static SqlSelect AccountNames()
+    internal static SqlSelect AccountNames() => Names(WorkspaceTable.Accounts, "account_id", MaxAccounts);
+
+    private static SqlSelect Names(WorkspaceTable table, string idColumn, int limit)
     {
-        var id = new SqlColumn("a", "account_id");
+        var id = new SqlColumn("t", idColumn);
         return new SqlSelect(
-            [new SqlSelectItem(id, "account_id"), new SqlSelectItem(new SqlColumn("a", "name"), "name")],
-            new SqlTable(WorkspaceTable.Accounts, "a"),
+            [new SqlSelectItem(id, idColumn), new SqlSelectItem(new SqlColumn("t", "name"), "name")],
+            new SqlTable(table, "t"),
             OrderBy: [new SqlOrder(id)],
-            Limit: MaxAccounts);
+            Limit: limit);
     }
 }
