@@ -15,6 +15,18 @@ internal sealed class AskDraft
 
     public List<string> CompareValues { get; } = [];
 
+    /// <summary>"year over year", "month over month": compare with the period one such unit earlier.</summary>
+    public Core.Sql.Grain? CompareShift { get; set; }
+
+    /// <summary>The question says "compare": values or a breakdown set against each other is the comparison insight.</summary>
+    public bool CompareVerb { get; set; }
+
+    /// <summary>The question asks how a measure changed ("trending", "how has ... changed"): the trend insight.</summary>
+    public bool Trend { get; set; }
+
+    /// <summary>Words that carry no meaning the reader could place; the question is answered without them and they are listed.</summary>
+    public List<string> Ignored { get; } = [];
+
     public string? Grain { get; set; }
 
     public bool GrainOverTime { get; set; }

@@ -30,6 +30,10 @@ internal static class BuiltInTerms
         .. Dimension("account_id", "account", "accounts", "customer", "customers", "client", "clients", "company", "companies"),
         .. Dimension("product", "product", "products"),
         .. Dimension("event", "event", "events", "event type", "feature", "features"),
+        // Everyday ways of asking for an insight, beyond its catalogue's synonyms.
+        .. InsightPhrases("churn-risk", "churn risks", "might churn", "may churn", "could churn", "going to churn", "risk churning"),
+        .. InsightPhrases("health", "health scores", "healthiest", "least healthy"),
+        .. InsightPhrases("upsell", "upsell opportunity", "cross-sell opportunities", "expansion opportunities"),
         ("strategic", new Term(TermKind.Value, "true", Dimension: "strategic")),
         ("key accounts", new Term(TermKind.Value, "true", Dimension: "strategic")),
     ];
@@ -38,6 +42,8 @@ internal static class BuiltInTerms
         kpi.Synonyms.Select(s => (s.Phrase, new Term(TermKind.Kpi, kpi.Name, Option: s.Option, Variant: s.Variant)));
 
     private static IEnumerable<(string, Term)> Insight(InsightDefinition insight) => insight.Synonyms.Select(p => (p, new Term(TermKind.Insight, insight.Name)));
+
+    private static IEnumerable<(string, Term)> InsightPhrases(string insight, params string[] phrases) => phrases.Select(p => (p, new Term(TermKind.Insight, insight)));
 
     private static IEnumerable<(string, Term)> Ranking(string field, params string[] phrases) => phrases.Select(p => (p, new Term(TermKind.Ranking, field)));
 

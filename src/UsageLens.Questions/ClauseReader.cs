@@ -10,9 +10,19 @@ internal sealed class ClauseReader(Vocabulary vocabulary, TimePhrase time, IRead
 {
     private static readonly HashSet<string> s_customerNouns = ["customers", "customer", "accounts", "account", "clients", "client", "companies", "company", "orgs", "organisations", "organizations", "tenants"];
     private static readonly HashSet<string> s_compare = ["vs", "versus", "against", "compared", "comparing", "compare"];
-    private static readonly HashSet<string> s_negations = ["excluding", "exclude", "except", "without", "excl", "not", "non", "but"];
+    private static readonly HashSet<string> s_negations = ["excluding", "exclude", "except", "without", "excl", "not", "non", "but", "outside"];
+    private static readonly HashSet<string> s_compareVerbs = ["compare", "comparing"];
+
+    // Words asking how a measure moved over a period: the trend insight answers them.
+    internal static readonly HashSet<string> TrendWords =
+    [
+        "trend", "trends", "trending", "trended", "change", "changed", "changes", "changing", "grow", "grew", "grown", "growing",
+        "increase", "increased", "increasing", "decrease", "decreased", "decreasing", "decline", "declined", "declining",
+        "evolve", "evolved", "evolving", "evolution", "improve", "improved", "improving", "worsen", "worsened", "worsening",
+        "rising", "risen", "falling", "fallen", "dropping", "going", "trajectory",
+    ];
     private static readonly HashSet<string> s_rankWords = ["top", "bottom", "largest", "biggest", "smallest", "highest", "lowest", "best", "worst", "heaviest", "lightest"];
-    private static readonly HashSet<string> s_groupWords = ["by", "per", "each", "every", "across"];
+    private static readonly HashSet<string> s_groupWords = ["by", "per", "each", "every", "across", "between"];
     private static readonly HashSet<string> s_plainGroupDimensions = ["segment", "region", "plan", "partner_id", "product"];
 
     private readonly AskDraft _draft = new();
@@ -31,9 +41,18 @@ internal sealed class ClauseReader(Vocabulary vocabulary, TimePhrase time, IRead
     private int Step(int i)
     {
         var word = tokens[i];
+        if (Shift(i) is { } shift)
+        {
+            return shift;
+        }
         if (s_compare.Contains(word))
         {
             return Comparison(i);
+        }
+        if (IsTrendWord(i))
+        {
+            _draft.Trend = true;
+            return 1;
         }
         if (time.Read(tokens, i) is { } period)
         {
@@ -58,6 +77,12 @@ internal sealed class ClauseReader(Vocabulary vocabulary, TimePhrase time, IRead
             _draft.Distinct = At(i + 2) is "users" or "people" ? "users" : "accounts";
             return 3;
         }
+        if (word is "distinct" or "unique" && At(i + 1) is "users" or "people" or "accounts" or "customers")
+        {
+            // "distinct users exporting": count the users (or accounts) of the metric, not its quantity.
+            _draft.Distinct = At(i + 1) is "users" or "people" ? "users" : "accounts";
+            return 2;
+        }
         if (word is "don't" or "dont" or "doesn't" or "never" or "not" && LaterUse(i) && tokens.Any(t => t is "features" or "feature"))
         {
             // "which features do smb customers not use": the negated use asks for feature gaps.
@@ -79,11 +104,62 @@ internal sealed class ClauseReader(Vocabulary vocabulary, TimePhrase time, IRead
             Place(i, length, terms);
             return length + TrailingDimensionWord(i + length, terms);
         }
-        if (FillerWords.Contains(word) || IsEventWord(word))
+        if (FillerWords.Contains(word) || IsEventWord(word) || Vocabulary.IsConnector(word))
         {
             return 1;
         }
-        throw QuestionNotUnderstoodException.Unknown(word, vocabulary.Suggest(word));
+        if (i > 0 && s_groupWords.Contains(tokens[i - 1]) && tokens[i - 1] != "across")
+        {
+            // "revenue per widget", "by colour": a breakdown by something unknown cannot be left out.
+            throw QuestionNotUnderstoodException.Unknown(word, vocabulary.Suggest(word));
+        }
+        // A word that cannot be placed is left out and listed; the question is refused only when
+        // what remains is not a complete query (see AskBuilder).
+        _draft.Ignored.Add(word);
+        return 1;
+    }
+
+    // "year over year", "month-over-month", "YoY": compare with the same period one unit earlier.
+    private int? Shift(int i)
+    {
+        var word = tokens[i];
+        var unit = word switch
+        {
+            "yoy" or "year-over-year" => Core.Sql.Grain.Year,
+            "mom" or "month-over-month" => Core.Sql.Grain.Month,
+            "qoq" or "quarter-over-quarter" => Core.Sql.Grain.Quarter,
+            "wow" or "week-over-week" => Core.Sql.Grain.Week,
+            _ => (Core.Sql.Grain?)null,
+        };
+        if (unit is not null)
+        {
+            _draft.CompareShift = unit;
+            return 1;
+        }
+        if (TimePhrase.Unit(word) is { } over && At(i + 1) == "over" && TimePhrase.Unit(At(i + 2)) == over)
+        {
+            _draft.CompareShift = over;
+            return 3;
+        }
+        return null;
+    }
+
+    // "growth" is also a plan: it reads as a change only after a measure and when no dimension word or comparison settles it as the plan.
+    private bool IsTrendWord(int i)
+    {
+        var word = tokens[i];
+        if (word == "growth")
+        {
+            var (length, terms) = vocabulary.Match(tokens, i);
+            if (length > 1 || (terms.Count > 0 && !_draft.HasMeasure))
+            {
+                return false;
+            }
+            var next = At(i + 1) ?? "";
+            var (_, after) = vocabulary.Match(tokens, i + 1);
+            return !(after.Any(t => t.Kind == TermKind.Dimension) || s_compare.Contains(next) || s_customerNouns.Contains(next));
+        }
+        return TrendWords.Contains(word) && vocabulary.Match(tokens, i).Length == 0;
     }
 
     private void SetPeriod(TimeMatch period)
@@ -100,7 +176,13 @@ internal sealed class ClauseReader(Vocabulary vocabulary, TimePhrase time, IRead
     private int Comparison(int i)
     {
         var next = i + 1;
+        var verb = s_compareVerbs.Contains(tokens[i]);
+        _draft.CompareVerb |= verb;
         if (At(next) is "to" or "with")
+        {
+            next++;
+        }
+        while (At(next) is "the" or "a")
         {
             next++;
         }
@@ -108,6 +190,11 @@ internal sealed class ClauseReader(Vocabulary vocabulary, TimePhrase time, IRead
         if (length > 0 && terms.All(t => t.Kind == TermKind.Value))
         {
             var earlier = _draft.Filters.LastOrDefault();
+            if (verb && !terms.Any(t => t.Dimension == earlier.Dimension))
+            {
+                // "compare Northwind vs Contoso": the first value comes after the verb.
+                return 1;
+            }
             var term = terms.FirstOrDefault(t => t.Dimension == earlier.Dimension) ?? Single(terms, next, length);
             if (earlier.Dimension != term.Dimension)
             {
@@ -121,7 +208,13 @@ internal sealed class ClauseReader(Vocabulary vocabulary, TimePhrase time, IRead
             return next - i + length + TrailingDimensionWord(next + length, [term]);
         }
         var main = _draft.Period ?? time.Read(["last", "month"], 0)!;
-        var compare = time.ReadComparison(tokens, next, main.From, main.To)
+        var compare = time.ReadComparison(tokens, next, main.From, main.To);
+        if (compare is null && verb)
+        {
+            // "compare api calls across segments": the verb alone; what is compared follows.
+            return 1;
+        }
+        compare = compare
             ?? throw new QuestionNotUnderstoodException($"'{tokens[i]}' must be followed by a period (\"the month before\", \"last year\") or a value (\"smb\")");
         _draft.Compare = compare;
         return next - i + compare.Length;
@@ -241,6 +334,13 @@ internal sealed class ClauseReader(Vocabulary vocabulary, TimePhrase time, IRead
                 _draft.Grain = term.Name;
                 break;
             case TermKind.Dimension:
+                // "partner p-adatum", "the product", "product usage": a dimension word naming its value, or the product itself, is no breakdown.
+                var following = vocabulary.Match(tokens, i + length).Terms;
+                if (following.Any(t => (t.Kind == TermKind.Value && t.Dimension == term.Name) || (term.Name == "product" && t.Kind is TermKind.Kpi or TermKind.Metric))
+                    || (term.Name == "product" && i > 0 && tokens[i - 1] is "the" or "our" or "your"))
+                {
+                    break;
+                }
                 if (s_plainGroupDimensions.Contains(term.Name) || term.Name.Contains('.', StringComparison.Ordinal))
                 {
                     AddGroup(term.Name);

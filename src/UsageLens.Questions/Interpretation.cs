@@ -56,7 +56,8 @@ public static class Interpretation
     {
         if (ask.Insight is { } insight)
         {
-            return ask.Metric is null ? $"insights: {insight}" : $"insights: {insight}({ask.Metric})";
+            var of = string.Join(", ", new[] { ask.Kpi, ask.Metric }.OfType<string>().Concat(ask.Options));
+            return of.Length == 0 ? $"insights: {insight}" : $"insights: {insight}({of})";
         }
         var details = new List<string>();
         if (ask.Metric is { } metric)

@@ -23,9 +23,27 @@ public sealed class QuestionParser(Vocabulary vocabulary, DateOnly today, DayOfW
         {
             draft.Filters.AddRange(filters);
         }
-        var asks = drafts.SelectMany(d => AskBuilder.Build(d, d.Period ?? shared, today)).ToList();
-        return new StructuredQuery(text, asks, Interpretation.Of(asks, weekStart)) { Corrections = corrections };
+        // "... total api calls and the share from the top 10%": a share without a metric is a share of the metric named before.
+        var metrics = drafts.FirstOrDefault(d => d.Metrics.Count > 0)?.Metrics ?? [];
+        foreach (var draft in drafts.Where(d => d.Share && d.Top is not null && d.Metrics.Count == 0 && d.Kpis.Count == 0))
+        {
+            draft.Metrics.AddRange(metrics);
+        }
+        var asks = drafts.SelectMany(d => AskBuilder.Build(d, d.Period ?? shared, today, vocabulary.Suggest)).ToList();
+        var ignored = drafts.SelectMany(d => d.Ignored).Distinct(StringComparer.Ordinal).ToList();
+        var interpretation = Interpretation.Of(asks, weekStart) + (ignored.Count == 0 ? "" : $" · ignored: {string.Join(", ", ignored)}");
+        return new StructuredQuery(text, asks, interpretation)
+        {
+            Corrections = corrections,
+            Ignored = ignored,
+            Confidence = Confidence(tokens.Count, drafts.Sum(d => d.Ignored.Count), corrections.Count),
+        };
     }
+
+    // The share of the question's words that were understood, less a little for each corrected typo:
+    // 1 when every word was placed, lower the more the reading rests on words left out or guessed.
+    private static double Confidence(int words, int ignored, int corrected) =>
+        words == 0 ? 0 : Math.Round(Math.Max(0.1, ((double)(words - ignored) / words) - (0.05 * corrected)), 2);
 
     // A word one edit from exactly one known word is read as that word ("retension"); the
     // interpretation lists the correction, so nothing is changed silently.

@@ -40,6 +40,8 @@ internal sealed class TimePhrase(DateOnly today, DayOfWeek weekStart)
             "last" or "lst" or "past" or "previous" or "prior" or "preceding" => Last(t, i),
             "penultimate" or "next-to-last" or "second-to-last" => Unit(At(t, i + 1)) is { } before ? Complete(2, before, 2) : null,
             "next" or "second" when At(t, i + 1) == "to" && At(t, i + 2) == "last" && Unit(At(t, i + 3)) is { } before => Complete(4, before, 2),
+            "end" or "close" when At(t, i + 1) == "of" => Point(t, i, end: true),
+            "start" or "beginning" when At(t, i + 1) == "of" => Point(t, i, end: false),
             "since" => Since(t, i),
             "between" => Range(t, i + 1, "and"),
             "from" => Range(t, i + 1, null),
@@ -47,6 +49,25 @@ internal sealed class TimePhrase(DateOnly today, DayOfWeek weekStart)
             _ => Named(t, i),
         };
     }
+
+    // "the end of October", "end of last month", "start of Q3": the period's last (or first) day.
+    private TimeMatch? Point(IReadOnlyList<string> t, int i, bool end)
+    {
+        var next = i + 2;
+        while (At(t, next) is "the")
+        {
+            next++;
+        }
+        if (At(t, next) is null || Read(t, next) is not { } period)
+        {
+            return null;
+        }
+        var length = next - i + period.Length;
+        return end ? new(length, period.To.AddDays(-1), period.To) : new(length, period.From, period.From.AddDays(1));
+    }
+
+    /// <summary>The period one <paramref name="unit"/> before [<paramref name="from"/>, <paramref name="to"/>): the same month last year for "year over year".</summary>
+    public static TimeMatch ShiftBack(DateOnly from, DateOnly to, Grain unit) => Shift(0, from, to, unit);
 
     /// <summary>What follows "vs" or "compared to": a period relative to the one asked about, or any period.</summary>
     public TimeMatch? ReadComparison(IReadOnlyList<string> t, int i, DateOnly from, DateOnly to)
@@ -67,6 +88,11 @@ internal sealed class TimePhrase(DateOnly today, DayOfWeek weekStart)
             {
                 return Shift(i + 2 - start, from, to, unit);
             }
+        }
+        if (Unit(word) is not null && At(t, i + 1) is "last" or "previous" or "prior" or "a" && Unit(At(t, i + 2)) is { } back)
+        {
+            // "the same month last year": the period asked about, one unit earlier.
+            return Shift(i + 3 - start, from, to, back);
         }
         if (Unit(word) is { } before && At(t, i + 1) is "before" or "earlier" or "ago" or "prior")
         {
@@ -200,6 +226,18 @@ internal sealed class TimePhrase(DateOnly today, DayOfWeek weekStart)
         if (DateOnly.TryParseExact(word, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
         {
             return new(1, iso, iso.AddDays(1));
+        }
+        if (DayNumber(word) is { } day && Month(At(t, i + 1)) is { } dayMonth)
+        {
+            // "1 Nov", "31 October 2026": that one day.
+            var (length, date) = WithYear(t, i + 2, 2, dayMonth, day, null);
+            return new(length, date, date.AddDays(1));
+        }
+        if (Month(word) is { } monthFirst && DayNumber(At(t, i + 1)) is { } dayAfter && At(t, i + 1)!.Length <= 4 && At(t, i + 1)!.Any(char.IsDigit))
+        {
+            // "October 31st", "Nov 1 2026".
+            var (length, date) = WithYear(t, i + 2, 2, monthFirst, dayAfter, null);
+            return new(length, date, date.AddDays(1));
         }
         if (Month(word) is { } month)
         {

@@ -13,13 +13,18 @@ public sealed class Vocabulary
     private readonly Dictionary<string, List<Term>> _phrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<string>> _wordLabels = new(StringComparer.Ordinal);
     private readonly HashSet<string> _plainWords = new(StringComparer.Ordinal);
+
+    // Words of account names: known, but neither suggested nor used to correct typos (there may be thousands).
+    private readonly HashSet<string> _entityWords = new(StringComparer.Ordinal);
     private int _longest = 1;
+    private static readonly HashSet<string> s_timeWords = [.. TimePhrase.Words];
 
     // Words with a grammatical role in questions; known, but never suggested for a typo.
     private static readonly string[] s_connectors =
     [
         "vs", "versus", "against", "compared", "comparing", "compare", "top", "bottom", "largest", "biggest", "smallest", "highest", "lowest", "best", "worst",
         "heaviest", "lightest", "excluding", "exclude", "except", "without", "excl", "not", "non", "but", "each", "every", "across", "how", "many", "over",
+        "yoy", "mom", "qoq", "wow", "year-over-year", "month-over-month", "quarter-over-quarter", "week-over-week", "end", "start", "beginning",
         "q1", "q2", "q3", "q4", "percent", "pct", "date", "until", "till", "through", "thru", "ago", "earlier", "most", "valuable", "paying", "tenants", "orgs", "don't", "dont", "doesn't", "never",
     ];
 
@@ -51,9 +56,10 @@ public sealed class Vocabulary
         {
             vocabulary.Add(Words(key), new Term(TermKind.Dimension, $"properties.{key}"));
         }
-        vocabulary.AddValues(values);
         vocabulary._plainWords.UnionWith(FillerWords.All);
         vocabulary._plainWords.UnionWith(s_connectors);
+        vocabulary._plainWords.UnionWith(ClauseReader.TrendWords);
+        vocabulary.AddValues(values);
         foreach (var word in TimePhrase.Words)
         {
             vocabulary.Label(word, word, overwrite: false);
@@ -93,12 +99,16 @@ public sealed class Vocabulary
         {
             return null;
         }
-        var close = _wordLabels.Keys.Where(w => Math.Abs(w.Length - word.Length) <= 1 && NearestNames.Distance(word, w) == 1).Take(2).ToList();
+        // A month is never a correction: "match" is not "march", "mays" not "may".
+        var close = _wordLabels.Keys.Where(w => TimePhrase.Month(w) is null && Math.Abs(w.Length - word.Length) <= 1 && NearestNames.Distance(word, w) == 1).Take(2).ToList();
         return close.Count == 1 ? close[0] : null;
     }
 
     /// <summary>Whether a word is known at all: part of a phrase, a time word, a connector or a filler word.</summary>
-    internal bool Knows(string word) => _wordLabels.ContainsKey(word) || _plainWords.Contains(word);
+    /// <summary>Whether a word only has a grammatical role (a connector such as "top" or "versus", or a time word), so it is never listed as ignored.</summary>
+    internal static bool IsConnector(string word) => s_connectors.Contains(word) || ClauseReader.TrendWords.Contains(word) || s_timeWords.Contains(word);
+
+    internal bool Knows(string word) => _wordLabels.ContainsKey(word) || _plainWords.Contains(word) || _entityWords.Contains(word);
 
     private void AddEvents(IEnumerable<string> events)
     {
@@ -128,6 +138,10 @@ public sealed class Vocabulary
                 Add(parts[0], term);
                 Add(Plural(parts[0]), term);
             }
+            foreach (var phrase in EventPhrases.For(name))
+            {
+                Add(phrase, term);
+            }
             words[name] = parts.Skip(1).ToHashSet(StringComparer.Ordinal);
         }
         Events = names;
@@ -144,6 +158,11 @@ public sealed class Vocabulary
                 var term = new Term(TermKind.Value, value, Dimension: dimension);
                 Add(Words(value), term);
                 Add(Words(value.Replace('-', ' ')), term);
+                // "SMBs", "enterprises": a plural names customers of a kind, which a plan is not.
+                if (dimension != "plan" && Words(value) is [.. var head, var last] && !last.Any(char.IsDigit))
+                {
+                    Add([.. head, Plural(last)], term);
+                }
             }
         }
         foreach (var (id, name) in values.Partners)
@@ -155,6 +174,42 @@ public sealed class Vocabulary
                 var nameWords = Words(name);
                 Add(nameWords, term);
                 Add(nameWords[0], term);
+            }
+        }
+        AddAccounts(values.Accounts);
+    }
+
+    // An account is named by its id, its CRM name, the name without its legal form ("Acme Robotics"
+    // for "Acme Robotics GmbH") and, when nothing else is called so, the name's first word ("Acme").
+    // Two accounts sharing a first word make it ambiguous, which the reader reports with both.
+    private void AddAccounts(IReadOnlyList<(string Id, string Name)> accounts)
+    {
+        var shortNames = new List<(string[] Words, Term Term)>();
+        foreach (var (id, name) in accounts)
+        {
+            var term = new Term(TermKind.Value, id, Dimension: "account_id");
+            AddEntity(Words(id), term);
+            var nameWords = Words(name);
+            if (nameWords.Length == 0 || IsGrammar(name))
+            {
+                continue;
+            }
+            AddEntity(nameWords, term);
+            var core = AccountNames.WithoutLegalForm(nameWords);
+            if (core.Length > 0 && core.Length < nameWords.Length)
+            {
+                AddEntity(core, term);
+            }
+            shortNames.Add((core.Length > 0 ? core[..1] : nameWords[..1], term));
+        }
+        foreach (var (words, term) in shortNames)
+        {
+            var key = words[0];
+            var known = _phrases.TryGetValue(key, out var terms) ? terms : null;
+            if (key.Length >= 3 && !_plainWords.Contains(key) && !_wordLabels.ContainsKey(key) && !key.All(char.IsDigit)
+                && (known is null || known.All(t => t.Dimension == "account_id")))
+            {
+                AddEntity(words, term);
             }
         }
     }
@@ -191,9 +246,28 @@ public sealed class Vocabulary
 
     private void Add(string[] words, Term term)
     {
+        if (Insert(words, term))
+        {
+            foreach (var word in words)
+            {
+                Label(word, term.Kind == TermKind.Value ? term.Label : term.Name, overwrite: true);
+            }
+        }
+    }
+
+    private void AddEntity(string[] words, Term term)
+    {
+        if (Insert(words, term))
+        {
+            _entityWords.UnionWith(words);
+        }
+    }
+
+    private bool Insert(string[] words, Term term)
+    {
         if (words.Length == 0)
         {
-            return;
+            return false;
         }
         var key = string.Join(' ', words);
         if (!_phrases.TryGetValue(key, out var terms))
@@ -206,10 +280,7 @@ public sealed class Vocabulary
             terms.Add(term);
         }
         _longest = Math.Max(_longest, words.Length);
-        foreach (var word in words)
-        {
-            Label(word, term.Kind == TermKind.Value ? term.Label : term.Name, overwrite: true);
-        }
+        return true;
     }
 
     private void Label(string word, string label, bool overwrite)

@@ -13,6 +13,9 @@ public static class WorkspaceValuesReader
     // A trait with more values than this is a free-text field (a domain, a name), not a category to filter by.
     private const int MaxTraitValues = 50;
 
+    // Accounts are named in questions by their CRM name; beyond this many the names are not read (the ids still work through filters).
+    private const int MaxAccounts = 20000;
+
     public static async Task<WorkspaceValues> ReadAsync(IQueryStore store, CancellationToken cancellationToken, IEnumerable<string>? accountTraits = null)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -33,7 +36,11 @@ public static class WorkspaceValuesReader
         var partners = partnerRows
             .Select(r => (Id: Convert.ToString(r["partner_id"], System.Globalization.CultureInfo.InvariantCulture)!, Name: Convert.ToString(r["name"], System.Globalization.CultureInfo.InvariantCulture) ?? ""))
             .ToList();
-        return new WorkspaceValues(values, partners);
+        var accountRows = await store.QueryAsync(AccountNames(), cancellationToken).ConfigureAwait(false);
+        var accounts = accountRows
+            .Select(r => (Id: Convert.ToString(r["account_id"], System.Globalization.CultureInfo.InvariantCulture)!, Name: Convert.ToString(r["name"], System.Globalization.CultureInfo.InvariantCulture) ?? ""))
+            .ToList();
+        return new WorkspaceValues(values, partners) { Accounts = accounts };
     }
 
     internal static SqlSelect Distinct(string column)
@@ -63,13 +70,17 @@ public static class WorkspaceValuesReader
     private static List<string> Texts(IReadOnlyList<QueryRow> rows) =>
         [.. rows.Select(r => Convert.ToString(r["value"], System.Globalization.CultureInfo.InvariantCulture) ?? "").Where(v => v.Length > 0)];
 
-    internal static SqlSelect PartnerNames()
+    internal static SqlSelect PartnerNames() => Names(WorkspaceTable.Partners, "partner_id", MaxValues);
+
+    internal static SqlSelect AccountNames() => Names(WorkspaceTable.Accounts, "account_id", MaxAccounts);
+
+    private static SqlSelect Names(WorkspaceTable table, string idColumn, int limit)
     {
-        var id = new SqlColumn("p", "partner_id");
+        var id = new SqlColumn("t", idColumn);
         return new SqlSelect(
-            [new SqlSelectItem(id, "partner_id"), new SqlSelectItem(new SqlColumn("p", "name"), "name")],
-            new SqlTable(WorkspaceTable.Partners, "p"),
+            [new SqlSelectItem(id, idColumn), new SqlSelectItem(new SqlColumn("t", "name"), "name")],
+            new SqlTable(table, "t"),
             OrderBy: [new SqlOrder(id)],
-            Limit: MaxValues);
+            Limit: limit);
     }
 }

@@ -23,10 +23,10 @@ public sealed class AskJsonTests
             new AskOutcome(churn, null, null, "churn-risk is not available yet"),
         ], ChartKind.Number);
 
-        // Written by hand: the relaxed encoder keeps "·" and "—"; empty corrections are left out,
+        // Written by hand: the relaxed encoder keeps "·" and "—"; empty corrections and ignored words are left out,
         // an insight answer has only its own three fields, sql lists every statement.
         Assert.Equal(
-            """{"question":"api calls in october vs september","interpretation":"api_call · sum · 2026-10-01 to 2026-11-01 — compared","read_by":"parser","chart":"number","""
+            """{"question":"api calls in october vs september","interpretation":"api_call · sum · 2026-10-01 to 2026-11-01 — compared","confidence":1,"read_by":"parser","chart":"number","""
             + """
             "asks":[{"kpi":"usage","metric":"api_call","from":"2026-10-01","to":"2026-11-01","compare_from":"2026-09-01","compare_to":"2026-10-01"},{"insight":"churn-risk"}],
             """.TrimEnd()
@@ -37,6 +37,18 @@ public sealed class AskJsonTests
             {"insight":"churn-risk","status":"not available yet","message":"churn-risk is not available yet"}],"sql":["SELECT 1","SELECT 2"]}
             """,
             AskJson.Serialize(answer));
+    }
+
+    [Fact]
+    public void Ignored_words_and_the_confidence_are_written_beside_the_interpretation()
+    {
+        var usage = new QueryAsk { Kpi = "usage", Metric = "api_call", From = new DateOnly(2026, 10, 1), To = new DateOnly(2026, 11, 1) };
+        var query = new StructuredQuery("hey api calls last month", [usage], "api_call · sum · 2026-10-01 to 2026-11-01 · all accounts · ignored: hey") { Ignored = ["hey"], Confidence = 0.8 };
+        var answer = new AskAnswer(query, [new AskOutcome(usage, new KpiResult("usage", "api_call", s_october, 100, "count", []), null, null)], ChartKind.Number);
+
+        var json = AskJson.Serialize(answer);
+
+        Assert.Contains("""ignored: hey","ignored":["hey"],"confidence":0.8,"read_by":"parser",""", json, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,4 +34,19 @@ internal static class DemoVocabulary
     public static QuestionParser Parser { get; } = new(Vocabulary, AsOf);
 
     public static StructuredQuery Parse(string question) => Parser.Parse(question);
+
+    /// <summary>
+    /// The same workspace with a few CRM accounts by name, as the demo names them ("Acme Robotics GmbH"),
+    /// including two that share a first word ("Summit"), for the independent evaluation set.
+    /// </summary>
+    public static WorkspaceValues ValuesWithAccounts { get; } = Values with
+    {
+        Accounts =
+        [
+            ("acct-0001", "Acme Robotics GmbH"), ("acct-0002", "Bluefin Analytics"), ("acct-0042", "Customer 00042 Ltd"),
+            ("acct-0107", "Harbor Media Inc."), ("acct-0300", "Summit Health"), ("acct-0301", "Summit Logistics"),
+        ],
+    };
+
+    public static QuestionParser ParserWithAccounts { get; } = new(Vocabulary.Build(Catalog, ValuesWithAccounts), AsOf);
 }

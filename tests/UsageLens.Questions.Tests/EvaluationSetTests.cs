@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using UsageLens.Core.Configuration;
 using UsageLens.Demo;
 using UsageLens.Demo.DuckDb;
@@ -9,7 +10,7 @@ using UsageLens.Storage.DuckDb.Querying;
 namespace UsageLens.Questions.Tests;
 
 /// <summary>The hand-written evaluation set (samples/questions/eval.jsonl) against the demo vocabulary.</summary>
-public sealed class EvaluationSetTests
+public sealed class EvaluationSetTests(ITestOutputHelper output)
 {
     private static readonly Lazy<EvalReport> s_report = new(() =>
         EvalReport.Run(EvalSet.Load(Path.Combine(AppContext.BaseDirectory, "eval.jsonl")), DemoVocabulary.Parser));
@@ -28,6 +29,7 @@ public sealed class EvaluationSetTests
     public void At_least_95_percent_of_the_set_matches_exactly()
     {
         var failures = string.Join("\n", s_report.Value.Results.Where(r => !r.Passed).Select(r => $"line {r.Case.Line}: {r.Case.Question} => {r.Actual}"));
+        output.WriteLine($"development set: {s_report.Value.Overall}%\n{failures}");
 
         Assert.True(s_report.Value.Overall >= EvalReport.OverallThreshold, $"{s_report.Value.Overall}%:\n{failures}");
     }

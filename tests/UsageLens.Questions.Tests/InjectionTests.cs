@@ -3,8 +3,9 @@ using UsageLens.Core;
 namespace UsageLens.Questions.Tests;
 
 /// <summary>
-/// Question text never becomes SQL text: hostile words are refused as unknown, and values the data
-/// holds (even with quotes) reach the engine only as bound parameters.
+/// Question text never becomes SQL text: hostile words are never read into a query (they are left out
+/// and listed, or the question is refused), and values the data holds (even with quotes) reach the
+/// engine only as bound parameters.
 /// </summary>
 public sealed class InjectionTests : IDisposable
 {
@@ -25,12 +26,20 @@ public sealed class InjectionTests : IDisposable
     [InlineData("api calls\" OR 1=1 --")]
     [InlineData("api calls last month; DELETE FROM accounts")]
     [InlineData("api calls für 🙂 kunden")]
-    public async Task Hostile_text_is_refused_as_unknown_and_the_tables_stay_intact(string question)
+    public async Task Hostile_words_are_left_out_listed_and_never_reach_the_sql(string question)
     {
         var workspace = await SeededAsync();
 
-        await Assert.ThrowsAsync<QuestionNotUnderstoodException>(() => workspace.AskAsync(question));
+        var answer = await workspace.AskAsync(question);
 
+        // Only "api calls" (and a period) is read: every other word is listed as ignored.
+        Assert.Equal("api_call", Assert.Single(answer.Query.Asks).Metric);
+        Assert.Empty(answer.Query.Asks[0].Where);
+        Assert.NotEmpty(answer.Query.Ignored);
+        Assert.True(answer.Query.Confidence < 1);
+        Assert.All(answer.Sql, sql => Assert.DoesNotContain("drop", sql, StringComparison.OrdinalIgnoreCase));
+        Assert.All(answer.Sql, sql => Assert.DoesNotContain("delete", sql, StringComparison.OrdinalIgnoreCase));
+        Assert.All(answer.Sql, sql => Assert.DoesNotContain("1=1", sql, StringComparison.Ordinal));
         Assert.Equal(2, workspace.Count("events"));
         Assert.Equal(2, workspace.Count("accounts"));
     }

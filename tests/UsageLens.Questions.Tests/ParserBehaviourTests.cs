@@ -20,9 +20,19 @@ public sealed class ParserBehaviourTests
     }
 
     [Fact]
-    public void An_unplaceable_word_is_never_dropped()
+    public void An_unplaceable_word_is_left_out_and_listed_in_the_interpretation()
     {
-        var error = Assert.Throws<QuestionNotUnderstoodException>(() => DemoVocabulary.Parse("api calls last month for wibble"));
+        var query = DemoVocabulary.Parse("api calls last month for wibble");
+
+        Assert.Equal("api_call", query.Asks[0].Metric);
+        Assert.Equal(["wibble"], query.Ignored);
+        Assert.EndsWith(" · ignored: wibble", query.Interpretation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_breakdown_by_an_unknown_word_is_refused_rather_than_left_out()
+    {
+        var error = Assert.Throws<QuestionNotUnderstoodException>(() => DemoVocabulary.Parse("api calls last month by wibble"));
 
         Assert.StartsWith("unknown term 'wibble'", error.Message, StringComparison.Ordinal);
     }

@@ -22,7 +22,7 @@ internal sealed class QuestionWorkspace : IDisposable
 
     public IQueryStore Store => new DuckDbQueryStore(Workspace);
 
-    public QuestionWorkspace Account(string id, double revenue, string segment, string? partner = null, string? region = null, string? plan = null, string? traitsJson = null)
+    public QuestionWorkspace Account(string id, double revenue, string segment, string? partner = null, string? region = null, string? plan = null, string? traitsJson = null, string? name = null)
     {
         _accounts.Add(new AccountUpsert(id, new Dictionary<AccountField, object?>
         {
@@ -31,6 +31,7 @@ internal sealed class QuestionWorkspace : IDisposable
             [AccountField.PartnerId] = partner,
             [AccountField.Region] = region,
             [AccountField.Plan] = plan,
+            [AccountField.Name] = name,
         }, traitsJson));
         return this;
     }

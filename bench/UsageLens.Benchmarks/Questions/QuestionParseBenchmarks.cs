@@ -12,7 +12,7 @@ using UsageLens.Storage.DuckDb.Querying;
 namespace UsageLens.Benchmarks.Questions;
 
 /// <summary>
-/// Parse + plan of every question of samples/questions/eval.jsonl: tokenize, read against the
+/// Parse + plan of every question of samples/questions/eval.jsonl and independent.jsonl beside it: tokenize, read against the
 /// vocabulary of a demo workspace (read once, as a server does per request it is cached), build
 /// the asks and resolve each through KpiArguments against the semantic model. Nothing runs on the store.
 /// </summary>
@@ -29,7 +29,13 @@ public class QuestionParseBenchmarks
     [ParamsSource(nameof(Questions))]
     public string Question { get; set; } = "";
 
-    public static IEnumerable<string> Questions() => EvalSet.Load(EvalFile()).Select(c => c.Question);
+    public static IEnumerable<string> Questions()
+    {
+        var development = EvalFile();
+        var independent = Path.Combine(Path.GetDirectoryName(development)!, "independent.jsonl");
+        var sets = File.Exists(independent) ? [development, independent] : new[] { development };
+        return sets.SelectMany(EvalSet.Load).Select(c => c.Question).Distinct(StringComparer.Ordinal);
+    }
 
     [GlobalSetup]
     public void Setup() => (_, _parser, _planner) = s_setup.Value;

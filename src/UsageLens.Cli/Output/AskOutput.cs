@@ -22,6 +22,7 @@ internal static class AskOutput
         {
             console.MarkupLine($"[grey]{Markup.Escape(correction)}[/]");
         }
+        console.MarkupLine($"[grey]confidence: {answer.Query.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}[/]");
         console.MarkupLine($"[grey]chart: {answer.Chart.ToString().ToLowerInvariant()}[/]");
         foreach (var outcome in answer.Outcomes)
         {

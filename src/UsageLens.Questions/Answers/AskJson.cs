@@ -21,6 +21,8 @@ public static class AskJson
             Question = answer.Query.Question,
             Interpretation = answer.Query.Interpretation,
             Corrections = answer.Query.Corrections.Count == 0 ? null : answer.Query.Corrections,
+            Ignored = answer.Query.Ignored.Count == 0 ? null : answer.Query.Ignored,
+            Confidence = answer.Query.Confidence,
             ReadBy = answer.Query.ReadBy,
             Chart = answer.Chart.ToString().ToLowerInvariant(),
             Asks = [.. answer.Query.Asks.Select(QueryAskJson.Of)],

@@ -55,11 +55,26 @@ public sealed class AskRunner(IQueryStore store, SemanticModel model, WorkspaceC
             ? [$"{FromOption}={from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"]
             : Array.Empty<string>();
         var request = new InsightRequest(ask.To ?? ask.AsOf ?? today, scope) { Metric = ask.Metric, Where = ask.Where }.WithOptions(options, insight);
+        if (ask.Kpi is not null)
+        {
+            request = SeriesRequest(request, ask);
+        }
         var result = await insight.ComputeAsync(request, new KpiContext(store, model, configuration), cancellationToken).ConfigureAwait(false);
         return new AskOutcome(ask, null, null, null) { Insight = result };
     }
 
     private const string FromOption = "from";
+
+    // A trend or comparison asked in words follows the ask's KPI over exactly the period asked: the
+    // days from its start up to the as-of day (its end), as `--period last-N-days` would give them.
+    private static InsightRequest SeriesRequest(InsightRequest request, QueryAsk ask) => request with
+    {
+        Kpi = ask.Kpi,
+        Dimension = ask.GroupBy.Count == 0 ? null : ask.GroupBy[0],
+        Grain = ask.Grain,
+        Period = ask.From is { } from && ask.To is { } to ? $"last-{to.DayNumber - from.DayNumber}-days" : null,
+        KpiOptions = ask.Options,
+    };
 
     /// <summary>
     /// Resolves an ask against the semantic model exactly as the KPI endpoints resolve their options,

@@ -21,6 +21,13 @@ public sealed record AskAnswerJson
     public IReadOnlyList<string>? Corrections { get; init; }
 
     /// <summary>Who read the question: <c>parser</c> or <c>language model</c>.</summary>
+    [JsonPropertyName("ignored")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Ignored { get; init; }
+
+    [JsonPropertyName("confidence")]
+    public required double Confidence { get; init; }
+
     [JsonPropertyName("read_by")]
     public required string ReadBy { get; init; }
 

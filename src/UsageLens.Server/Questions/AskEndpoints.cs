@@ -28,7 +28,7 @@ internal static class AskEndpoints
             .RequireAuthorization(UsageLensPolicies.Query)
             .WithTags("Questions")
             .WithSummary("Answer a free-text question")
-            .WithDescription("Body: {\"question\": \"api calls last month by segment\", \"as_of\": \"2026-11-15\" (optional)}. The answer holds the interpretation in words, the structured asks, each ask's KPI result, the SQL that ran and the chart kind (number, line, bar, table). An unknown word or an ambiguous question is a 400 problem with 'suggestions' or 'readings'. A partner key only sees its own accounts.")
+            .WithDescription("Body: {\"question\": \"api calls last month by segment\", \"as_of\": \"2026-11-15\" (optional)}. The answer holds the interpretation in words, the structured asks, each ask's KPI result, the SQL that ran and the chart kind (number, line, bar, table). Words that carry no meaning the parser can place are left out and listed under 'ignored', with a 'confidence' from 0 to 1; a question missing what to measure, or an ambiguous one, is a 400 problem with 'suggestions' or 'readings'. A partner key only sees its own accounts.")
             .Accepts<AskRequest>("application/json")
             .ProducesCallerMistakes();
         return app;

@@ -12,7 +12,7 @@ internal sealed class SeatUtilizationKpi : IKpi
         "per account: distinct users with ≥1 event through the account in the period ÷ licensed_seats × 100, banded green (≥ 80), amber (60 to < 80), red (< 60); value = Σ active users ÷ Σ licensed seats × 100 over accounts with seats; accounts without licensed_seats are skipped and counted; rows are always one per account",
         RequiresMetric: false)
     {
-        Synonyms = [.. KpiSynonym.Phrases("seat utilization", "seat utilisation", "seat-utilization", "seat usage", "license utilization", "licence utilisation", "seats used")],
+        Synonyms = [.. KpiSynonym.Phrases("seat utilization", "seat utilisation", "seat-utilization", "seat usage", "license utilization", "licence utilisation", "license utilisation", "licence utilization", "seats used", "licensed seats", "licenses used", "licences used", "seats in use")],
     };
 
     public async Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)

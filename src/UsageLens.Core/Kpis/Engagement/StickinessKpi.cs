@@ -13,7 +13,7 @@ internal sealed class StickinessKpi : IKpi
         "stickiness = mean over every day of the period of DAU(d) (days without activity count 0) ÷ distinct users active in the period × 100 (Mixpanel); variant rolling = mean over the period's days of DAU(d) ÷ MAU30(d) × 100, days with MAU30(d) = 0 left out",
         RequiresMetric: false)
     {
-        Synonyms = [.. KpiSynonym.Phrases("stickiness", "dau / mau", "dau mau", "dau to mau", "dau over mau", "dau-mau", "dau to mau ratio", "sticky")],
+        Synonyms = [.. KpiSynonym.Phrases("stickiness", "dau / mau", "dau mau", "dau to mau", "dau over mau", "dau-mau", "dau to mau ratio", "dau / mau ratio", "dau mau ratio", "dau over mau ratio", "sticky")],
     };
 
     public async Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ internal sealed class UsageChargesKpi : IKpi
         "charge(account, meter, period) = price(usage − included) under the rate plan of the account's plan at the period's end: unit price, or graduated tiers (each unit at its tier's price) or volume tiers (all units at the total's tier); value = Σ charges",
         RequiresMetric: false)
     {
-        Synonyms = [.. KpiSynonym.Phrases("usage charges", "usage-charges", "overage", "overages", "usage billing", "usage revenue", "charges")],
+        Synonyms = [.. KpiSynonym.Phrases("usage charges", "usage-charges", "overage", "overages", "usage billing", "usage revenue", "charges", "usage-based charges", "usage based charges", "overage charges")],
         MetricRole = KpiMetricRole.Measured,
         Chart = KpiChart.Table,
     };

@@ -5,7 +5,7 @@ internal sealed class MrrMovementsKpi : IKpi
 {
     public KpiDefinition Definition { get; } = new("mrr-movements", "MRR movements", "per account, MRR at from vs at to: new (0 → >0, never paid before from), reactivation (0 → >0, paid before), expansion, contraction, churn (>0 → 0); value = net = new + reactivation + expansion − contraction − churn = MRR(to) − MRR(from)", RequiresMetric: false)
     {
-        Synonyms = [.. KpiSynonym.Phrases("mrr movements", "mrr movement", "mrr-movements", "mrr bridge", "mrr waterfall", "expansion mrr", "new mrr", "expansion and contraction")],
+        Synonyms = [.. KpiSynonym.Phrases("mrr movements", "mrr movement", "mrr-movements", "mrr bridge", "mrr waterfall", "expansion mrr", "new mrr", "expansion and contraction", "churned mrr", "expansion revenue", "contraction mrr", "net new mrr")],
     };
 
     public Task<KpiResult> ComputeAsync(KpiRequest request, KpiContext context, CancellationToken cancellationToken) =>

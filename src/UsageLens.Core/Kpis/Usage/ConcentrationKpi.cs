@@ -20,7 +20,7 @@ internal sealed class ConcentrationKpi : IKpi
         "over accounts with usage, sorted ascending x₁…xₙ: Gini = 2·Σ i·xᵢ ÷ (n·Σx) − (n+1)/n; HHI = Σ (100·share)²; Lorenz: cumulative % of usage of the smallest k% of accounts",
         RequiresMetric: true)
     {
-        Synonyms = [.. KpiSynonym.Phrases("concentration", "usage concentration", "gini", "hhi", "lorenz", "lorenz curve")],
+        Synonyms = [.. KpiSynonym.Phrases("concentration", "usage concentration", "gini", "hhi", "lorenz", "lorenz curve", "concentrated", "gini coefficient", "herfindahl")],
         MetricRole = KpiMetricRole.Measured,
         Chart = KpiChart.Table,
         Options =

@@ -1,0 +1,69 @@
+using UsageLens.Insights;
+
+namespace UsageLens.Questions.Tests;
+
+/// <summary>
+/// Questions that name an account by its CRM name, and trends and comparisons, answered on DuckDB:
+/// the names come from the workspace's accounts table and the series from the insights engine.
+/// a1 ("Acme Robotics GmbH", enterprise) made 100, 200, ..., 600 API calls on the 10th of May to
+/// October 2026; a2 ("Bluefin Analytics", smb) made 50 on each of those days.
+/// </summary>
+public sealed class NamedAndSeriesAnswerTests : IDisposable
+{
+    private readonly QuestionWorkspace _workspace = new();
+
+    private async Task<QuestionWorkspace> RisingAsync()
+    {
+        _workspace.Account("a1", 500, "enterprise", name: "Acme Robotics GmbH").Account("a2", 100, "smb", name: "Bluefin Analytics");
+        for (var month = 5; month <= 10; month++)
+        {
+            _workspace.Usage("a1", $"2026-{month:00}-10", 100 * (month - 4)).Usage("a2", $"2026-{month:00}-10", 50);
+        }
+        return await _workspace.FlushAsync();
+    }
+
+    [Fact]
+    public async Task An_account_named_without_its_legal_form_is_read_from_the_accounts_table()
+    {
+        var workspace = await RisingAsync();
+
+        var answer = await workspace.AskAsync("api calls for Acme Robotics last month");
+
+        Assert.Equal(["account_id=a1"], answer.Query.Asks[0].Where);
+        Assert.Equal(600d, answer.Outcomes[0].Result!.Value);
+    }
+
+    [Fact]
+    public async Task How_api_calls_changed_is_the_trend_insight_over_the_months_asked()
+    {
+        var workspace = await RisingAsync();
+
+        var answer = await workspace.AskAsync("how have api calls changed over the last 6 months");
+
+        // Monthly totals 150, 250, ..., 650 for May to October: a straight line rising 100 a month.
+        var insight = Assert.IsType<InsightResult>(answer.Outcomes[0].Insight);
+        Assert.Equal("trend", insight.Insight);
+        Assert.Equal(new DateOnly(2026, 11, 1), insight.AsOf);
+        Assert.Equal(6, Figure(insight, "points"));
+        Assert.Equal(150, Figure(insight, "first"));
+        Assert.Equal(650, Figure(insight, "last"));
+        Assert.Equal(100, Figure(insight, "slope")!.Value, 6);
+    }
+
+    [Fact]
+    public async Task Compare_enterprise_vs_smb_is_the_comparison_insight_by_segment()
+    {
+        var workspace = await RisingAsync();
+
+        var answer = await workspace.AskAsync("compare api calls enterprise vs smb between May and October by month");
+
+        var insight = Assert.IsType<InsightResult>(answer.Outcomes[0].Insight);
+        Assert.Equal("comparison", insight.Insight);
+        Assert.Equal("segment", insight.Figures.Single(f => f.Name == "by").Text);
+        Assert.Equal(2, Figure(insight, "values_compared"));
+    }
+
+    private static double? Figure(InsightResult insight, string name) => insight.Figures.Single(f => f.Name == name).Number;
+
+    public void Dispose() => _workspace.Dispose();
+}
