@@ -54,7 +54,7 @@ public sealed class QuestionParser(Vocabulary vocabulary, DateOnly today, DayOfW
         for (var i = 0; i < corrected.Count; i++)
         {
             var word = corrected[i];
-            if (vocabulary.Knows(word) || IsNumberOrDate(word))
+            if (IsNumberOrDate(word) || (vocabulary.Knows(word) && (!vocabulary.OnlyInPhrases(word) || InPhrase(corrected, i))))
             {
                 continue;
             }
@@ -65,6 +65,19 @@ public sealed class QuestionParser(Vocabulary vocabulary, DateOnly today, DayOfW
             }
         }
         return (corrected, notes);
+    }
+
+    // Whether a known phrase starting at or before position i runs through it.
+    private bool InPhrase(IReadOnlyList<string> tokens, int i)
+    {
+        for (var start = 0; start <= i; start++)
+        {
+            if (vocabulary.Match(tokens, start).Length > i - start)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // "and" starts a new ask when both sides name something to measure; otherwise it joins words of one ask.

@@ -110,6 +110,13 @@ public sealed class Vocabulary
 
     internal bool Knows(string word) => _wordLabels.ContainsKey(word) || _plainWords.Contains(word) || _entityWords.Contains(word);
 
+    /// <summary>
+    /// Whether a word is known only inside longer phrases ("trials" of "trials likely to convert"): on its
+    /// own it means nothing, so it may still be a typo or plural of a word that does ("trial").
+    /// </summary>
+    internal bool OnlyInPhrases(string word) =>
+        _wordLabels.ContainsKey(word) && !_phrases.ContainsKey(word) && !_plainWords.Contains(word) && !_entityWords.Contains(word);
+
     private void AddEvents(IEnumerable<string> events)
     {
         var names = events.ToHashSet(StringComparer.Ordinal);

@@ -7,4 +7,19 @@ public sealed record WorkspaceValues(IReadOnlyDictionary<string, IReadOnlyList<s
 
     /// <summary>The accounts by id and CRM name, so "Acme Robotics" or "acct-0001" reads as <c>account_id=acct-0001</c>.</summary>
     public IReadOnlyList<(string Id, string Name)> Accounts { get; init; } = [];
+
+    /// <summary>Each account's channel partner, for accounts that have one.</summary>
+    public IReadOnlyDictionary<string, string> AccountPartners { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The values a caller in <paramref name="scope"/> may name: a partner's vocabulary holds only its own
+    /// accounts, so a name shared with another partner's account is neither matched nor offered as a reading.
+    /// </summary>
+    public WorkspaceValues For(Core.Semantics.AccountScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.PartnerId is not { } partner
+            ? this
+            : this with { Accounts = [.. Accounts.Where(a => AccountPartners.TryGetValue(a.Id, out var owner) && owner == partner)] };
+    }
 }

@@ -40,7 +40,10 @@ public static class WorkspaceValuesReader
         var accounts = accountRows
             .Select(r => (Id: Convert.ToString(r["account_id"], System.Globalization.CultureInfo.InvariantCulture)!, Name: Convert.ToString(r["name"], System.Globalization.CultureInfo.InvariantCulture) ?? ""))
             .ToList();
-        return new WorkspaceValues(values, partners) { Accounts = accounts };
+        var owners = accountRows
+            .Where(r => r["partner_id"] is not null)
+            .ToDictionary(r => Convert.ToString(r["account_id"], System.Globalization.CultureInfo.InvariantCulture)!, r => Convert.ToString(r["partner_id"], System.Globalization.CultureInfo.InvariantCulture)!, StringComparer.Ordinal);
+        return new WorkspaceValues(values, partners) { Accounts = accounts, AccountPartners = owners };
     }
 
     internal static SqlSelect Distinct(string column)
@@ -72,13 +75,14 @@ public static class WorkspaceValuesReader
 
     internal static SqlSelect PartnerNames() => Names(WorkspaceTable.Partners, "partner_id", MaxValues);
 
-    internal static SqlSelect AccountNames() => Names(WorkspaceTable.Accounts, "account_id", MaxAccounts);
+    // An account's partner comes along, so a partner caller's vocabulary can hold only its own accounts.
+    internal static SqlSelect AccountNames() => Names(WorkspaceTable.Accounts, "account_id", MaxAccounts, "partner_id");
 
-    private static SqlSelect Names(WorkspaceTable table, string idColumn, int limit)
+    private static SqlSelect Names(WorkspaceTable table, string idColumn, int limit, params string[] more)
     {
         var id = new SqlColumn("t", idColumn);
         return new SqlSelect(
-            [new SqlSelectItem(id, idColumn), new SqlSelectItem(new SqlColumn("t", "name"), "name")],
+            [new SqlSelectItem(id, idColumn), new SqlSelectItem(new SqlColumn("t", "name"), "name"), .. more.Select(c => new SqlSelectItem(new SqlColumn("t", c), c))],
             new SqlTable(table, "t"),
             OrderBy: [new SqlOrder(id)],
             Limit: limit);

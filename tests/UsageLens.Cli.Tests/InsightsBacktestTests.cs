@@ -30,7 +30,18 @@ public sealed class InsightsBacktestTests(ITestOutputHelper output)
         var cancelling = scenario.Accounts.Where(a => a.Trajectory == DemoTrajectory.Churner)
             .Count(a => scenario.Subscriptions.Where(s => s.AccountId == a.AccountId && s.Mrr == 0).Select(s => DateOnly.FromDateTime(s.EffectiveAt)).DefaultIfEmpty(DateOnly.MaxValue).Min() is var day && day >= churnAsOf && day < churnAsOf.AddDays(60));
 
+        // Trials open (started in the 30 days before) and still unpaid on every seventh day of the last 112, that pay later.
+        var converting = 0;
+        for (var day = s_options.EndDate.AddDays(-112); day <= s_options.EndDate; day = day.AddDays(7))
+        {
+            converting += scenario.Accounts.Where(a => a.Trajectory == DemoTrajectory.TrialConverted)
+                .Select(a => scenario.Subscriptions.Where(s => s.AccountId == a.AccountId).OrderBy(s => s.EffectiveAt).ToList())
+                .Count(rows => DateOnly.FromDateTime(rows[0].EffectiveAt) is var start && start < day && start >= day.AddDays(-30)
+                    && DateOnly.FromDateTime(rows.First(r => r.Mrr > 0).EffectiveAt) >= day);
+        }
+
         Assert.Equal(scenario.Anomalies.Count, Int(lines["injected anomalies"], "actual"));
+        Assert.Equal(converting, Int(lines["converting trials"], "actual"));
         Assert.Equal(cancelling, Int(lines["churners"], "actual"));
         Assert.Equal(scenario.Accounts.Count(a => a.Trajectory == DemoTrajectory.Expander), Int(lines["expanders"], "actual"));
         foreach (var line in lines.Values)
@@ -43,6 +54,8 @@ public sealed class InsightsBacktestTests(ITestOutputHelper output)
         Assert.InRange(Number(lines["injected anomalies"], "precision"), 0.5, 1);
         Assert.InRange(Number(lines["churners"], "recall"), 0.4, 1);
         Assert.InRange(Number(lines["expanders"], "precision"), 2 * Int(lines["expanders"], "actual") / 160.0, 1);
+        Assert.InRange(Number(lines["converting trials"], "precision"), 0.6, 1);
+        Assert.InRange(Number(lines["converting trials"], "recall"), 0.3, 1);
     }
 
     private static int Int(JsonElement line, string name) => line.GetProperty(name).GetInt32();

@@ -63,6 +63,26 @@ public sealed class NamedAndSeriesAnswerTests : IDisposable
         Assert.Equal(2, Figure(insight, "values_compared"));
     }
 
+    [Fact]
+    public async Task A_partner_reads_a_name_it_shares_with_another_partners_account_as_its_own()
+    {
+        // "Summit" alone names two accounts of the workspace, one per partner.
+        _workspace.Account("s1", 100, "smb", partner: "p-north", name: "Summit Health").Account("s2", 100, "smb", partner: "p-south", name: "Summit Logistics");
+        _workspace.Usage("s1", "2026-10-10", 7).Usage("s2", "2026-10-10", 9);
+        var workspace = await _workspace.FlushAsync();
+
+        var answer = await workspace.AskAsync("api calls for Summit in October 2026", Core.Semantics.AccountScope.Partner("p-north"));
+        var refusal = await Assert.ThrowsAsync<QuestionNotUnderstoodException>(() => workspace.AskAsync("api calls for Summit in October 2026"));
+
+        Assert.Equal(["account_id=s1"], answer.Query.Asks[0].Where);
+        Assert.Equal(7d, answer.Outcomes[0].Result!.Value);
+        Assert.True(refusal.IsAmbiguous);
+        // Naming the other partner's account in full never reads it, whatever the parser makes of the rest.
+        var other = await workspace.AskAsync("api calls for Summit Logistics in October 2026", Core.Semantics.AccountScope.Partner("p-north"));
+        Assert.DoesNotContain(other.Query.Asks.SelectMany(a => a.Where), w => w.Contains("s2", StringComparison.Ordinal));
+        Assert.NotEqual(9d, other.Outcomes[0].Result!.Value);
+    }
+
     private static double? Figure(InsightResult insight, string name) => insight.Figures.Single(f => f.Name == name).Number;
 
     public void Dispose() => _workspace.Dispose();

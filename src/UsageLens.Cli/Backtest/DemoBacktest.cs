@@ -24,6 +24,10 @@ internal sealed class DemoBacktest(DemoOptions options, WorkspaceConfiguration c
     // Expanders grow around a day in the window's middle stretch; 30 days before the end most are growing.
     private const int GrowthLeadDays = 30;
 
+    // trial-conversion's default: a trial older than this has expired.
+    private const int TrialDays = 30;
+    private const int TrialPoolDays = 112;
+
     public async Task<IReadOnlyList<BacktestLine>> RunAsync(CancellationToken cancellationToken)
     {
         var scenario = DemoScenario.Build(options);
@@ -35,6 +39,7 @@ internal sealed class DemoBacktest(DemoOptions options, WorkspaceConfiguration c
             await AnomaliesAsync(scenario, context, cancellationToken).ConfigureAwait(false),
             await ChurnersAsync(scenario, context, cancellationToken).ConfigureAwait(false),
             await ExpandersAsync(scenario, context, cancellationToken).ConfigureAwait(false),
+            await TrialsAsync(scenario, context, cancellationToken).ConfigureAwait(false),
         ];
     }
 
@@ -80,6 +85,34 @@ internal sealed class DemoBacktest(DemoOptions options, WorkspaceConfiguration c
         var flagged = result.Findings.Where(f => f.Values.Any(v => v.Name == "growth" && v.Number is not null)).Select(f => f.Subject).ToList();
         var hits = flagged.Count(expanders.Contains);
         return new BacktestLine("expanders", "upsell", asOf, expanders.Count, flagged.Count, hits, hits, "an upsell finding with the fast-growth signal");
+    }
+
+    private async Task<BacktestLine> TrialsAsync(DemoScenario scenario, KpiContext context, CancellationToken cancellationToken)
+    {
+        // A demo trial starts on signup (MRR 0) and, for the converters, turns paid a few weeks later. Few
+        // are open on any one day, so the trials open every seventh day of the last 112 days are pooled.
+        var trials = scenario.Accounts.Where(a => a.Trajectory is DemoTrajectory.TrialConverted or DemoTrajectory.TrialLapsed)
+            .Select(a => (a.AccountId, Rows: scenario.Subscriptions.Where(s => s.AccountId == a.AccountId).ToList()))
+            .Select(t => (t.AccountId, Start: DateOnly.FromDateTime(t.Rows.Min(r => r.EffectiveAt)), Paid: t.Rows.Where(r => r.Mrr > 0).Select(r => DateOnly.FromDateTime(r.EffectiveAt)).DefaultIfEmpty(DateOnly.MaxValue).Min()))
+            .ToList();
+        var (actual, flagged, hits, snapshots) = (0, 0, 0, 0);
+        for (var asOf = options.EndDate.AddDays(-TrialPoolDays); asOf <= options.EndDate; asOf = asOf.AddDays(7))
+        {
+            var open = trials.Where(t => t.Start < asOf && t.Start >= asOf.AddDays(-TrialDays) && t.Paid >= asOf).ToList();
+            if (open.Count == 0)
+            {
+                continue;
+            }
+            snapshots++;
+            var converting = open.Where(t => t.Paid != DateOnly.MaxValue).Select(t => t.AccountId).ToHashSet(StringComparer.Ordinal);
+            var result = await ComputeAsync("trial-conversion", Request(asOf), context, cancellationToken).ConfigureAwait(false);
+            var likely = result.Findings.Where(f => f.Kind == "likely").Select(f => f.Subject).ToList();
+            actual += converting.Count;
+            flagged += likely.Count;
+            hits += likely.Count(converting.Contains);
+        }
+        return new BacktestLine("converting trials", "trial-conversion", options.EndDate, actual, flagged, hits, hits,
+            $"kind 'likely' among the trials open (started in the {TrialDays} days before) on {snapshots} weekly as-of days over the last {TrialPoolDays} days, pooled");
     }
 
     private static InsightRequest Request(DateOnly asOf) => new(asOf, AccountScope.All);

@@ -4,8 +4,9 @@ namespace UsageLens.Insights.Accounts;
 
 /// <summary>
 /// Each account's distinct active users over the 30 days before as-of (or another window ending by
-/// as-of), through the <c>active-users</c> KPI (calendar mode, by account), so accounts without licensed
-/// seats are counted too.
+/// as-of): the <c>active-users</c> KPI's calendar count per account, resolved as that KPI resolves its
+/// filters, counted by the engine through <see cref="AccountActivity"/> rather than from every
+/// <c>(day, user, account)</c> of the window. Accounts without licensed seats are counted too.
 /// </summary>
 internal static class ActiveUsersReader
 {
@@ -18,14 +19,11 @@ internal static class ActiveUsersReader
         {
             From = KpiSeries.Day(from),
             To = KpiSeries.Day(to),
-            GroupBy = ["account_id"],
             Where = request.Where,
-            Options = ["measure=mau", "mode=calendar"],
             ComparePrevious = false,
         };
-        var result = await KpiSeries.ReadAsync("active-users", arguments, request, context, cancellationToken).ConfigureAwait(false);
-        return (result.Rows ?? [])
-            .Where(r => KpiSeries.Key(r, "account_id") is not null)
-            .ToDictionary(r => KpiSeries.Key(r, "account_id")!, r => r.Value ?? 0, StringComparer.Ordinal);
+        var resolved = KpiSeries.Resolve(KpiCatalog.Find("active-users").Definition, arguments, request, context);
+        var activity = await AccountActivity.ReadAsync(context, resolved.Period, resolved.Scope, resolved.Filters, cancellationToken).ConfigureAwait(false);
+        return activity.ToDictionary(a => a.Key, a => (double)a.Value.Users, StringComparer.Ordinal);
     }
 }

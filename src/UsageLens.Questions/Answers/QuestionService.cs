@@ -44,6 +44,8 @@ public static class QuestionService
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(configuration);
         var text = QuestionText.Check(question);
+        ArgumentNullException.ThrowIfNull(scope);
+        values = values.For(scope);
         var runner = new AskRunner(store, new SemanticModel(catalog, configuration), configuration, scope, today, configuration.WeekStart);
         StructuredQuery query;
         try
