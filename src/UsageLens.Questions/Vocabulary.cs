@@ -184,6 +184,25 @@ public sealed class Vocabulary
             }
         }
         AddAccounts(values.Accounts);
+        AddUsers(values.Users);
+    }
+
+    // A user is named by id, e-mail or full name; never by a first name alone, which many people share.
+    private void AddUsers(IReadOnlyList<WorkspaceUser> users)
+    {
+        foreach (var user in users)
+        {
+            var term = new Term(TermKind.Value, user.Id, Dimension: "user_id");
+            AddEntity(Words(user.Id), term);
+            if (user.Email is { Length: > 0 } email)
+            {
+                AddEntity(Words(email), term);
+            }
+            if (user.Name is { Length: > 0 } name && Words(name) is { Length: >= 2 } words && !IsGrammar(name))
+            {
+                AddEntity(words, term);
+            }
+        }
     }
 
     // An account is named by its id, its CRM name, the name without its legal form ("Acme Robotics"

@@ -8,6 +8,9 @@ public sealed record WorkspaceValues(IReadOnlyDictionary<string, IReadOnlyList<s
     /// <summary>The accounts by id and CRM name, so "Acme Robotics" or "acct-0001" reads as <c>account_id=acct-0001</c>.</summary>
     public IReadOnlyList<(string Id, string Name)> Accounts { get; init; } = [];
 
+    /// <summary>The users by id, e-mail and the name in their traits, with their account, so "jane@acme.com" or "Jane Doe" reads as <c>user_id=u-17</c>.</summary>
+    public IReadOnlyList<WorkspaceUser> Users { get; init; } = [];
+
     /// <summary>Each account's channel partner, for accounts that have one.</summary>
     public IReadOnlyDictionary<string, string> AccountPartners { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -20,6 +23,12 @@ public sealed record WorkspaceValues(IReadOnlyDictionary<string, IReadOnlyList<s
         ArgumentNullException.ThrowIfNull(scope);
         return scope.PartnerId is not { } partner
             ? this
-            : this with { Accounts = [.. Accounts.Where(a => AccountPartners.TryGetValue(a.Id, out var owner) && owner == partner)] };
+            : this with
+            {
+                Accounts = [.. Accounts.Where(a => Owns(partner, a.Id))],
+                Users = [.. Users.Where(u => u.AccountId is { } account && Owns(partner, account))],
+            };
     }
+
+    private bool Owns(string partner, string account) => AccountPartners.TryGetValue(account, out var owner) && owner == partner;
 }

@@ -16,6 +16,8 @@ public static class WorkspaceValuesReader
     // Accounts are named in questions by their CRM name; beyond this many the names are not read (the ids still work through filters).
     private const int MaxAccounts = 20000;
 
+    private const int MaxUsers = 50000;
+
     public static async Task<WorkspaceValues> ReadAsync(IQueryStore store, CancellationToken cancellationToken, IEnumerable<string>? accountTraits = null)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -43,7 +45,10 @@ public static class WorkspaceValuesReader
         var owners = accountRows
             .Where(r => r["partner_id"] is not null)
             .ToDictionary(r => Convert.ToString(r["account_id"], System.Globalization.CultureInfo.InvariantCulture)!, r => Convert.ToString(r["partner_id"], System.Globalization.CultureInfo.InvariantCulture)!, StringComparer.Ordinal);
-        return new WorkspaceValues(values, partners) { Accounts = accounts, AccountPartners = owners };
+        var users = (await store.QueryAsync(UserNames(), cancellationToken).ConfigureAwait(false))
+            .Select(r => new WorkspaceUser(Text(r, "user_id")!, Text(r, "account_id"), Text(r, "email"), Text(r, "name")))
+            .ToList();
+        return new WorkspaceValues(values, partners) { Accounts = accounts, AccountPartners = owners, Users = users };
     }
 
     internal static SqlSelect Distinct(string column)
@@ -68,6 +73,24 @@ public static class WorkspaceValuesReader
             GroupBy: [value],
             OrderBy: [new SqlOrder(value)],
             Limit: MaxTraitValues + 1);
+    }
+
+    private static string? Text(QueryRow row, string column) => row[column] is { } value ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    // People are named in questions by id, e-mail or their name; beyond this many users the names are not read.
+    internal static SqlSelect UserNames()
+    {
+        var id = new SqlColumn("u", "user_id");
+        return new SqlSelect(
+            [
+                new SqlSelectItem(id, "user_id"),
+                new SqlSelectItem(new SqlColumn("u", "account_id"), "account_id"),
+                new SqlSelectItem(new SqlColumn("u", "email"), "email"),
+                new SqlSelectItem(new SqlJsonText(new SqlColumn("u", "traits"), "name"), "name"),
+            ],
+            new SqlTable(WorkspaceTable.Users, "u"),
+            OrderBy: [new SqlOrder(id)],
+            Limit: MaxUsers);
     }
 
     private static List<string> Texts(IReadOnlyList<QueryRow> rows) =>

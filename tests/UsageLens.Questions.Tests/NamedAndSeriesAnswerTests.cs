@@ -83,6 +83,26 @@ public sealed class NamedAndSeriesAnswerTests : IDisposable
         Assert.NotEqual(9d, other.Outcomes[0].Result!.Value);
     }
 
+    [Fact]
+    public async Task A_user_named_by_e_mail_or_full_name_filters_on_their_id_and_only_within_the_partner()
+    {
+        _workspace.Account("n1", 100, "smb", partner: "p-north", name: "Northwind").Account("s1", 100, "smb", partner: "p-south", name: "Southwind");
+        _workspace.User("u-17", "n1", "jane@northwind.example", """{"name": "Jane Doe"}""").User("u-18", "s1", "john@southwind.example", """{"name": "John Roe"}""");
+        _workspace.Usage("n1", "2026-10-10", 4, user: "u-17").Usage("n1", "2026-10-11", 3).Usage("s1", "2026-10-10", 9, user: "u-18");
+        var workspace = await _workspace.FlushAsync();
+
+        var byName = await workspace.AskAsync("api calls by Jane Doe in October 2026");
+        var byEmail = await workspace.AskAsync("api calls for jane@northwind.example in October 2026", Core.Semantics.AccountScope.Partner("p-north"));
+        var foreign = await workspace.AskAsync("api calls for John Roe in October 2026", Core.Semantics.AccountScope.Partner("p-north"));
+
+        Assert.Equal(["user_id=u-17"], byName.Query.Asks[0].Where);
+        Assert.Equal(4d, byName.Outcomes[0].Result!.Value);
+        Assert.Equal(["user_id=u-17"], byEmail.Query.Asks[0].Where);
+        // Another partner's user is not in this partner's vocabulary: the words are left out, never read as u-18.
+        Assert.DoesNotContain(foreign.Query.Asks.SelectMany(a => a.Where), w => w.Contains("u-18", StringComparison.Ordinal));
+        Assert.Equal(7d, foreign.Outcomes[0].Result!.Value);
+    }
+
     private static double? Figure(InsightResult insight, string name) => insight.Figures.Single(f => f.Name == name).Number;
 
     public void Dispose() => _workspace.Dispose();

@@ -16,6 +16,7 @@ internal sealed class QuestionWorkspace : IDisposable
 {
     private readonly List<UsageEvent> _events = [];
     private readonly List<AccountUpsert> _accounts = [];
+    private readonly List<UserUpsert> _users = [];
     private int _nextEvent;
 
     public DuckDbWorkspace Workspace { get; } = DuckDbWorkspace.Open(":memory:");
@@ -43,19 +44,26 @@ internal sealed class QuestionWorkspace : IDisposable
         return this;
     }
 
-    public QuestionWorkspace Usage(string account, string day, double quantity, string @event = "api_call")
+    public QuestionWorkspace User(string id, string account, string email, string traitsJson)
+    {
+        _users.Add(new UserUpsert(id, account, email, null, traitsJson));
+        return this;
+    }
+
+    public QuestionWorkspace Usage(string account, string day, double quantity, string @event = "api_call", string? user = null)
     {
         var timestamp = DateTime.SpecifyKind(DateTime.Parse(day, CultureInfo.InvariantCulture), DateTimeKind.Utc).AddHours(12);
-        _events.Add(new UsageEvent($"e{_nextEvent++}", "", timestamp, account, null, @event, quantity, "count", null, null, null, null));
+        _events.Add(new UsageEvent($"e{_nextEvent++}", "", timestamp, account, user, @event, quantity, "count", null, null, null, null));
         return this;
     }
 
     public async Task<QuestionWorkspace> FlushAsync()
     {
         using var store = new DuckDbIngestionStore(Workspace);
-        await store.WriteAsync(new IngestBatch([.. _events], [.. _accounts], []), default);
+        await store.WriteAsync(new IngestBatch([.. _events], [.. _accounts], [.. _users]), default);
         _events.Clear();
         _accounts.Clear();
+        _users.Clear();
         return this;
     }
 
