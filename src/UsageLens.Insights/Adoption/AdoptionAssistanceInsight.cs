@@ -65,10 +65,10 @@ internal sealed class AdoptionAssistanceInsight : IInsight
 
     private static InsightFinding Finding(string account, List<AdoptionNeed> needs, IReadOnlyList<FeatureGap> gaps, AccountFacts facts)
     {
-        var score = Math.Round(needs.Sum(n => n.Severity) * 50, 1);
-        var strongest = needs.OrderByDescending(n => Math.Round(n.Severity, 6)).First();
+        var score = StableRounding.Round(needs.Sum(n => n.Severity) * 50, 1);
+        var strongest = needs.OrderByDescending(n => StableRounding.Round(n.Severity, 6)).First();
         var missing = gaps.Count == 0 ? "" : $"; missing features its peers use: {string.Join(", ", gaps.Select(g => $"{g.Meter} ({g.Users} of {g.Peers} peers)"))}";
-        double? Severity(string kind) => needs.FirstOrDefault(n => n.Kind == kind) is { } need ? Math.Round(need.Severity, 3) : null;
+        double? Severity(string kind) => needs.FirstOrDefault(n => n.Kind == kind) is { } need ? StableRounding.Round(need.Severity, 3) : null;
         double? unused = facts.SeatUtilization(account) is not null && needs.Any(n => n.Kind == "low-seats")
             ? facts.Seats[account].Licensed - facts.ActiveUsers.GetValueOrDefault(account)
             : null;

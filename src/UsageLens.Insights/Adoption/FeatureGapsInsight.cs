@@ -59,11 +59,11 @@ internal sealed class FeatureGapsInsight : IInsight
 
     private static InsightFinding Finding(string account, string by, string group, IReadOnlyList<FeatureGap> gaps)
     {
-        var score = Math.Round(gaps.Sum(g => g.Share) * 100, 1);
+        var score = StableRounding.Round(gaps.Sum(g => g.Share) * 100, 1);
         var why = $"not used in the last 30 days, though used by its active {by} {group} peers: {string.Join("; ", gaps.Select(g => $"{g.Meter} by {g.Users} of {g.Peers} ({HealthRules.N(g.Share * 100)}%)"))}";
         return new InsightFinding(account, "feature-gap", score, why)
         {
-            Values = [InsightValue.Of(by, group), .. gaps.Select(g => InsightValue.Of($"gap_{g.Meter}", Math.Round(g.Share, 3)))],
+            Values = [InsightValue.Of(by, group), .. gaps.Select(g => InsightValue.Of($"gap_{g.Meter}", StableRounding.Round(g.Share, 3)))],
         };
     }
 

@@ -131,7 +131,7 @@ internal sealed class AnomaliesInsight : IInsight
     {
         var kind = Kebab(anomaly.Kind);
         var direction = anomaly.Direction == AnomalyDirection.Spike ? "spike" : "drop";
-        return new InsightFinding(series.Subject, kind, Math.Round(anomaly.Severity, 2), Why(series, anomaly, direction, settings))
+        return new InsightFinding(series.Subject, kind, StableRounding.Round(anomaly.Severity, 2), Why(series, anomaly, direction, settings))
         {
             Values =
             [
@@ -142,7 +142,7 @@ internal sealed class AnomaliesInsight : IInsight
                 InsightValue.Of("expected", Round(anomaly.Expected)),
                 InsightValue.Of("expected_low", Round(anomaly.Low)),
                 InsightValue.Of("expected_high", Round(anomaly.High)),
-                InsightValue.Of("severity", Math.Round(anomaly.Severity, 2)),
+                InsightValue.Of("severity", StableRounding.Round(anomaly.Severity, 2)),
                 InsightValue.Of("baseline_level", Round(anomaly.Baseline)),
                 InsightValue.Of("new_level", anomaly.NewLevel is { } level ? Round(level) : null),
             ],
@@ -186,7 +186,7 @@ internal sealed class AnomaliesInsight : IInsight
         _ => kind.ToString().ToLowerInvariant(),
     };
 
-    private static double Round(double value) => Math.Round(value, 2);
+    private static double Round(double value) => StableRounding.Round(value, 2);
 
     private static string Format(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

@@ -59,16 +59,16 @@ internal sealed class BenchmarkInsight : IInsight
 
     private static InsightFinding Finding(string account, string segment, IReadOnlyList<BenchmarkFigure> figures)
     {
-        var score = Math.Round(figures.Average(f => f.Percentile) * 100, 1);
+        var score = StableRounding.Round(figures.Average(f => f.Percentile) * 100, 1);
         var kind = score >= 75 ? "top-quartile" : score <= 25 ? "bottom-quartile" : "middle";
         var why = $"against its segment {segment}, mean percentile {HealthRules.N(score)}: " +
             string.Join("; ", figures.Select(f => $"{f.Kpi} {HealthRules.N(f.Value)} (percentile {HealthRules.N(f.Percentile * 100)} of {f.Peers} others, segment median {HealthRules.N(f.SegmentMedian)})"));
         var values = new List<InsightValue> { InsightValue.Of("segment", segment) };
         foreach (var figure in figures)
         {
-            values.Add(InsightValue.Of(figure.Kpi, Math.Round(figure.Value, 2)));
-            values.Add(InsightValue.Of($"{figure.Kpi}_percentile", Math.Round(figure.Percentile * 100, 1)));
-            values.Add(InsightValue.Of($"{figure.Kpi}_segment_median", Math.Round(figure.SegmentMedian, 2)));
+            values.Add(InsightValue.Of(figure.Kpi, StableRounding.Round(figure.Value, 2)));
+            values.Add(InsightValue.Of($"{figure.Kpi}_percentile", StableRounding.Round(figure.Percentile * 100, 1)));
+            values.Add(InsightValue.Of($"{figure.Kpi}_segment_median", StableRounding.Round(figure.SegmentMedian, 2)));
         }
         return new InsightFinding(account, kind, score, why) { Values = values };
     }

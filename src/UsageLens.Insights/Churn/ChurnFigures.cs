@@ -30,5 +30,5 @@ internal static class ChurnFigures
         }
     }
 
-    private static double? Round(double? value) => value is null ? null : Math.Round(value.Value, 4);
+    private static double? Round(double? value) => value is null ? null : StableRounding.Round(value.Value, 4);
 }

@@ -89,7 +89,7 @@ internal sealed class ChurnRiskInsight : IInsight
     private static List<InsightFinding> ModelFindings(ChurnModel model, List<KeyValuePair<string, double[]>> current)
     {
         var probabilities = model.Probabilities(current.Select(c => (IReadOnlyList<double>)c.Value).ToList());
-        return current.Select((c, i) => ModelFinding(c.Key, c.Value, Math.Round(probabilities[i], 4), model.Contributions(c.Value))).ToList();
+        return current.Select((c, i) => ModelFinding(c.Key, c.Value, StableRounding.Round(probabilities[i], 4), model.Contributions(c.Value))).ToList();
     }
 
     private static InsightFinding ModelFinding(string account, double[] features, double probability, double[] contributions)
@@ -104,8 +104,8 @@ internal sealed class ChurnRiskInsight : IInsight
             [
                 InsightValue.Of("probability", probability),
                 .. factors.Select((j, n) => InsightValue.Of($"factor_{n + 1}", $"{ChurnFeature.All[j].Name} {Format(contributions[j])}")),
-                .. Enumerable.Range(0, features.Length).Select(j => InsightValue.Of(ChurnFeature.All[j].Name, Math.Round(features[j], 4))),
-                .. Enumerable.Range(0, features.Length).Select(j => InsightValue.Of($"contribution_{ChurnFeature.All[j].Name}", Math.Round(contributions[j], 4))),
+                .. Enumerable.Range(0, features.Length).Select(j => InsightValue.Of(ChurnFeature.All[j].Name, StableRounding.Round(features[j], 4))),
+                .. Enumerable.Range(0, features.Length).Select(j => InsightValue.Of($"contribution_{ChurnFeature.All[j].Name}", StableRounding.Round(contributions[j], 4))),
             ],
         };
     }
@@ -120,7 +120,7 @@ internal sealed class ChurnRiskInsight : IInsight
             [
                 InsightValue.Of("rule_score", score),
                 .. reasons.Select((r, n) => InsightValue.Of($"factor_{n + 1}", r)),
-                .. Enumerable.Range(0, features.Length).Select(j => InsightValue.Of(ChurnFeature.All[j].Name, Math.Round(features[j], 4))),
+                .. Enumerable.Range(0, features.Length).Select(j => InsightValue.Of(ChurnFeature.All[j].Name, StableRounding.Round(features[j], 4))),
             ],
         };
     }
@@ -140,10 +140,10 @@ internal sealed class ChurnRiskInsight : IInsight
         yield return InsightValue.Of("seed", settings.Seed);
         if (model is not null)
         {
-            yield return InsightValue.Of("intercept", Math.Round(model.Bias, 4));
+            yield return InsightValue.Of("intercept", StableRounding.Round(model.Bias, 4));
             for (var j = 0; j < model.Weights.Count; j++)
             {
-                yield return InsightValue.Of($"coefficient_{ChurnFeature.All[j].Name}", Math.Round(model.Weights[j], 4));
+                yield return InsightValue.Of($"coefficient_{ChurnFeature.All[j].Name}", StableRounding.Round(model.Weights[j], 4));
             }
         }
     }

@@ -45,7 +45,7 @@ internal static class ChurnRule
             score += MrrDrop;
             reasons.Add($"MRR lower than 90 days ago (mrr_change_90d {Format(features[ChurnFeature.MrrChange])})");
         }
-        return (Math.Round(score, 4), reasons);
+        return (StableRounding.Round(score, 4), reasons);
     }
 
     private static string Points(double points) => $"+{Format(points)}";

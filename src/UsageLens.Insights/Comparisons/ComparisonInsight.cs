@@ -100,7 +100,7 @@ internal sealed class ComparisonInsight : IInsight
             ? $"{subject}: {Format(level)} against {Format(rest)} {unit} for the rest; too few periods with both values to test the gap"
             : $"{subject}: {Format(level)} against {Format(rest)} {unit} for the rest; period by period it is {Format(Math.Abs(test.Mean))} {(test.Mean >= 0 ? "higher" : "lower")} on average " +
               $"(95% CI [{Format(test.Low)}, {Format(test.High)}], {test.Periods} periods, p = {PValue(test.PValue)}): {(kind == "level" ? "not a significant difference" : $"significantly {kind} the rest")}";
-        return new InsightFinding(subject, kind, test is null || test.StandardError == 0 ? 0 : Math.Round(Math.Abs(test.Mean / test.StandardError), 2), why)
+        return new InsightFinding(subject, kind, test is null || test.StandardError == 0 ? 0 : StableRounding.Round(Math.Abs(test.Mean / test.StandardError), 2), why)
         {
             Values =
             [

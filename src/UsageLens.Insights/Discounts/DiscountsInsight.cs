@@ -49,8 +49,8 @@ internal sealed class DiscountsInsight : IInsight
             [
                 InsightValue.Of("discounted_accounts", discounted.Count),
                 InsightValue.Of("phase_out", findings.Count),
-                InsightValue.Of("mrr_given_away", Math.Round(discounted.Sum(a => history.Current(a)!.ListMrr - history.Current(a)!.Mrr), 2)),
-                InsightValue.Of("mrr_recoverable", Math.Round(findings.Sum(f => f.Score), 2)),
+                InsightValue.Of("mrr_given_away", StableRounding.Round(discounted.Sum(a => history.Current(a)!.ListMrr - history.Current(a)!.Mrr), 2)),
+                InsightValue.Of("mrr_recoverable", StableRounding.Round(findings.Sum(f => f.Score), 2)),
                 InsightValue.Of("heavy", heavy),
                 InsightValue.Of("growth", growing),
                 InsightValue.Of("metric", request.Metric ?? "all meters"),
@@ -62,7 +62,7 @@ internal sealed class DiscountsInsight : IInsight
 
     private static InsightFinding Finding(string account, SubscriptionRow row, (double Percentile, int Peers, string Why) standing, (double Growth, string Why) growth)
     {
-        var recoverable = Math.Round(row.ListMrr - row.Mrr, 2);
+        var recoverable = StableRounding.Round(row.ListMrr - row.Mrr, 2);
         var why = $"{HealthRules.N(row.DiscountPct!.Value)}% discount since {KpiSeries.Day(row.From)} on plan {row.Plan ?? "none"}: MRR {HealthRules.N(row.Mrr)} against {HealthRules.N(row.ListMrr)} at list price, {HealthRules.N(recoverable)} a month to recover; heavy: {standing.Why}; growing: {growth.Why}";
         return new InsightFinding(account, "phase-out", recoverable, why)
         {
@@ -70,9 +70,9 @@ internal sealed class DiscountsInsight : IInsight
             [
                 InsightValue.Of("discount_pct", row.DiscountPct),
                 InsightValue.Of("mrr", row.Mrr),
-                InsightValue.Of("list_mrr", Math.Round(row.ListMrr, 2)),
-                InsightValue.Of("usage_percentile", Math.Round(standing.Percentile, 3)),
-                InsightValue.Of("growth", Math.Round(growth.Growth, 3)),
+                InsightValue.Of("list_mrr", StableRounding.Round(row.ListMrr, 2)),
+                InsightValue.Of("usage_percentile", StableRounding.Round(standing.Percentile, 3)),
+                InsightValue.Of("growth", StableRounding.Round(growth.Growth, 3)),
                 InsightValue.Of("discount_since", KpiSeries.Day(row.From)),
             ],
         };

@@ -43,7 +43,7 @@ internal sealed class HealthInsight : IInsight
         return new InsightResult(Name, request.AsOf, Method(settings, metric), Summary(scores, settings))
         {
             Figures = Figures(settings, metric, scores),
-            Series = history.Select(h => new InsightPoint(KpiSeries.Day(h.Day), h.Scores.Count == 0 ? null : Math.Round(h.Scores.Average(s => s.Score), 1))).ToList(),
+            Series = history.Select(h => new InsightPoint(KpiSeries.Day(h.Day), h.Scores.Count == 0 ? null : StableRounding.Round(h.Scores.Average(s => s.Score), 1))).ToList(),
             Findings = findings,
             Sql = [.. context.Sql],
         };
@@ -60,9 +60,9 @@ internal sealed class HealthInsight : IInsight
     {
         var values = new List<InsightValue>
         {
-            InsightValue.Of("weight_share", Math.Round(score.WeightShare, 3)),
+            InsightValue.Of("weight_share", StableRounding.Round(score.WeightShare, 3)),
         };
-        values.AddRange(score.Grades.Select(g => InsightValue.Of(g.Component, g.Grade is { } grade ? Math.Round(grade, 1) : null)));
+        values.AddRange(score.Grades.Select(g => InsightValue.Of(g.Component, g.Grade is { } grade ? StableRounding.Round(grade, 1) : null)));
         if (history.Count > 0)
         {
             var past = history.Select(h => (h.Day, h.Scores.FirstOrDefault(s => s.Account == score.Account)));
@@ -89,7 +89,7 @@ internal sealed class HealthInsight : IInsight
             InsightValue.Of("healthy", scores.Count(s => s.Band == "healthy")),
             InsightValue.Of("neutral", scores.Count(s => s.Band == "neutral")),
             InsightValue.Of("at_risk", scores.Count(s => s.Band == "at-risk")),
-            InsightValue.Of("mean_score", scores.Count == 0 ? null : Math.Round(scores.Average(s => s.Score), 1)),
+            InsightValue.Of("mean_score", scores.Count == 0 ? null : StableRounding.Round(scores.Average(s => s.Score), 1)),
             InsightValue.Of("healthy_from", settings.Healthy),
             InsightValue.Of("at_risk_below", settings.AtRisk),
             InsightValue.Of("usage_metric", metric ?? "all meters"),

@@ -17,7 +17,7 @@ internal static class HealthScorer
             {
                 continue;
             }
-            var score = Math.Round(graded.Sum(g => g.Weight * g.Grade!.Value) / weight, 1);
+            var score = StableRounding.Round(graded.Sum(g => g.Weight * g.Grade!.Value) / weight, 1);
             scores.Add(new HealthScore(account, score, HealthRules.Band(score, settings), grades) { WeightShare = weight / grades.Sum(g => g.Weight) });
         }
         return scores;

@@ -63,7 +63,7 @@ internal sealed class ReferencesInsight : IInsight
     private static InsightFinding Finding(string account, HealthScore health, LatestNps nps, (double Percentile, int Peers, string Why) standing)
     {
         var npsGrade = (nps.Nps + 100) / 2;
-        var score = Math.Round((health.Score + npsGrade + (standing.Percentile * 100)) / 3, 1);
+        var score = StableRounding.Round((health.Score + npsGrade + (standing.Percentile * 100)) / 3, 1);
         var why = $"reference score {HealthRules.N(score)}, the mean of health {HealthRules.N(health.Score)} ({health.Band}), NPS {HealthRules.N(nps.Nps)} on {KpiSeries.Day(nps.Day)} as (NPS + 100) ÷ 2 = {HealthRules.N(npsGrade)}, and the usage percentile {HealthRules.N(standing.Percentile * 100)}: {standing.Why}";
         return new InsightFinding(account, "reference", score, why)
         {
@@ -72,7 +72,7 @@ internal sealed class ReferencesInsight : IInsight
                 InsightValue.Of("health", health.Score),
                 InsightValue.Of("nps", nps.Nps),
                 InsightValue.Of("nps_day", KpiSeries.Day(nps.Day)),
-                InsightValue.Of("usage_percentile", Math.Round(standing.Percentile * 100, 1)),
+                InsightValue.Of("usage_percentile", StableRounding.Round(standing.Percentile * 100, 1)),
             ],
         };
     }

@@ -78,9 +78,9 @@ internal sealed class SurveyTargetsInsight : IInsight
 
     private static InsightFinding Finding(string account, double users, List<(string Kind, double Strength, string Why)> reasons)
     {
-        var score = Math.Round(reasons.Sum(r => r.Strength), 1);
-        var kind = reasons.OrderByDescending(r => Math.Round(r.Strength, 6)).First().Kind;
-        double? Of(string k) => reasons.FirstOrDefault(r => r.Kind == k) is { Kind: not null } r ? Math.Round(r.Strength, 1) : null;
+        var score = StableRounding.Round(reasons.Sum(r => r.Strength), 1);
+        var kind = reasons.OrderByDescending(r => StableRounding.Round(r.Strength, 6)).First().Kind;
+        double? Of(string k) => reasons.FirstOrDefault(r => r.Kind == k) is { Kind: not null } r ? StableRounding.Round(r.Strength, 1) : null;
         return new InsightFinding(account, kind, score, $"{HealthRules.N(users)} users active in the last 30 days; {string.Join("; ", reasons.Select(r => $"{r.Why} → {HealthRules.N(r.Strength)}"))}")
         {
             Values = [InsightValue.Of("active_users", users), InsightValue.Of("no_recent_answer", Of("no-recent-answer")), InsightValue.Of("usage_change", Of("usage-change"))],

@@ -45,7 +45,7 @@ internal sealed class RatePlanFitInsight : IInsight
         var fits = subscribed.Where(a => costs[a].Any(c => c.Actual)).Select(a => (Account: a, Fit: Fit(a, costs[a]))).ToList();
         var findings = fits.Where(f => f.Fit is not null).Select(f => f.Fit!)
             .OrderByDescending(f => f.Score).ThenBy(f => f.Subject, StringComparer.Ordinal).ToList();
-        var totals = plans.Keys.Order(StringComparer.Ordinal).Select(p => (Plan: p, Revenue: Math.Round(subscribed.Sum(a => costs[a].Single(c => c.Plan == p).Total), 2))).ToList();
+        var totals = plans.Keys.Order(StringComparer.Ordinal).Select(p => (Plan: p, Revenue: StableRounding.Round(subscribed.Sum(a => costs[a].Single(c => c.Plan == p).Total), 2))).ToList();
         var best = totals.OrderByDescending(t => t.Revenue).ThenBy(t => t.Plan, StringComparer.Ordinal).First();
         return new InsightResult(Name, request.AsOf, Method(fees), Summary(findings, fits.Count, subscribed.Count, best))
         {
@@ -56,7 +56,7 @@ internal sealed class RatePlanFitInsight : IInsight
                 InsightValue.Of("overpays", findings.Count(f => f.Kind == "overpays")),
                 InsightValue.Of("underpays", findings.Count(f => f.Kind == "underpays")),
                 InsightValue.Of("fits", fits.Count - findings.Count),
-                InsightValue.Of("current_revenue", Math.Round(subscribed.Sum(a => costs[a].FirstOrDefault(c => c.Actual)?.Total ?? 0), 2)),
+                InsightValue.Of("current_revenue", StableRounding.Round(subscribed.Sum(a => costs[a].FirstOrDefault(c => c.Actual)?.Total ?? 0), 2)),
                 .. totals.Select(t => InsightValue.Of($"revenue_{t.Plan}", t.Revenue)),
                 InsightValue.Of("best_plan", best.Plan),
                 .. plans.Keys.Order(StringComparer.Ordinal).Select(p => InsightValue.Of($"fee_{p}", fees.GetValueOrDefault(p))),
@@ -75,9 +75,9 @@ internal sealed class RatePlanFitInsight : IInsight
             return null;
         }
         var cheapest = others[0];
-        var (kind, score) = Math.Round(cheapest.Total, 2) < Math.Round(current.Total, 2)
+        var (kind, score) = StableRounding.Round(cheapest.Total, 2) < StableRounding.Round(current.Total, 2)
             ? ("overpays", current.Total - cheapest.Total)
-            : Math.Round(cheapest.Total, 2) > Math.Round(current.Total, 2) ? ("underpays", cheapest.Total - current.Total) : ("fits", 0d);
+            : StableRounding.Round(cheapest.Total, 2) > StableRounding.Round(current.Total, 2) ? ("underpays", cheapest.Total - current.Total) : ("fits", 0d);
         if (kind == "fits")
         {
             return null;
@@ -86,13 +86,13 @@ internal sealed class RatePlanFitInsight : IInsight
         var why = kind == "overpays"
             ? $"on {current.Plan} its usage of the last 30 days costs {N(current.Total)}; on {cheapest.Plan} it would cost {N(cheapest.Total)}, {N(score)} less: {priced}"
             : $"on {current.Plan} its usage of the last 30 days costs {N(current.Total)}, less than on any other plan (the next cheapest, {cheapest.Plan}, {N(cheapest.Total)}, {N(score)} more): {priced}";
-        return new InsightFinding(account, kind, Math.Round(score, 2), why)
+        return new InsightFinding(account, kind, StableRounding.Round(score, 2), why)
         {
             Values =
             [
                 InsightValue.Of("plan", current.Plan),
                 InsightValue.Of("cheapest_plan", kind == "overpays" ? cheapest.Plan : current.Plan),
-                .. costs.Select(c => InsightValue.Of($"cost_{c.Plan}", Math.Round(c.Total, 2))),
+                .. costs.Select(c => InsightValue.Of($"cost_{c.Plan}", StableRounding.Round(c.Total, 2))),
             ],
         };
     }

@@ -61,11 +61,11 @@ internal sealed class SignalsInsight : IInsight
 
     private static InsightFinding Finding(string account, List<BuyingSignal> signals)
     {
-        var score = Math.Round(signals.Sum(s => s.Strength), 1);
-        var strongest = signals.OrderByDescending(s => Math.Round(s.Strength, 1)).First();
+        var score = StableRounding.Round(signals.Sum(s => s.Strength), 1);
+        var strongest = signals.OrderByDescending(s => StableRounding.Round(s.Strength, 1)).First();
         return new InsightFinding(account, strongest.Kind, score, $"signal score {HealthRules.N(score)}: {string.Join("; ", signals.Select(s => $"{s.Why} → {HealthRules.N(s.Strength)}"))}")
         {
-            Values = [.. s_kinds.Select(k => InsightValue.Of(k.Replace('-', '_'), signals.FirstOrDefault(s => s.Kind == k) is { } s ? Math.Round(s.Strength, 1) : null))],
+            Values = [.. s_kinds.Select(k => InsightValue.Of(k.Replace('-', '_'), signals.FirstOrDefault(s => s.Kind == k) is { } s ? StableRounding.Round(s.Strength, 1) : null))],
         };
     }
 

@@ -89,7 +89,7 @@ internal sealed class TrialConversionInsight : IInsight
             [
                 InsightValue.Of("trial_start", KpiSeries.Day(trial.From)),
                 InsightValue.Of("plan", trial.Plan),
-                .. grades.Select(g => InsightValue.Of(g.Component, g.Grade is { } grade ? Math.Round(grade, 1) : null)),
+                .. grades.Select(g => InsightValue.Of(g.Component, g.Grade is { } grade ? StableRounding.Round(grade, 1) : null)),
             ],
         };
     }

@@ -29,7 +29,7 @@ internal static class TrialConversionRules
     {
         var graded = grades.Where(g => g.Grade is not null).ToList();
         var weight = graded.Sum(g => g.Weight);
-        return weight <= 0 ? null : Math.Round(graded.Sum(g => g.Weight * g.Grade!.Value) / weight, 1);
+        return weight <= 0 ? null : StableRounding.Round(graded.Sum(g => g.Weight * g.Grade!.Value) / weight, 1);
     }
 
     public static string Likelihood(double score) => score >= 70 ? "likely" : score >= 40 ? "possible" : "unlikely";

@@ -73,14 +73,14 @@ internal sealed class UpsellInsight : IInsight
 
     private static InsightFinding Finding(string account, List<UpsellSignal> signals)
     {
-        var score = Math.Round(signals.Sum(s => s.Strength), 1);
+        var score = StableRounding.Round(signals.Sum(s => s.Strength), 1);
         // Rounded, so a tie in floating-point noise goes to the first signal (limits before growth).
-        var strongest = signals.OrderByDescending(s => Math.Round(s.Strength, 1)).First();
+        var strongest = signals.OrderByDescending(s => StableRounding.Round(s.Strength, 1)).First();
         return new InsightFinding(account, strongest.Kind, score, $"upsell score {UpsellRules.N(score)}: {string.Join("; ", signals.Select(s => $"{s.Why} → {UpsellRules.N(s.Strength)}"))}")
         {
             Values =
             [
-                .. s_kinds.Select(k => InsightValue.Of(k.Replace('-', '_'), signals.FirstOrDefault(s => s.Kind == k) is { } s ? Math.Round(s.Strength, 1) : null)),
+                .. s_kinds.Select(k => InsightValue.Of(k.Replace('-', '_'), signals.FirstOrDefault(s => s.Kind == k) is { } s ? StableRounding.Round(s.Strength, 1) : null)),
             ],
         };
     }
