@@ -1,5 +1,6 @@
 using System.Text.Json;
 using UsageLens.Core.Configuration.Alerts;
+using UsageLens.Insights.Tests.Accounts;
 
 namespace UsageLens.Alerts.Tests;
 
@@ -53,7 +54,7 @@ public sealed class RuleEvaluationTests : IDisposable
     public async Task A_health_band_change_fires_once_and_not_again_on_the_next_run()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        using var store = await HealthWorkspace.OpenAsync();
+        using var store = await AccountsWorkspace.OpenAsync();
         var rule = new HealthBandAlertRule("to-at-risk", "0 8 * * *", [AlertHarness.Target(receiver.Url)]) { To = "at-risk" };
 
         // The health insight's bands (its scores are worked out by hand in the insights tests): on 14 August
@@ -79,7 +80,7 @@ public sealed class RuleEvaluationTests : IDisposable
     [Fact]
     public async Task A_health_band_rule_without_a_target_band_fires_on_every_change()
     {
-        using var store = await HealthWorkspace.OpenAsync();
+        using var store = await AccountsWorkspace.OpenAsync();
         var rule = new HealthBandAlertRule("any-change", "0 8 * * *", [AlertHarness.Target(new Uri("http://127.0.0.1:9/unused"))]);
 
         await AlertHarness.RunAsync(_harness.Runner, rule, store, new DateOnly(2026, 8, 20));
