@@ -32,6 +32,12 @@ public sealed record InsightRequest(DateOnly AsOf, AccountScope Scope)
     /// <summary>Options of the KPI the insight reads, as <c>name=value</c>.</summary>
     public IReadOnlyList<string> KpiOptions { get; init; } = [];
 
+    /// <summary>For a KPI of the top accounts (trend, comparison): how many are the top, as <c>--top</c> takes it (20%, 10).</summary>
+    public string? Top { get; init; }
+
+    /// <summary>For a KPI of the top accounts: what ranks them, as <c>--rank-by</c> takes it (revenue, usage, mrr...).</summary>
+    public string? RankBy { get; init; }
+
     /// <summary>The insight's own options by name (see <see cref="IInsight.Options"/>).</summary>
     public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
 

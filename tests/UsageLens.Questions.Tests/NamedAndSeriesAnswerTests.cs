@@ -51,6 +51,21 @@ public sealed class NamedAndSeriesAnswerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_trend_of_the_top_share_follows_the_top_asked_not_the_default()
+    {
+        var workspace = await RisingAsync();
+
+        var answer = await workspace.AskAsync("how has the share of api calls from the top 2 accounts changed over the last 6 months");
+
+        // Both accounts are the top 2, so every month's share is 100%; the default top 20% (a1 alone)
+        // would give 100/150 = 66.7% in May rising to 600/650 = 92.3% in October.
+        var insight = Assert.IsType<InsightResult>(answer.Outcomes[0].Insight);
+        Assert.Equal("trend", insight.Insight);
+        Assert.Equal(100, Figure(insight, "first")!.Value, 6);
+        Assert.Equal(100, Figure(insight, "last")!.Value, 6);
+    }
+
+    [Fact]
     public async Task Compare_enterprise_vs_smb_is_the_comparison_insight_by_segment()
     {
         var workspace = await RisingAsync();

@@ -23,6 +23,8 @@ internal static class InsightsCommand
         var by = new Option<string?>("--by") { Description = "Comparison: the dimension whose values to compare, for example segment" };
         var grain = new Option<string?>("--grain") { Description = "Trend by day, week, month or quarter (default month)" };
         var period = new Option<string?>("--period") { Description = "Trend period before --as-of, for example last-6-months (the default)" };
+        var top = new Option<string?>("--top") { Description = "Trend or comparison of top-customer-share: the top accounts, for example 20% or 10 (the KPI's default: 20%)" };
+        var rankBy = new Option<string?>("--rank-by") { Description = "Trend or comparison of top-customer-share: what ranks the accounts, for example revenue or usage" };
         var where = new Option<string[]>("--where") { Description = "Filter, for example segment=enterprise" };
         var partner = new Option<string?>("--partner") { Description = "Scope to one channel partner's accounts" };
         var option = new Option<string[]>("--option", "-o") { Description = "An insight's own option as name=value (see insights --list), for example threshold=6" };
@@ -32,7 +34,7 @@ internal static class InsightsCommand
         var days = new Option<int>("--days") { Description = "With --backtest: demo days of history", DefaultValueFactory = _ => 240 };
         var seed = new Option<int>("--seed") { Description = "With --backtest: the demo's seed", DefaultValueFactory = _ => 7 };
 
-        var command = new Command("insights", "Compute an insight (insights --list names them all), or backtest them on the demo") { name, list, kpi, metric, by, grain, period, where, partner, option, sql, backtest, accounts, days, seed };
+        var command = new Command("insights", "Compute an insight (insights --list names them all), or backtest them on the demo") { name, list, kpi, metric, by, grain, period, top, rankBy, where, partner, option, sql, backtest, accounts, days, seed };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var format = parse.GetValue(CommonOptions.Format);
@@ -63,6 +65,8 @@ internal static class InsightsCommand
                 Dimension = parse.GetValue(by),
                 Grain = parse.GetValue(grain),
                 Period = parse.GetValue(period),
+                Top = parse.GetValue(top),
+                RankBy = parse.GetValue(rankBy),
                 Where = parse.GetValue(where) ?? [],
             }.WithOptions(parse.GetValue(option) ?? [], insight);
             using var workspace = await WorkspaceStores.OpenAsync(parse, environment.Clock, mustExist: true, cancellationToken).ConfigureAwait(false);

@@ -78,6 +78,8 @@ internal sealed class ComparisonInsight : IInsight
         Grain = grain,
         Where = [.. request.Where, .. filters],
         Options = request.KpiOptions,
+        Top = request.Top,
+        RankBy = request.RankBy,
         ComparePrevious = false,
     };
 

@@ -34,6 +34,8 @@ internal sealed class TrendInsight : IInsight
             Grain = grain,
             Where = request.Where,
             Options = request.KpiOptions,
+            Top = request.Top,
+            RankBy = request.RankBy,
             ComparePrevious = false,
         };
         var result = await KpiSeries.ReadAsync(kpi, arguments, request, context, cancellationToken).ConfigureAwait(false);

@@ -74,6 +74,8 @@ public sealed class AskRunner(IQueryStore store, SemanticModel model, WorkspaceC
         Grain = ask.Grain,
         Period = ask.From is { } from && ask.To is { } to ? $"last-{to.DayNumber - from.DayNumber}-days" : null,
         KpiOptions = ask.Options,
+        Top = ask.Top,
+        RankBy = ask.RankBy,
     };
 
     /// <summary>

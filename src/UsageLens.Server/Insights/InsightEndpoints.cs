@@ -18,7 +18,7 @@ internal static class InsightEndpoints
     // Query parameters every insight takes; any other parameter is one of the insight's own options.
     private static readonly HashSet<string> s_common = new(StringComparer.OrdinalIgnoreCase)
     {
-        "kpi", "metric", "by", "grain", "period", "where", "as-of", "sql",
+        "kpi", "metric", "by", "grain", "period", "top", "rank-by", "where", "as-of", "sql",
     };
 
     public static IEndpointRouteBuilder MapInsightEndpoints(this IEndpointRouteBuilder app)
@@ -29,7 +29,7 @@ internal static class InsightEndpoints
         group.MapGet("/{name}", ComputeAsync)
             .ProducesCallerMistakes()
             .WithSummary("Compute one insight as of a day, from the data before it")
-            .WithDescription("Query parameters: kpi, metric, by, grain, period, where (repeatable), as-of, sql=true; any other parameter is one of the insight's own options (see GET /api/v1/insights). docs/insights.md describes each method.");
+            .WithDescription("Query parameters: kpi, metric, by, grain, period, top, rank-by, where (repeatable), as-of, sql=true; any other parameter is one of the insight's own options (see GET /api/v1/insights). docs/insights.md describes each method.");
         return app;
     }
 
@@ -47,6 +47,8 @@ internal static class InsightEndpoints
             Dimension = query["by"].FirstOrDefault(),
             Grain = query["grain"].FirstOrDefault(),
             Period = query["period"].FirstOrDefault(),
+            Top = query["top"].FirstOrDefault(),
+            RankBy = query["rank-by"].FirstOrDefault(),
             Where = [.. query["where"].OfType<string>()],
         }.WithOptions(query.Where(q => !s_common.Contains(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}")), insight);
         // The catalog comes from the per-workspace cache that ingestion invalidates, as for KPIs.
