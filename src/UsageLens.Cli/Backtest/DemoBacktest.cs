@@ -70,7 +70,8 @@ internal sealed class DemoBacktest(DemoOptions options, WorkspaceConfiguration c
         var result = await ComputeAsync("churn-risk", Request(asOf), context, cancellationToken).ConfigureAwait(false);
         // The k most at risk, with the k of the insight's own backtest (a tenth of the accounts, at least 10):
         // a customer-success team works a list from the top, so ranking, not the 0.5 band, is what counts.
-        var k = result.Figures.FirstOrDefault(f => f.Name == "backtest_k")?.Number is { } figure ? (int)figure : Math.Min(result.Findings.Count, Math.Max(10, (int)Math.Ceiling(result.Findings.Count * 0.1)));
+        // Without a backtest (too little history) the list is as long as the churners to find.
+        var k = result.Figures.FirstOrDefault(f => f.Name == "backtest_k")?.Number is { } figure ? (int)figure : cancelling.Count;
         var flagged = result.Findings.Take(k).Select(f => f.Subject).ToList();
         var hits = flagged.Count(cancelling.Contains);
         return new BacktestLine("churners", "churn-risk", asOf, cancelling.Count, flagged.Count, hits, hits,

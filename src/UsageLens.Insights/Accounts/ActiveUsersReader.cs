@@ -15,6 +15,13 @@ internal static class ActiveUsersReader
 
     public static async Task<IReadOnlyDictionary<string, double>> ReadAsync(InsightRequest request, KpiContext context, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
+        var activity = await ActivityAsync(request, context, from, to, cancellationToken).ConfigureAwait(false);
+        return activity.ToDictionary(a => a.Key, a => (double)a.Value.Users, StringComparer.Ordinal);
+    }
+
+    /// <summary>Each account's active users and last active day in <c>[from, to)</c>.</summary>
+    public static async Task<IReadOnlyDictionary<string, AccountActiveUsers>> ActivityAsync(InsightRequest request, KpiContext context, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
         var arguments = new KpiArguments
         {
             From = KpiSeries.Day(from),
@@ -23,7 +30,6 @@ internal static class ActiveUsersReader
             ComparePrevious = false,
         };
         var resolved = KpiSeries.Resolve(KpiCatalog.Find("active-users").Definition, arguments, request, context);
-        var activity = await AccountActivity.ReadAsync(context, resolved.Period, resolved.Scope, resolved.Filters, cancellationToken).ConfigureAwait(false);
-        return activity.ToDictionary(a => a.Key, a => (double)a.Value.Users, StringComparer.Ordinal);
+        return await AccountActivity.ReadAsync(context, resolved.Period, resolved.Scope, resolved.Filters, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -99,8 +99,8 @@ internal sealed class ChurnHistory
     {
         var mrr = await MrrAtAsync(day, cancellationToken).ConfigureAwait(false);
         var before = await MrrAtAsync(day.AddDays(-ChurnSettings.MrrChangeDays), cancellationToken).ConfigureAwait(false);
-        var users = await ActiveUsersAsync(day.AddDays(-Window), day, cancellationToken).ConfigureAwait(false);
-        var earlierUsers = await ActiveUsersAsync(day.AddDays(-2 * Window), day.AddDays(-Window), cancellationToken).ConfigureAwait(false);
+        var users = await ActiveUsersReader.ReadAsync(_request, _context, day.AddDays(-Window), day, cancellationToken).ConfigureAwait(false);
+        var earlierUsers = await ActiveUsersReader.ReadAsync(_request, _context, day.AddDays(-2 * Window), day.AddDays(-Window), cancellationToken).ConfigureAwait(false);
         var seats = await AccountValuesAsync("seat-utilization", day.AddDays(-Window), day, [], cancellationToken, groupByAccount: false).ConfigureAwait(false);
         var nps = await AccountValuesAsync("nps", day.AddDays(-180), day, [], cancellationToken).ConfigureAwait(false);
         var seatMean = seats.Count == 0 ? 0 : seats.Values.Average() / 100;
@@ -168,13 +168,6 @@ internal sealed class ChurnHistory
             total += series[i];
         }
         return total;
-    }
-
-    /// <summary>Each account's distinct active users in <c>[from, to)</c>, counted by the engine.</summary>
-    private async Task<Dictionary<string, double>> ActiveUsersAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
-    {
-        var activity = await AccountActivity.ReadAsync(_context, Period.Days(from, to), AccountScope.All, [], cancellationToken).ConfigureAwait(false);
-        return activity.ToDictionary(a => a.Key, a => (double)a.Value.Users, StringComparer.Ordinal);
     }
 
     private async Task<Dictionary<string, double>> AccountValuesAsync(string kpi, DateOnly from, DateOnly to, IReadOnlyList<string> options, CancellationToken cancellationToken, bool groupByAccount = true)

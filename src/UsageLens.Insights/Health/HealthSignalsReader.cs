@@ -1,6 +1,5 @@
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Querying;
-using UsageLens.Core.Semantics;
 using UsageLens.Insights.Accounts;
 
 namespace UsageLens.Insights.Health;
@@ -30,9 +29,7 @@ internal static class HealthSignalsReader
 
     public static async Task<Dictionary<string, DateOnly>> LastActiveAsync(InsightRequest request, KpiContext context, CancellationToken cancellationToken)
     {
-        var filters = AccountFilters(request, context);
-        var period = Period.Days(request.AsOf.AddDays(-HealthSignals.ActivityLookbackDays), request.AsOf);
-        var activity = await AccountActivity.ReadAsync(context, period, request.Scope, filters, cancellationToken).ConfigureAwait(false);
+        var activity = await ActiveUsersReader.ActivityAsync(request, context, request.AsOf.AddDays(-HealthSignals.ActivityLookbackDays), request.AsOf, cancellationToken).ConfigureAwait(false);
         return activity.ToDictionary(a => a.Key, a => a.Value.LastActive, StringComparer.Ordinal);
     }
 
@@ -49,15 +46,8 @@ internal static class HealthSignalsReader
     /// </summary>
     private static async Task<Dictionary<string, double>> MrrAsync(DateOnly day, InsightRequest request, KpiContext context, CancellationToken cancellationToken)
     {
-        var rows = await context.QueryAsync(QueryPlanner.MrrAt(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), request.Scope, AccountFilters(request, context)), cancellationToken).ConfigureAwait(false);
+        var rows = await context.QueryAsync(QueryPlanner.MrrAt(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), request.Scope, AccountFilters.OnAccounts(request, context)), cancellationToken).ConfigureAwait(false);
         return rows.ToDictionary(r => r.GetString("account_id"), r => r.GetNullableDouble("value") ?? 0, StringComparer.Ordinal);
-    }
-
-    /// <summary>The request's account filters (<c>where</c>), resolved by the catalogue's rules.</summary>
-    private static List<Filter> AccountFilters(InsightRequest request, KpiContext context)
-    {
-        var resolved = new KpiArguments { Where = request.Where, ComparePrevious = false }.Resolve(KpiCatalog.Find("mrr").Definition, context.Model, request.AsOf, request.Scope);
-        return resolved.Filters.Where(f => f.Dimension.Source == DimensionSource.Account || f.Dimension.IsAccountId).ToList();
     }
 
     private static Dictionary<string, (DateOnly Day, KpiRow Row)> Latest(KpiResult result, Func<KpiRow, bool> counts)
