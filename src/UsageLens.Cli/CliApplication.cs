@@ -46,7 +46,15 @@ internal static class CliApplication
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false }, environment.Stop).ConfigureAwait(false);
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = environment.Out,
+                Error = environment.Error,
+                EnableDefaultExceptionHandler = false,
+                // On Ctrl+C or SIGTERM a command is cancelled and given this long to finish: serve stops taking
+                // requests and commits every one it acknowledged (the host's shutdown allows 30 seconds).
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(40),
+            }, environment.Stop).ConfigureAwait(false);
         }
         catch (UsageLensException ex)
         {

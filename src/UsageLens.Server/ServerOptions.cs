@@ -41,6 +41,18 @@ public sealed record ServerOptions
     /// <summary>The least severe log level written.</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
 
+    /// <summary>How the console log is written: readable lines or one JSON object per line.</summary>
+    public Operations.ServerLogFormat LogFormat { get; init; } = Operations.ServerLogFormat.Text;
+
+    /// <summary>
+    /// A separate address (such as <c>http://127.0.0.1:9464</c>) serving Prometheus <c>/metrics</c> without a key and
+    /// nothing else; null serves <c>/metrics</c> only on <see cref="Urls"/>, to admin keys.
+    /// </summary>
+    public string? MetricsUrl { get; init; }
+
+    /// <summary>The port of <see cref="MetricsUrl"/>, or null when there is none.</summary>
+    public int? MetricsPort() => MetricsUrl is null ? null : new Uri(MetricsUrl).Port;
+
     /// <summary>Refuses impossible settings at start-up rather than at the first request.</summary>
     /// <exception cref="UsageLensException">A setting is out of range; the message names it.</exception>
     public void Validate()
@@ -53,6 +65,8 @@ public sealed record ServerOptions
         Require(GroupCommitMaxDelay >= TimeSpan.Zero, "GroupCommitMaxDelay must not be negative");
         Require(GroupCommitMaxRecords > 0, "GroupCommitMaxRecords must be positive");
         Require(PendingRequestLimit > 0, "PendingRequestLimit must be positive");
+        Require(MetricsUrl is null || (Uri.TryCreate(MetricsUrl, UriKind.Absolute, out var metrics) && metrics.Scheme == Uri.UriSchemeHttp && metrics.Port > 0 && MetricsUrl.Contains($":{metrics.Port}", StringComparison.Ordinal)),
+            "MetricsUrl must be an http:// address with an explicit port, such as http://127.0.0.1:9464");
         Require(!string.IsNullOrWhiteSpace(PostHogAccountGroup), "PostHogAccountGroup must name a PostHog group type");
     }
 

@@ -10,6 +10,7 @@ using UsageLens.Server.Contract;
 using UsageLens.Server.GroupCommit;
 using UsageLens.Server.Ingestion;
 using UsageLens.Server.OpenApi;
+using UsageLens.Server.Operations;
 using UsageLens.Server.RateLimiting;
 using UsageLens.Server.Workspace;
 
@@ -46,6 +47,8 @@ internal static class ServerServices
             // while characters that matter in HTML (<, >, &, ') stay escaped.
             json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
+        services.AddSingleton<ServerMetrics>();
+        services.AddReadinessChecks();
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiKeySecurityDocument>());
         return services;
     }

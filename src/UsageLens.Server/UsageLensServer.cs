@@ -4,6 +4,7 @@ using UsageLens.Server.Ingestion;
 using UsageLens.Server.Insights;
 using UsageLens.Server.Kpis;
 using UsageLens.Core.Storage;
+using UsageLens.Server.Operations;
 using UsageLens.Server.Questions;
 using UsageLens.Server.RequestBodies;
 
@@ -26,15 +27,20 @@ public static class UsageLensServer
             ApplicationName = typeof(UsageLensServer).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.UseUrls(options.MetricsUrl is null ? options.Urls : $"{options.Urls};{options.MetricsUrl}");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+        ServerLogging.Configure(builder.Logging, options.LogFormat);
         builder.Services.AddUsageLens(options, workspace, timeProvider);
 
         var app = builder.Build();
+        var metrics = app.Services.GetRequiredService<ServerMetrics>();
+        app.UseMiddleware<RequestLogging>();
+        app.UseMetricsListener(options, metrics);
         app.UseUnhandledErrors();
         app.UseDashboard();
         app.UseRouting();
+        app.UseRequestMetrics(metrics);
         // The body is buffered before authentication because Segment clients may put the key in it.
         app.UseMiddleware<RequestBodyMiddleware>();
         app.UseAuthentication();
@@ -47,6 +53,8 @@ public static class UsageLensServer
         app.MapAskEndpoints();
         app.MapInsightEndpoints();
         app.MapAlertEndpoints();
+        app.MapHealthEndpoints();
+        app.MapAdminMetrics(metrics);
         return app;
     }
 }

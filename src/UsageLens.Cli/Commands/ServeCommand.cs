@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using UsageLens.Server;
+using UsageLens.Server.Operations;
 using UsageLens.Core.Storage;
 
 namespace UsageLens.Cli.Commands;
@@ -14,14 +15,32 @@ internal static class ServeCommand
         DefaultValueFactory = _ => new ServerOptions().Urls,
     };
 
+    public static Option<ServerLogFormat> LogFormat { get; } = new("--log-format")
+    {
+        Description = "Console log: json (one object per line; the default when the output is not a terminal) or text",
+        DefaultValueFactory = _ => Console.IsOutputRedirected ? ServerLogFormat.Json : ServerLogFormat.Text,
+    };
+
+    public static Option<string?> MetricsUrl { get; } = new("--metrics-url")
+    {
+        Description = "Also serve Prometheus /metrics without a key on this separate internal address, such as http://127.0.0.1:9464 (on --urls, /metrics needs an admin key)",
+    };
+
     public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("serve", "Serve the API and the dashboard, and run the alert rules on their schedules") { Urls, AlertLogFile.Option };
+        var command = new Command("serve", "Serve the API and the dashboard, and run the alert rules on their schedules") { Urls, AlertLogFile.Option, LogFormat, MetricsUrl };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var workspace = await WorkspaceStores.OpenAsync(parse, environment.Clock, mustExist: false, cancellationToken).ConfigureAwait(false);
             var clock = parse.GetValue(CommonOptions.AsOf) is null ? environment.Clock : new AsOfClock(CommonOptions.Today(parse, environment.Clock), environment.Clock);
-            await RunAsync(environment with { Clock = clock }, workspace, new ServerOptions { Urls = parse.GetValue(Urls)!, Configuration = CommonOptions.Configuration(parse), AlertLogPath = AlertLogFile.Path(parse) }, null, cancellationToken).ConfigureAwait(false);
+            await RunAsync(environment with { Clock = clock }, workspace, new ServerOptions
+            {
+                Urls = parse.GetValue(Urls)!,
+                Configuration = CommonOptions.Configuration(parse),
+                AlertLogPath = AlertLogFile.Path(parse),
+                LogFormat = parse.GetValue(LogFormat),
+                MetricsUrl = parse.GetValue(MetricsUrl),
+            }, null, cancellationToken).ConfigureAwait(false);
             return CliApplication.Success;
         });
         return command;
@@ -32,7 +51,11 @@ internal static class ServeCommand
     {
         await using var app = UsageLensServer.Build(options, workspace, environment.Clock);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var address in app.Urls)
+        foreach (var address in app.Urls.Where(a => new Uri(a).Port == options.MetricsPort()))
+        {
+            await environment.Out.WriteLineAsync($"Metrics on {address}/metrics (no key: keep this address internal)").ConfigureAwait(false);
+        }
+        foreach (var address in app.Urls.Where(a => new Uri(a).Port != options.MetricsPort()))
         {
             var dashboard = readKey is null ? address + "/" : $"{address}/#key={readKey}";
             await environment.Out.WriteLineAsync($"Serving on {address} — dashboard: {dashboard}  (OpenAPI: {address}/openapi/v1.json). Ctrl+C stops.").ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using UsageLens.Core.Storage;
+using UsageLens.Server.Operations;
 using UsageLens.Server.Workspace;
 
 namespace UsageLens.Server.GroupCommit;
@@ -9,14 +10,18 @@ namespace UsageLens.Server.GroupCommit;
 /// and a delay bound), writes it as ONE batch in one transaction, and only then answers every request
 /// of the group. Durability costs one commit per group instead of one per request.
 /// </summary>
-internal sealed partial class GroupCommitWriter(IIngestionStore store, ServerOptions options, TimeProvider timeProvider, ILogger<GroupCommitWriter> logger, WorkspaceCatalogCache? readers = null)
-    : IHostedService
+internal sealed partial class GroupCommitWriter(
+    IIngestionStore store, ServerOptions options, TimeProvider timeProvider, ILogger<GroupCommitWriter> logger, WorkspaceCatalogCache? readers = null, ServerMetrics? metrics = null)
+    : IHostedService, IDisposable
 {
     private readonly Channel<PendingWrite> _pending = Channel.CreateBounded<PendingWrite>(
         new BoundedChannelOptions(options.PendingRequestLimit) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private MeterUnits? _units;
     private Task _loop = Task.CompletedTask;
     private long _commits;
+    // Held for each commit, and by work that must see the workspace between two commits (a backup).
+    private readonly SemaphoreSlim _commitGate = new(1, 1);
+    private volatile bool _started;
 
     /// <summary>Transactions committed so far; tests compare it with the number of requests to prove grouping.</summary>
     internal long Commits => Interlocked.Read(ref _commits);
@@ -35,9 +40,47 @@ internal sealed partial class GroupCommitWriter(IIngestionStore store, ServerOpt
         return await write.Verdict.ConfigureAwait(false);
     }
 
+    /// <summary>Requests waiting for the writer.</summary>
+    public int QueueDepth => _pending.Reader.Count;
+
+    /// <summary>Why the writer would not take a request now (stopped, stopping, queue full), or null when it would.</summary>
+    public string? NotAcceptingReason()
+    {
+        if (!_started)
+        {
+            return "the group-commit writer has not started";
+        }
+        if (_pending.Reader.Completion.IsCompleted || _loop.IsCompleted)
+        {
+            return "the group-commit writer has stopped";
+        }
+        var depth = QueueDepth;
+        return depth >= options.PendingRequestLimit ? $"the group-commit queue is full ({depth} requests waiting)" : null;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> between two commits: every group acknowledged before it is in the
+    /// workspace, and no group commits until it returns (requests wait in the queue meanwhile).
+    /// </summary>
+    public async Task<T> AtCommitBoundaryAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await _commitGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await action(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _commitGate.Release();
+        }
+    }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        metrics?.Registry.AddBeforeCollectCallback(() => metrics.QueueDepth.Set(QueueDepth));
         _loop = Task.Run(RunAsync, CancellationToken.None);
+        _started = true;
         return Task.CompletedTask;
     }
 
@@ -101,7 +144,7 @@ internal sealed partial class GroupCommitWriter(IIngestionStore store, ServerOpt
             var accepted = Admit(group, trial);
             if (accepted.Count > 0)
             {
-                var outcome = await store.WriteAsync(Merge(accepted), CancellationToken.None).ConfigureAwait(false);
+                var outcome = await WriteTimedAsync(Merge(accepted)).ConfigureAwait(false);
                 // New meters, keys and values are visible to the next request once its write is acknowledged.
                 readers?.Invalidate();
                 Interlocked.Increment(ref _commits);
@@ -120,6 +163,23 @@ internal sealed partial class GroupCommitWriter(IIngestionStore store, ServerOpt
             group.ForEach(write => write.Complete(WriteVerdict.Unavailable));
         }
     }
+
+    private async Task<IngestOutcome> WriteTimedAsync(IngestBatch batch)
+    {
+        await _commitGate.WaitAsync().ConfigureAwait(false);
+        var started = timeProvider.GetTimestamp();
+        try
+        {
+            return await store.WriteAsync(batch, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            metrics?.CommitDuration.Observe(timeProvider.GetElapsedTime(started).TotalSeconds);
+            _commitGate.Release();
+        }
+    }
+
+    public void Dispose() => _commitGate.Dispose();
 
     private static List<PendingWrite> Admit(List<PendingWrite> group, MeterUnits units)
     {

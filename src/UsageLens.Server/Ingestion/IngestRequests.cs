@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using UsageLens.Core.Storage;
 using UsageLens.Ingest.Wire;
 using UsageLens.Server.GroupCommit;
+using UsageLens.Server.Operations;
 using UsageLens.Server.RequestBodies;
 
 namespace UsageLens.Server.Ingestion;
@@ -13,7 +14,7 @@ namespace UsageLens.Server.Ingestion;
 /// The steps every ingestion endpoint shares: parse the buffered body, validate it with a wire-format
 /// reader, attribute events to stored accounts, wait for the group commit, and answer.
 /// </summary>
-internal sealed partial class IngestRequests(IIngestionStore store, GroupCommitWriter writer, TimeProvider timeProvider, ILogger<IngestRequests> logger)
+internal sealed partial class IngestRequests(IIngestionStore store, GroupCommitWriter writer, TimeProvider timeProvider, ILogger<IngestRequests> logger, ServerMetrics metrics)
 {
     private static readonly JsonDocumentOptions s_json = new() { MaxDepth = 64 };
 
@@ -28,11 +29,13 @@ internal sealed partial class IngestRequests(IIngestionStore store, GroupCommitW
         }
         catch (JsonException ex)
         {
+            metrics.CountIngest(IngestOutcomes.Refused, 0);
             return Refused($"the body is not valid JSON: {ex.Message}");
         }
         catch (InvalidOperationException ex) when (ex.InnerException is DecoderFallbackException)
         {
             // JsonDocument checks structure eagerly but string contents only when they are read.
+            metrics.CountIngest(IngestOutcomes.Refused, 0);
             return Refused("the body is not valid UTF-8");
         }
         if (request.IsValid && request.UsersNeedingAccount is { Count: > 0 } users)
@@ -45,12 +48,15 @@ internal sealed partial class IngestRequests(IIngestionStore store, GroupCommitW
             {
                 // The store is down or failing: nothing was stored, so the client may send it again.
                 LogLookupFailed(logger, ex);
+                metrics.CountIngest(IngestOutcomes.Unavailable, Messages(request));
                 return Unavailable(context);
             }
         }
         if (!request.IsValid)
         {
             LogRefused(logger, context.Request.Path, request.Problems.Count, request.Problems[0].Index, request.Problems[0].Field, request.Problems[0].Reason);
+            // The valid messages of a refused request are not stored either.
+            metrics.CountIngest(IngestOutcomes.Refused, Messages(request) + request.Problems.Select(p => p.Index).Distinct().Count());
             return Refused(request.Problems);
         }
         return await CommitAsync(context, request, unitField).ConfigureAwait(false);
@@ -58,7 +64,7 @@ internal sealed partial class IngestRequests(IIngestionStore store, GroupCommitW
 
     private async Task<IResult> CommitAsync(HttpContext context, ParsedRequest request, string unitField)
     {
-        if (request.Events.Count + request.Accounts.Count + request.Users.Count == 0)
+        if (Messages(request) == 0)
         {
             return TypedResults.Ok(new IngestAccepted(true));
         }
@@ -66,13 +72,18 @@ internal sealed partial class IngestRequests(IIngestionStore store, GroupCommitW
         switch (verdict.Status)
         {
             case WriteStatus.Committed:
+                metrics.CountIngest(IngestOutcomes.Accepted, Messages(request));
                 return TypedResults.Ok(new IngestAccepted(true));
             case WriteStatus.Refused:
+                metrics.CountIngest(IngestOutcomes.Refused, Messages(request));
                 return Refused(verdict.Problems);
             default:
+                metrics.CountIngest(IngestOutcomes.Unavailable, Messages(request));
                 return Unavailable(context);
         }
     }
+
+    private static int Messages(ParsedRequest request) => request.Events.Count + request.Accounts.Count + request.Users.Count;
 
     private static JsonHttpResult<IngestErrorResponse> Unavailable(HttpContext context)
     {

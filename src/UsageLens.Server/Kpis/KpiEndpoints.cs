@@ -29,7 +29,8 @@ internal static class KpiEndpoints
             .ProducesCallerMistakes()
             .WithSummary("Compute one KPI")
             .WithDescription("The query parameters below apply to every KPI; any other parameter is one of the KPI's own options, name=value (see GET /api/v1/kpi).")
-            .AddOpenApiOperationTransformer((operation, _, _) => KpiOpenApi.DescribeAsync(operation, Parameters));
+            .AddOpenApiOperationTransformer((operation, _, _) => KpiOpenApi.DescribeAsync(operation, Parameters))
+            .AddEndpointFilter(new Operations.QueryLatencyFilter("kpi", [.. KpiCatalog.All.Select(k => k.Definition.Name)]));
         return app;
     }
 
