@@ -12,15 +12,16 @@ namespace UsageLens.Server.GroupCommit;
 /// </summary>
 internal sealed partial class GroupCommitWriter(
     IIngestionStore store, ServerOptions options, TimeProvider timeProvider, ILogger<GroupCommitWriter> logger, WorkspaceCatalogCache? readers = null, ServerMetrics? metrics = null)
-    : IHostedService, IDisposable
+    : IHostedService
 {
     private readonly Channel<PendingWrite> _pending = Channel.CreateBounded<PendingWrite>(
         new BoundedChannelOptions(options.PendingRequestLimit) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private MeterUnits? _units;
     private Task _loop = Task.CompletedTask;
     private long _commits;
-    // Held for each commit, and by work that must see the workspace between two commits (a backup).
-    private readonly SemaphoreSlim _commitGate = new(1, 1);
+    // One token, held for each commit and by work that must see the workspace between two commits (a backup).
+    // A channel rather than a SemaphoreSlim so that the writer owns nothing to dispose.
+    private readonly Channel<bool> _commitGate = CommitGate();
     private volatile bool _started;
 
     /// <summary>Transactions committed so far; tests compare it with the number of requests to prove grouping.</summary>
@@ -65,14 +66,14 @@ internal sealed partial class GroupCommitWriter(
     public async Task<T> AtCommitBoundaryAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        await _commitGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _commitGate.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             return await action(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _commitGate.Release();
+            _commitGate.Writer.TryWrite(true);
         }
     }
 
@@ -166,7 +167,7 @@ internal sealed partial class GroupCommitWriter(
 
     private async Task<IngestOutcome> WriteTimedAsync(IngestBatch batch)
     {
-        await _commitGate.WaitAsync().ConfigureAwait(false);
+        await _commitGate.Reader.ReadAsync().ConfigureAwait(false);
         var started = timeProvider.GetTimestamp();
         try
         {
@@ -175,11 +176,16 @@ internal sealed partial class GroupCommitWriter(
         finally
         {
             metrics?.CommitDuration.Observe(timeProvider.GetElapsedTime(started).TotalSeconds);
-            _commitGate.Release();
+            _commitGate.Writer.TryWrite(true);
         }
     }
 
-    public void Dispose() => _commitGate.Dispose();
+    private static Channel<bool> CommitGate()
+    {
+        var gate = Channel.CreateBounded<bool>(1);
+        gate.Writer.TryWrite(true);
+        return gate;
+    }
 
     private static List<PendingWrite> Admit(List<PendingWrite> group, MeterUnits units)
     {
