@@ -33,6 +33,8 @@ internal static class CliApplication
         root.Subcommands.Add(AlertsCommand.Create(environment));
         root.Subcommands.Add(DoctorCommand.Create(environment));
         root.Subcommands.Add(CompletionCommand.Create(environment));
+        root.Subcommands.Add(BackupCommand.Create(environment));
+        root.Subcommands.Add(RestoreCommand.Create(environment));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -55,6 +55,7 @@ public static class UsageLensServer
         app.MapAlertEndpoints();
         app.MapHealthEndpoints();
         app.MapAdminMetrics(metrics);
+        app.MapBackupEndpoints();
         return app;
     }
 }

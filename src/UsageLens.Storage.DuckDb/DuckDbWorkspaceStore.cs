@@ -7,7 +7,7 @@ using UsageLens.Storage.DuckDb.Querying;
 namespace UsageLens.Storage.DuckDb;
 
 /// <summary>The embedded engine behind the engine-neutral ports. It owns and disposes the workspace.</summary>
-public sealed class DuckDbWorkspaceStore(DuckDbWorkspace workspace, TimeProvider timeProvider) : IWorkspaceStore
+public sealed class DuckDbWorkspaceStore(DuckDbWorkspace workspace, TimeProvider timeProvider) : IWorkspaceStore, IWorkspaceBackup
 {
     private readonly DuckDbIngestionStore _ingestion = new(workspace);
 
@@ -20,6 +20,9 @@ public sealed class DuckDbWorkspaceStore(DuckDbWorkspace workspace, TimeProvider
     public IIngestionStore Ingestion => _ingestion;
 
     public IApiKeyStore Keys { get; } = new ApiKeyStore(workspace, timeProvider);
+
+    public Task<WorkspaceInspection> BackupAsync(string path, CancellationToken cancellationToken) =>
+        Task.FromResult(DuckDbBackup.Write(workspace, path));
 
     public void Dispose()
     {
