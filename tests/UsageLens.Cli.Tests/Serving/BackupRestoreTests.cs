@@ -57,8 +57,8 @@ public sealed class BackupRestoreTests : IDisposable
         Assert.Equal(inBackup.Count, inBackup.Distinct(StringComparer.Ordinal).Count());
         // Everything acknowledged before the backup was asked for is in it; nothing in it was left unacknowledged;
         // each acknowledged batch is in it whole or not at all; and the load went on after it.
-        Assert.Subset(inBackup.ToHashSet(StringComparer.Ordinal), acknowledgedBefore);
-        Assert.Superset(acknowledged, inBackup.ToHashSet(StringComparer.Ordinal));
+        Assert.Superset(acknowledgedBefore, inBackup.ToHashSet(StringComparer.Ordinal));
+        Assert.Subset(acknowledged, inBackup.ToHashSet(StringComparer.Ordinal));
         Assert.All(load.AcknowledgedBatches, batch => Assert.True(batch.Ids.All(inBackup.Contains) || !batch.Ids.Any(inBackup.Contains), $"batch {batch.Ids[0]} is split"));
         Assert.True(inBackup.Count < acknowledged.Count);
 
