@@ -18,13 +18,20 @@ internal static class CliProcess
     /// <summary>Runs a command to its end and returns what it printed; a non-zero exit fails the test with its output.</summary>
     public static async Task<string> RunAsync(string workingDirectory, params string[] arguments)
     {
+        var (exit, stdout, stderr) = await RunToEndAsync(workingDirectory, arguments);
+        Assert.True(exit == 0, $"usagelens {string.Join(' ', arguments)} exited {exit}: {stderr}{stdout}");
+        return stdout;
+    }
+
+    /// <summary>Runs a command to its end and returns its exit code and what it printed.</summary>
+    public static async Task<(int Exit, string Out, string Error)> RunToEndAsync(string workingDirectory, params string[] arguments)
+    {
         using var process = Process.Start(StartInfo(workingDirectory, arguments))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"usagelens {string.Join(' ', arguments)} exited {process.ExitCode}: {await stderr}{await stdout}");
-        return await stdout;
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     /// <summary>Sends SIGTERM, what a container runtime or systemd sends to stop a service (Process.Kill sends SIGKILL).</summary>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using DuckDB.NET.Data;
-using UsageLens.Storage.DuckDb;
+using System.Diagnostics;
+using Xunit.Abstractions;
 
 namespace UsageLens.Cli.Tests.Serving;
 
@@ -9,18 +9,18 @@ namespace UsageLens.Cli.Tests.Serving;
 /// The real <c>usagelens serve</c> under a Segment load gets SIGTERM: it stops taking requests, commits every
 /// request it acknowledged, and exits 0; restarted, it serves exactly the acknowledged events.
 /// </summary>
-public sealed class GracefulShutdownTests : IDisposable
+public sealed class GracefulShutdownTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "usagelens-shutdown-tests", Guid.NewGuid().ToString("N"));
 
-    public GracefulShutdownTests() => Directory.CreateDirectory(_directory);
 
     [Fact]
     public async Task Sigterm_under_load_exits_0_with_every_acknowledged_event_stored_once_and_nothing_else()
     {
+        Directory.CreateDirectory(_directory);
         var workspace = Path.Combine(_directory, "w.duckdb");
-        var writer = await KeyAsync(workspace, "writer");
-        var admin = await KeyAsync(workspace, "admin");
+        var writer = await WorkspaceFile.CreateKeyAsync(_directory, workspace, "writer");
+        var admin = await WorkspaceFile.CreateKeyAsync(_directory, workspace, "admin");
 
         SegmentLoad load;
         (int Exit, string Output) stopped;
@@ -29,15 +29,17 @@ public sealed class GracefulShutdownTests : IDisposable
             load = new SegmentLoad(serve.Address, writer);
             using var stop = new CancellationTokenSource();
             var sending = load.RunAsync(stop.Token);
-            await WaitUntilAsync(() => load.Acknowledged.Count >= 2_000, TimeSpan.FromMinutes(2));
+            await WorkspaceFile.WaitUntilAsync(() => load.Acknowledged.Count >= 2_000, TimeSpan.FromMinutes(2));
             // SIGTERM lands while every worker has a batch on the wire or about to be sent.
+            var signalled = Stopwatch.StartNew();
             stopped = await serve.TerminateAsync(TimeSpan.FromSeconds(45));
+            output.WriteLine($"SIGTERM to exit: {signalled.ElapsedMilliseconds} ms, with {load.Acknowledged.Count} events acknowledged");
             await stop.CancelAsync();
             await sending;
         }
 
         Assert.True(stopped.Exit == 0, $"serve exited {stopped.Exit}: {stopped.Output}");
-        var stored = StoredIds(workspace);
+        var stored = WorkspaceFile.EventIds(workspace);
         Assert.Equal(stored.Count, stored.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(load.Acknowledged.Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
         AssertRequestLogIsJsonWithoutKeys(stopped.Output, writer, admin);
@@ -53,16 +55,6 @@ public sealed class GracefulShutdownTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private async Task<string> KeyAsync(string workspace, string role) =>
-        (await CliProcess.RunAsync(_directory, "--db", workspace, "keys", "create", "--role", role)).Split('\n')[0].Trim();
-
-    private static List<string> StoredIds(string workspace)
-    {
-        using var connection = new DuckDBConnection($"Data Source={workspace};ACCESS_MODE=READ_ONLY");
-        connection.Open();
-        return [.. DuckDbCommands.Rows(connection, "SELECT id FROM events").Select(row => (string)row[0]!)];
-    }
 
     private static void AssertRequestLogIsJsonWithoutKeys(string output, params string[] keys)
     {
@@ -81,15 +73,5 @@ public sealed class GracefulShutdownTests : IDisposable
         });
         Assert.All(keys, key => Assert.DoesNotContain(key, output, StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Application is shutting down", StringComparison.Ordinal));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the load was not acknowledged in time");
-            await Task.Delay(50);
-        }
     }
 }
