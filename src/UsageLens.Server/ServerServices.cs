@@ -27,6 +27,7 @@ internal static class ServerServices
         services.AddSingleton(workspace.Queries);
         services.AddSingleton(workspace.Keys);
         services.AddSingleton<WorkspaceCatalogCache>();
+        services.AddSingleton<Accounts.AccountListCache>();
         services.AddSingleton<GroupCommitWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<GroupCommitWriter>());
         services.AddSingleton<IngestRequests>();

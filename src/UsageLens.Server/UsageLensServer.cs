@@ -1,3 +1,4 @@
+using UsageLens.Server.Accounts;
 using UsageLens.Server.Alerts;
 using UsageLens.Server.Dashboard;
 using UsageLens.Server.Ingestion;
@@ -47,6 +48,7 @@ public static class UsageLensServer
         app.MapAskEndpoints();
         app.MapInsightEndpoints();
         app.MapAlertEndpoints();
+        app.MapAccountEndpoints();
         return app;
     }
 }

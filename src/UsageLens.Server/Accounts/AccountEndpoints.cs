@@ -1,0 +1,38 @@
+using UsageLens.Insights.Customers;
+using UsageLens.Server.Authentication;
+using UsageLens.Server.Contract;
+using UsageLens.Server.Kpis;
+
+namespace UsageLens.Server.Accounts;
+
+/// <summary>
+/// <c>GET /api/v1/accounts</c>: the customer list of the caller's scope, searched, sorted and paged; a partner
+/// key sees only its accounts, and <c>total</c> counts only those.
+/// </summary>
+internal static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/accounts").RequireAuthorization(UsageLensPolicies.Query).WithTags("Accounts");
+        group.MapGet("/", ListAsync)
+            .ProducesCallerMistakes()
+            .WithSummary("The accounts in the caller's scope with MRR, usage, trend, health and churn risk")
+            .WithDescription("Query parameters: search (account id or name), sort (name, mrr, usage, trend, health, churn_risk, partner), order (asc, desc), page, page_size (1–500), as_of (YYYY-MM-DD, default today), metric (the usage metric; default health.usage_metric, else the first metered event).");
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, AccountListCache lists, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var query = http.Request.Query;
+        var listQuery = AccountListQuery.Parse(query["search"].FirstOrDefault(), query["sort"].FirstOrDefault(), query["order"].FirstOrDefault(),
+            query["page"].FirstOrDefault(), query["page_size"].FirstOrDefault());
+        var list = await lists.ListAsync(AsOf(http, clock), CallerScope.Of(http.User), query["metric"].FirstOrDefault(), options.Configuration, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(listQuery.Apply(list));
+    }
+
+    /// <summary>The <c>as_of</c> day (also read as <c>as-of</c>, as the KPI API names it), else today (UTC).</summary>
+    internal static DateOnly AsOf(HttpContext http, TimeProvider clock) =>
+        (http.Request.Query["as_of"].FirstOrDefault() ?? http.Request.Query["as-of"].FirstOrDefault()) is { } text
+            ? Core.Querying.CalendarDate.Parse("as_of", text)
+            : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}
