@@ -92,5 +92,11 @@ window.addEventListener('hashchange', () => {
   else if (session) renderRoute(view, session);
 });
 
+// The skip link moves focus to the content without touching the address, which holds the route.
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main').focus();
+});
+
 adoptKeyFromFragment();
 start();

@@ -74,7 +74,7 @@ export function lineOption({ categories, series, unit, area = false }) {
 
 /** Bars per category; horizontal puts the categories on the y axis (long labels). */
 export function barOption({ categories, series, unit, horizontal = false, stack }) {
-  const categoryAxis = { type: 'category', data: categories, axisLabel: { interval: 0, width: 140, overflow: 'truncate' } };
+  const categoryAxis = { type: 'category', data: categories, axisLabel: { interval: horizontal || categories.length <= 8 ? 0 : 'auto', hideOverlap: true, width: 140, overflow: 'truncate' } };
   return {
     grid, tooltip: { ...tooltip(unit), axisPointer: { type: 'shadow' } }, legend: series.length > 1 ? { top: 0 } : undefined,
     xAxis: horizontal ? valueAxis(unit) : categoryAxis,
@@ -100,10 +100,13 @@ export function bridgeOption({ start, steps, end, unit }) {
   base.push(0);
   up.push(end.value);
   down.push('-');
+  // Movements are small beside the MRR itself: the axis starts near the lowest level so they show.
+  const lowest = Math.min(start.value, end.value, ...base.slice(1, -1));
+  const floor = lowest > 0 ? lowest - (Math.max(start.value, end.value) - lowest) * 0.5 - lowest * 0.01 : 0;
   return {
     grid, tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => formatValue(v, unit) },
-    xAxis: { type: 'category', data: names },
-    yAxis: valueAxis(unit),
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0 } },
+    yAxis: { ...valueAxis(unit), min: Math.max(0, Math.floor(floor)) },
     series: [
       { type: 'bar', stack: 'bridge', data: base, itemStyle: { color: 'transparent' }, tooltip: { show: false }, name: 'base' },
       { type: 'bar', stack: 'bridge', data: up, name: 'Increase', itemStyle: { color: '#1b9e77' } },

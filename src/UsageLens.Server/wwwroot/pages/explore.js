@@ -11,7 +11,8 @@ import { href, navigate } from '../router.js';
 import { dataTable } from '../tables.js';
 
 const PERIODS = ['last-7-days', 'last-30-days', 'last-90-days', 'last-180-days', 'this-month', 'last-month', 'this-quarter', 'last-quarter', 'ytd', 'last-year'];
-const GRAINS = ['', 'day', 'week', 'month', 'quarter'];
+// 'total' (no breakdown by period) is spelt out so the address can say it.
+const GRAINS = ['total', 'day', 'week', 'month', 'quarter'];
 const GROUPS = ['', 'segment', 'plan', 'region', 'partner_id', 'account_id'];
 const VIEWS = ['line', 'bar', 'table'];
 const METRICS = ['api_call', 'count(api_call)', 'users(login)', 'accounts(api_call)'];
@@ -22,7 +23,7 @@ export function stateOf(params) {
     kpi: params.get('kpi') || 'usage',
     metric: params.get('metric') ?? 'api_call',
     period: params.get('period') || 'last-30-days',
-    grain: params.get('grain') ?? 'day',
+    grain: GRAINS.includes(params.get('grain')) ? params.get('grain') : 'day',
     group_by: params.get('group_by') || '',
     filter: params.get('filter') || '',
     view: VIEWS.includes(params.get('view')) ? params.get('view') : 'line',
@@ -36,7 +37,7 @@ function list(text) {
 }
 
 export function kpiParams(state, definition) {
-  const params = { period: state.period, grain: state.grain, 'group-by': state.group_by, where: list(state.filter) };
+  const params = { period: state.period, grain: state.grain === 'total' ? '' : state.grain, 'group-by': state.group_by, where: list(state.filter) };
   // The KPI list says how each KPI takes a metric: as what it measures, as one of its options, or not at all.
   const role = definition?.metricRole;
   if (!definition || role?.use === 'measured') params.metric = state.metric;
@@ -67,7 +68,7 @@ function form(state, kpis) {
     input('metric', 'Metric', state.metric, 'api_call', 'metric-list'),
     el('datalist', { id: 'metric-list' }, METRICS.map((m) => el('option', { value: m }))),
     select('period', 'Period', PERIODS, state.period),
-    select('grain', 'Grain', GRAINS, state.grain, (v) => v || '(total)'),
+    select('grain', 'Grain', GRAINS, state.grain, (v) => (v === 'total' ? '(total)' : v)),
     input('group_by', 'Group by', state.group_by, 'segment', 'group-list'),
     el('datalist', { id: 'group-list' }, GROUPS.filter(Boolean).map((m) => el('option', { value: m }))),
     input('filter', 'Filters', state.filter, 'segment=enterprise, plan!=trial'),
@@ -133,8 +134,8 @@ async function concentrationOf(parent, state) {
     fetchKpi('concentration', { ...base, view: 'top', top: 10 }),
   ]);
   if (curve.status === 'fulfilled') {
-    // Rows give the cumulative share of accounts in percent and of usage as a fraction.
-    const points = (curve.value.rows || []).map((r) => [Number(r.accounts_percent), r.value * 100]);
+    // Rows give the cumulative share of accounts and of usage, both in percent, lightest accounts first.
+    const points = (curve.value.rows || []).map((r) => [Number(r.accounts_percent), r.value]);
     const parts = curve.value.parts || {};
     chartCard(parent, {
       title: 'Concentration (Lorenz curve)',

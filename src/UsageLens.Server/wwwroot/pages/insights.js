@@ -13,30 +13,28 @@ const DEFAULTS = {
 };
 
 export async function render(view, route, session) {
-  view.append(pageHead('Insights and alerts', 'What UsageLens finds in the data as of today, each finding with its reason.'));
+  view.append(pageHead('Insights and alerts', 'What UsageLens finds in the data as of today. Pick an insight to see its method and each finding with its reason.'));
   const list = await apiFetch('/api/v1/insights');
-  const chosen = route.params.get('name');
-  const toc = el('nav', { class: 'card toc', 'aria-label': 'Insights on this page' },
-    el('ul', {}, list.map((i) => el('li', {}, el('a', { href: `#/insights?name=${i.name}`, 'aria-current': i.name === chosen ? 'true' : null, text: i.title })))));
-  view.append(toc);
-  const sections = list.map((insight) => insightSection(view, insight, chosen));
-  const alerts = session.role === 'admin' ? alertsSection(view) : null;
-  if (chosen) document.getElementById(`insight-${chosen}`)?.scrollIntoView();
-  await Promise.all([...sections, alerts]);
+  const chosen = list.find((i) => i.name === route.params.get('name')) || list.find((i) => i.name === 'churn-risk') || list[0];
+  view.append(el('nav', { class: 'card toc', 'aria-label': 'Insights' },
+    el('ul', {}, list.map((i) => el('li', {},
+      el('a', { href: `#/insights?name=${i.name}`, 'aria-current': i === chosen ? 'page' : null, text: i.title }),
+      el('span', { class: 'muted', text: ` — ${i.description}` }))))));
+  await Promise.all([chosen ? insightSection(view, chosen) : null, session.role === 'admin' ? alertsSection(view) : null]);
 }
 
-async function insightSection(parent, insight, chosen) {
+async function insightSection(parent, insight) {
   const id = `insight-${insight.name}`;
   const body = el('div', { class: 'insight__body', 'aria-busy': 'true' }, message('Computing…'));
   const params = DEFAULTS[insight.name] || {};
-  parent.append(el('section', { class: `card insight${insight.name === chosen ? ' insight--chosen' : ''}`, id, 'aria-labelledby': `h-${id}` },
+  parent.append(el('section', { class: 'card insight', id, 'aria-labelledby': `h-${id}` },
     el('div', { class: 'card__head' },
       el('div', {}, el('h2', { id: `h-${id}`, text: insight.title }), el('p', { class: 'muted', text: insight.description })),
       csvLink('CSV', `/api/v1/insights/${insight.name}`, params, `${insight.name}.csv`)),
     body));
   try {
     const result = await fetchInsight(insight.name, params);
-    body.replaceChildren(el('p', { class: 'muted method', text: `Method: ${result.method}` }), findingsList(result, { limit: 25 }));
+    body.replaceChildren(el('p', { class: 'muted method', text: `Method: ${result.method}` }), findingsList(result, { limit: 50 }));
   } catch (error) {
     body.replaceChildren(message(error.message, 'error'));
   } finally {
