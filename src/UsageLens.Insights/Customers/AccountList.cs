@@ -9,9 +9,10 @@ namespace UsageLens.Insights.Customers;
 /// </summary>
 public sealed class AccountList
 {
-    internal AccountList(DateOnly asOf, string? metric, IReadOnlyList<AccountListRow> rows, IReadOnlyDictionary<string, HealthScore> health, IReadOnlyDictionary<string, InsightFinding> churn)
+    internal AccountList(DateOnly asOf, Core.Semantics.AccountScope scope, string? metric, IReadOnlyList<AccountListRow> rows, IReadOnlyDictionary<string, HealthScore> health, IReadOnlyDictionary<string, InsightFinding> churn)
     {
         AsOf = asOf;
+        Scope = scope;
         Metric = metric;
         Rows = rows;
         Health = health;
@@ -23,6 +24,9 @@ public sealed class AccountList
 
     /// <summary>The day the figures are as of; only data before it was read.</summary>
     public DateOnly AsOf { get; }
+
+    /// <summary>The accounts the list was read for.</summary>
+    public Core.Semantics.AccountScope Scope { get; }
 
     /// <summary>The usage metric of <c>usage_30d</c>, or null when the workspace has no metered event.</summary>
     public string? Metric { get; }

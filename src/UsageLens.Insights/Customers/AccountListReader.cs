@@ -62,6 +62,6 @@ public static class AccountListReader
                 ChurnRisk = churn.TryGetValue(id, out var risk) ? risk.Score : null,
             };
         }).ToList();
-        return new AccountList(asOf, usageMetric, rows, health, churn);
+        return new AccountList(asOf, scope, usageMetric, rows, health, churn);
     }
 }

@@ -52,4 +52,9 @@ public sealed record AccountListRow
     /// <summary>The churn-risk insight's score: the model's probability, or the rule's score when too few accounts churned.</summary>
     [JsonPropertyName("churn_risk")]
     public double? ChurnRisk { get; init; }
+
+    /// <summary>The account's traits by key; only the customer 360 gives them (null, and left out, in the list).</summary>
+    [JsonPropertyName("traits")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string?>? Traits { get; init; }
 }

@@ -2,6 +2,7 @@ using UsageLens.Insights.Customers;
 using UsageLens.Server.Authentication;
 using UsageLens.Server.Contract;
 using UsageLens.Server.Kpis;
+using UsageLens.Server.Workspace;
 
 namespace UsageLens.Server.Accounts;
 
@@ -18,6 +19,10 @@ internal static class AccountEndpoints
             .ProducesCallerMistakes()
             .WithSummary("The accounts in the caller's scope with MRR, usage, trend, health and churn risk")
             .WithDescription("Query parameters: search (account id or name), sort (name, mrr, usage, trend, health, churn_risk, partner), order (asc, desc), page, page_size (1–500), as_of (YYYY-MM-DD, default today), metric (the usage metric; default health.usage_metric, else the first metered event).");
+        group.MapGet("/{id}", ViewAsync)
+            .ProducesCallerMistakes()
+            .WithSummary("The customer 360 of one account: usage per feature, active users, seats, MRR history and movements, NPS answers, health, anomalies, signals, benchmark and the playbook's actions")
+            .WithDescription("Query parameters: as_of (YYYY-MM-DD, default today). An account outside the caller's scope is answered 404, as an unknown one.");
         return app;
     }
 
@@ -28,6 +33,19 @@ internal static class AccountEndpoints
             query["page"].FirstOrDefault(), query["page_size"].FirstOrDefault());
         var list = await lists.ListAsync(AsOf(http, clock), CallerScope.Of(http.User), query["metric"].FirstOrDefault(), options.Configuration, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(listQuery.Apply(list));
+    }
+
+    private static async Task<IResult> ViewAsync(string id, HttpContext http, AccountListCache lists, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ReadViewAsync(id, http, lists, catalogs, options, clock, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The customer 360 of <paramref name="id"/> in the caller's scope, its insights from the cache.</summary>
+    internal static async Task<CustomerView> ReadViewAsync(string id, HttpContext http, AccountListCache lists, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var asOf = AsOf(http, clock);
+        var scope = CallerScope.Of(http.User);
+        var list = await lists.ListAsync(asOf, scope, null, options.Configuration, cancellationToken).ConfigureAwait(false);
+        var context = await catalogs.KpiContextAsync(options.Configuration, cancellationToken).ConfigureAwait(false);
+        return await CustomerViewReader.ReadAsync(id, list, name => lists.InsightAsync(name, asOf, scope, options.Configuration, cancellationToken), context, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The <c>as_of</c> day (also read as <c>as-of</c>, as the KPI API names it), else today (UTC).</summary>

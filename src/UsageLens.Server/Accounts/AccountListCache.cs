@@ -1,57 +1,58 @@
 using UsageLens.Core.Configuration;
 using UsageLens.Core.Semantics;
+using UsageLens.Insights;
 using UsageLens.Insights.Customers;
 using UsageLens.Server.Workspace;
 
 namespace UsageLens.Server.Accounts;
 
 /// <summary>
-/// The customer list per (as-of, scope, metric), read once and kept until the next commit: it is read for every
-/// account at once, so paging, sorting and searching it again costs no statement. Entries are keyed by the
-/// catalog cache's generation, which the group-commit writer advances after each commit.
+/// The customer list per (as-of, scope, metric), and the insights the customer 360 picks an account's findings from
+/// per (as-of, scope), each read once for every account and kept until the next commit: paging, sorting, searching
+/// and opening one account after another cost no statement. Entries are keyed by the catalog cache's generation,
+/// which the group-commit writer advances after each commit.
 /// </summary>
 internal sealed class AccountListCache(WorkspaceCatalogCache catalogs)
 {
     // Enough for the days and partners a dashboard looks at in one sitting; the oldest entry goes first.
-    private const int Capacity = 32;
+    private const int Capacity = 64;
     private readonly Lock _lock = new();
-    private readonly Dictionary<(DateOnly AsOf, AccountScope Scope, string? Metric), Task<AccountList>> _lists = [];
-    private readonly Queue<(DateOnly, AccountScope, string?)> _order = new();
+    private readonly Dictionary<(string What, DateOnly AsOf, AccountScope Scope, string? Metric), Task<object>> _reads = [];
+    private readonly Queue<(string, DateOnly, AccountScope, string?)> _order = new();
     private long _generation = -1;
 
-    public Task<AccountList> ListAsync(DateOnly asOf, AccountScope scope, string? metric, WorkspaceConfiguration configuration, CancellationToken cancellationToken)
+    public async Task<AccountList> ListAsync(DateOnly asOf, AccountScope scope, string? metric, WorkspaceConfiguration configuration, CancellationToken cancellationToken) =>
+        (AccountList)await GetAsync(("list", asOf, scope, metric), async context => await AccountListReader.ReadAsync(asOf, scope, metric, context, CancellationToken.None).ConfigureAwait(false), configuration, cancellationToken).ConfigureAwait(false);
+
+    public async Task<InsightResult> InsightAsync(string name, DateOnly asOf, AccountScope scope, WorkspaceConfiguration configuration, CancellationToken cancellationToken) =>
+        (InsightResult)await GetAsync(($"insight:{name}", asOf, scope, null), async context => await InsightRegistry.Find(name).ComputeAsync(new InsightRequest(asOf, scope), context, CancellationToken.None).ConfigureAwait(false), configuration, cancellationToken).ConfigureAwait(false);
+
+    private Task<object> GetAsync((string, DateOnly, AccountScope, string?) key, Func<Core.Kpis.KpiContext, Task<object>> read, WorkspaceConfiguration configuration, CancellationToken cancellationToken)
     {
-        var key = (asOf, scope, metric);
         lock (_lock)
         {
             var generation = catalogs.Generation;
             if (generation != _generation)
             {
-                _lists.Clear();
+                _reads.Clear();
                 _order.Clear();
                 _generation = generation;
             }
-            if (!_lists.TryGetValue(key, out var list) || list.IsFaulted || list.IsCanceled)
+            if (!_reads.TryGetValue(key, out var found) || found.IsFaulted || found.IsCanceled)
             {
-                if (list is null)
+                if (found is null)
                 {
                     if (_order.Count >= Capacity)
                     {
-                        _lists.Remove(_order.Dequeue());
+                        _reads.Remove(_order.Dequeue());
                     }
                     _order.Enqueue(key);
                 }
-                // Shared by every waiting request, so it runs without any one request's token.
-                list = Task.Run(() => ReadAsync(asOf, scope, metric, configuration));
-                _lists[key] = list;
+                // Shared by every waiting request, so it runs without any one request's token; each read has its own context (SQL log).
+                found = Task.Run(async () => await read(await catalogs.KpiContextAsync(configuration, CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false));
+                _reads[key] = found;
             }
-            return list.WaitAsync(cancellationToken);
+            return found.WaitAsync(cancellationToken);
         }
-    }
-
-    private async Task<AccountList> ReadAsync(DateOnly asOf, AccountScope scope, string? metric, WorkspaceConfiguration configuration)
-    {
-        var context = await catalogs.KpiContextAsync(configuration, CancellationToken.None).ConfigureAwait(false);
-        return await AccountListReader.ReadAsync(asOf, scope, metric, context, CancellationToken.None).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using UsageLens.Core.Insights.Contract;
 using UsageLens.Insights;
+using UsageLens.Insights.Customers;
 using UsageLens.Server.Authentication;
 using UsageLens.Server.Contract;
 using UsageLens.Server.Kpis;
@@ -55,6 +56,13 @@ internal static class InsightEndpoints
         var context = await catalogs.KpiContextAsync(options.Configuration, cancellationToken).ConfigureAwait(false);
         var result = await insight.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
         var includeSql = string.Equals(query["sql"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-        return TypedResults.Ok(InsightJson.ToJson(includeSql ? result : result with { Sql = [] }));
+        return TypedResults.Ok(WithPlaybook(InsightJson.ToJson(includeSql ? result : result with { Sql = [] }), result, options.Configuration.Playbooks));
     }
+
+    // Each finding about an account carries the playbook's action for the signal it stands for, when one is configured.
+    private static InsightResultJson WithPlaybook(InsightResultJson json, InsightResult result, Core.Configuration.Playbooks playbooks) =>
+        json with
+        {
+            Findings = [.. json.Findings.Select((f, i) => AccountSignals.Of(result.Insight, result.Findings[i]) is { } signal ? f with { RecommendedAction = playbooks.ActionFor(signal) } : f)],
+        };
 }
