@@ -1,6 +1,6 @@
 namespace UsageLens.Core.Keys;
 
-/// <summary>The wire names of <see cref="ApiKeyRole"/> (<c>admin</c>, <c>analyst</c>, <c>partner</c>, <c>writer</c>) as stored and typed on the command line.</summary>
+/// <summary>The wire names of <see cref="ApiKeyRole"/> (<c>admin</c>, <c>analyst</c>, <c>viewer</c>, <c>partner</c>, <c>writer</c>) as stored and typed on the command line.</summary>
 public static class ApiKeyRoles
 {
     /// <summary>The lower-case name stored in <c>api_keys.role</c> and used in claims.</summary>
@@ -10,8 +10,12 @@ public static class ApiKeyRoles
         ApiKeyRole.Analyst => "analyst",
         ApiKeyRole.Partner => "partner",
         ApiKeyRole.Writer => "writer",
+        ApiKeyRole.Viewer => "viewer",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
+
+    /// <summary>Every role name, for help texts and error messages.</summary>
+    public static string AllNames { get; } = string.Join(", ", Enum.GetValues<ApiKeyRole>().Select(r => r.Name()));
 
     /// <summary>Parses a role name, ignoring case; returns <see langword="false"/> for anything else.</summary>
     public static bool TryParse(string? name, out ApiKeyRole role)

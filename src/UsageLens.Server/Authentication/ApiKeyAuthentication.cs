@@ -16,7 +16,7 @@ internal static class ApiKeyAuthentication
                 .RequireClaim(UsageLensClaims.Role, ApiKeyRole.Writer.Name(), ApiKeyRole.Admin.Name()))
             .AddPolicy(UsageLensPolicies.Query, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireClaim(UsageLensClaims.Role, ApiKeyRole.Admin.Name(), ApiKeyRole.Analyst.Name(), ApiKeyRole.Partner.Name()))
+                .RequireClaim(UsageLensClaims.Role, ApiKeyRole.Admin.Name(), ApiKeyRole.Analyst.Name(), ApiKeyRole.Viewer.Name(), ApiKeyRole.Partner.Name()))
             .AddPolicy(UsageLensPolicies.Admin, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireClaim(UsageLensClaims.Role, ApiKeyRole.Admin.Name()));

@@ -3,7 +3,7 @@ namespace UsageLens.Server.Authentication;
 /// <summary>Claim types set on every request authenticated with an API key.</summary>
 public static class UsageLensClaims
 {
-    /// <summary>The key's role: <c>admin</c>, <c>analyst</c>, <c>partner</c> or <c>writer</c>.</summary>
+    /// <summary>The key's role: <c>admin</c>, <c>analyst</c>, <c>viewer</c>, <c>partner</c> or <c>writer</c>.</summary>
     public const string Role = "usagelens:role";
 
     /// <summary>The partner a <c>partner</c> key is restricted to; absent for other roles.</summary>
