@@ -14,6 +14,25 @@ public static class ApiKeyRoles
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
+    /// <summary>
+    /// The partner id a key or user of <paramref name="role"/> carries: a partner must name one, other roles must not.
+    /// <paramref name="holder"/> names what carries it ("key" or "user") in the message.
+    /// </summary>
+    /// <exception cref="UsageLensException">The partner id is missing for a partner or given for another role.</exception>
+    public static string? PartnerOf(this ApiKeyRole role, string? partnerId, string holder)
+    {
+        partnerId = string.IsNullOrWhiteSpace(partnerId) ? null : partnerId.Trim();
+        if (role == ApiKeyRole.Partner && partnerId is null)
+        {
+            throw new UsageLensException($"a partner {holder} needs a partner id");
+        }
+        if (role != ApiKeyRole.Partner && partnerId is not null)
+        {
+            throw new UsageLensException($"only partner {holder}s carry a partner id, not {role.Name()} {holder}s");
+        }
+        return partnerId;
+    }
+
     /// <summary>Every role name, for help texts and error messages.</summary>
     public static string AllNames { get; } = string.Join(", ", Enum.GetValues<ApiKeyRole>().Select(r => r.Name()));
 

@@ -9,6 +9,9 @@ public static class UsageLensClaims
     /// <summary>The partner a <c>partner</c> key is restricted to; absent for other roles.</summary>
     public const string PartnerId = "usagelens:partner_id";
 
+    /// <summary>The e-mail of a signed-in dashboard user; absent for API keys.</summary>
+    public const string Email = "usagelens:email";
+
     /// <summary>The key's public prefix, which identifies it in logs and rate limits.</summary>
     public const string KeyPrefix = "usagelens:key_prefix";
 }
