@@ -33,6 +33,7 @@ internal static class CliApplication
         root.Subcommands.Add(AlertsCommand.Create(environment));
         root.Subcommands.Add(DoctorCommand.Create(environment));
         root.Subcommands.Add(CompletionCommand.Create(environment));
+        root.Subcommands.Add(UsersCommand.Create(environment));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -38,6 +38,12 @@ public sealed record ServerOptions
     /// <summary>The alerts' state and delivery log (JSON Lines); when set, the configuration's enabled alert rules run on their schedules.</summary>
     public string? AlertLogPath { get; init; }
 
+    /// <summary>Sign-in attempts (<c>POST /api/v1/session</c>) one client address may make per minute; more are answered 429.</summary>
+    public int SignInAttemptsPerMinute { get; init; } = 10;
+
+    /// <summary>How long a dashboard session lasts without a request; each request renews it.</summary>
+    public TimeSpan SessionIdleTimeout { get; init; } = TimeSpan.FromHours(8);
+
     /// <summary>The least severe log level written.</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
 
@@ -53,6 +59,8 @@ public sealed record ServerOptions
         Require(GroupCommitMaxDelay >= TimeSpan.Zero, "GroupCommitMaxDelay must not be negative");
         Require(GroupCommitMaxRecords > 0, "GroupCommitMaxRecords must be positive");
         Require(PendingRequestLimit > 0, "PendingRequestLimit must be positive");
+        Require(SignInAttemptsPerMinute > 0, "SignInAttemptsPerMinute must be positive");
+        Require(SessionIdleTimeout > TimeSpan.Zero, "SessionIdleTimeout must be positive");
         Require(!string.IsNullOrWhiteSpace(PostHogAccountGroup), "PostHogAccountGroup must name a PostHog group type");
     }
 

@@ -7,6 +7,8 @@ using UsageLens.Server.Kpis;
 using UsageLens.Core.Storage;
 using UsageLens.Server.Questions;
 using UsageLens.Server.RequestBodies;
+using UsageLens.Server.Sessions;
+using UsageLens.Server.Administration;
 
 namespace UsageLens.Server;
 
@@ -39,6 +41,7 @@ public static class UsageLensServer
         // The body is buffered before authentication because Segment clients may put the key in it.
         app.UseMiddleware<RequestBodyMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<Authentication.CsrfHeaderRule>();
         app.UseAuthorization();
         app.UseRateLimiter();
 
@@ -49,6 +52,8 @@ public static class UsageLensServer
         app.MapInsightEndpoints();
         app.MapAlertEndpoints();
         app.MapAccountEndpoints();
+        app.MapSessionEndpoints();
+        app.MapAdminEndpoints();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using UsageLens.Core.Keys;
 using UsageLens.Core.Storage;
+using UsageLens.Core.Users;
 using UsageLens.Storage.DuckDb.Ingestion;
 using UsageLens.Storage.DuckDb.Keys;
 using UsageLens.Storage.DuckDb.Querying;
@@ -20,6 +21,8 @@ public sealed class DuckDbWorkspaceStore(DuckDbWorkspace workspace, TimeProvider
     public IIngestionStore Ingestion => _ingestion;
 
     public IApiKeyStore Keys { get; } = new ApiKeyStore(workspace, timeProvider);
+
+    public IUserStore Users { get; } = new UserStore(workspace, timeProvider);
 
     public void Dispose()
     {

@@ -25,6 +25,8 @@ internal sealed class CountingWorkspaceStore(IWorkspaceStore inner) : IWorkspace
 
     public IApiKeyStore Keys => inner.Keys;
 
+    public Core.Users.IUserStore Users => inner.Users;
+
     public RenderedSql Render(SqlSelect query) => inner.Queries.Render(query);
 
     public Task<IReadOnlyList<QueryRow>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
