@@ -43,8 +43,9 @@ function renderWho() {
   if (!session) return;
   const name = session.email || 'API key';
   const role = session.partner_id ? `${session.role} · ${session.partner_id}` : session.role;
-  who.append(el('span', { class: 'who__name', text: name }), el('span', { class: 'badge', 'data-role': session.role, text: role }),
-    el('button', { type: 'button', class: 'button-secondary button-small', onclick: signOut, text: 'Sign out' }));
+  who.append(...[el('span', { class: 'who__name', text: name }), el('span', { class: 'badge', 'data-role': session.role, text: role }),
+    session.pii_masked ? el('span', { class: 'badge badge--muted', title: 'E-mails and names are masked for your role', text: 'PII masked' }) : null,
+    el('button', { type: 'button', class: 'button-secondary button-small', onclick: signOut, text: 'Sign out' })].filter(Boolean));
 }
 
 async function start() {

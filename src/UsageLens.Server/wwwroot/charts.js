@@ -52,7 +52,7 @@ export function chartCard(parent, { title, subtitle, option, table, actions = []
   return { card, chart };
 }
 
-const grid = { left: 56, right: 24, top: 36, bottom: 40, containLabel: true };
+const grid = { left: 56, right: 40, top: 36, bottom: 40, containLabel: true };
 
 function valueAxis(unit) {
   return { type: 'value', axisLabel: { formatter: (v) => formatValue(v, unit === 'percent' ? 'percent' : undefined) }, splitLine: { lineStyle: { color: '#eceef2' } } };

@@ -104,7 +104,7 @@ public sealed class DashboardPagesBrowserTests(ITestOutputHelper output)
     {
         var response = await server.ClientWithBearer(key).GetAsync(new Uri("/api/v1/kpi/usage?metric=api_call&period=last-30-days&group-by=partner_id", UriKind.Relative));
         var value = (await Json.ReadAsync(response)).GetProperty("value").GetDouble();
-        return value.ToString("#,0", CultureInfo.GetCultureInfo("en-US"));
+        return value.ToString("#,0", CultureInfo.InvariantCulture); // the page writes en-US digits: the same separators
     }
 
     private async Task<DashboardBrowserSession> BrowserSessionAsync(RunningServer server, string key, [System.Runtime.CompilerServices.CallerMemberName] string test = "")

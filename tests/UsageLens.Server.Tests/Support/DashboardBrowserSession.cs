@@ -35,6 +35,8 @@ internal sealed class DashboardBrowserSession : IAsyncDisposable
     public static async Task<DashboardBrowserSession> StartAsync(RunningServer server, string key, string screenshots)
     {
         Directory.CreateDirectory(screenshots);
+        // Insights and engagement KPIs take seconds on a busy CI machine; Playwright's 5 s default is for a quiet one.
+        Assertions.SetDefaultExpectTimeout(30000);
         var playwright = await Playwright.CreateAsync();
         var browser = await DebianChromium.LaunchAsync(playwright);
         var page = await DebianChromium.NewPageAtAsync(browser, FixedStartClock.BrowserTestNow, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });

@@ -6,7 +6,7 @@ import { barOption, chartCard, lineOption } from '../charts.js';
 import { el, message, pageHead, section } from '../dom.js';
 import { exportLinks } from '../exports.js';
 import { findingsList } from '../findings.js';
-import { formatValue, integer, percentFormat, periodLabel } from '../format.js';
+import { formatValue, integer, percentFormat, periodLabel, twoDecimals } from '../format.js';
 import { href } from '../router.js';
 import { dataTable } from '../tables.js';
 
@@ -16,7 +16,7 @@ const FACTS = [['segment', 'Segment'], ['plan', 'Plan'], ['region', 'Region'], [
 function fact(account, [key, label, unit]) {
   const value = account[key];
   const shown = value === null || value === undefined ? '—'
-    : unit === 'risk' ? `${percentFormat.format(value <= 1 ? value * 100 : value)}%`
+    : unit === 'risk' ? twoDecimals.format(value)
       : typeof value === 'number' ? formatValue(value, unit) : String(value);
   return el('div', { class: 'fact' }, el('dt', { text: label }), el('dd', { 'data-fact': key, text: shown }));
 }
@@ -53,7 +53,7 @@ export async function render(view, route) {
   lists.append(section('Health', health(data.health)));
   lists.append(section('NPS answers', tableOr(data.nps, 'No NPS answers.', [
     { key: 'date', label: 'Date' }, { key: 'user_id', label: 'User' }, { key: 'score', label: 'Score', numeric: true }, { key: 'comment', label: 'Comment', format: (v) => v || '—' }])));
-  lists.append(section('Benchmark against the segment', benchmark(data.benchmark || [])));
+  lists.append(section('Benchmark against the segment', findingsOr(data.benchmark, 'benchmark findings')));
   lists.append(section('Anomalies', findingsOr(data.anomalies, 'anomalies')));
   lists.append(section('Signals', findingsOr(data.signals, 'signals')));
 }
@@ -114,10 +114,4 @@ function health(value) {
     tableOr(value.components, 'No components.', [
       { key: 'name', label: 'Component' }, { key: 'score', label: 'Score', numeric: true, format: (v) => (v == null ? '—' : integer.format(v)) },
       { key: 'weight', label: 'Weight', numeric: true }, { key: 'why', label: 'Why' }]));
-}
-
-function benchmark(rows) {
-  if (rows.length === 0) return message('No benchmark.');
-  const keys = Object.keys(rows[0]).filter((k) => typeof rows[0][k] !== 'object');
-  return dataTable({ caption: 'Benchmark', captionHidden: true, columns: keys.map((key) => ({ key, label: key.replaceAll('_', ' '), format: (v) => (typeof v === 'number' ? formatValue(v) : v ?? '—') })), rows });
 }

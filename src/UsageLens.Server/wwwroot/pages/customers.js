@@ -3,7 +3,7 @@
 import { apiFetch, query } from '../api.js';
 import { el, message, pageHead } from '../dom.js';
 import { csvLink } from '../exports.js';
-import { formatValue, integer, percentFormat } from '../format.js';
+import { formatValue, integer, percentFormat, twoDecimals } from '../format.js';
 import { href, navigate } from '../router.js';
 import { dataTable } from '../tables.js';
 
@@ -24,7 +24,7 @@ function format(column, value, row) {
     case 'usage': return formatValue(value);
     case 'trend': return `${value > 0 ? '+' : value < 0 ? '−' : ''}${percentFormat.format(Math.abs(value))}%`;
     case 'health': return el('span', { class: `band band--${row.health_band || 'none'}`, text: `${integer.format(value)}${row.health_band ? ` · ${row.health_band}` : ''}` });
-    case 'churn_risk': return `${percentFormat.format(value * (value <= 1 ? 100 : 1))}%`;
+    case 'churn_risk': return twoDecimals.format(value); // the model's probability, or the rule's score
     default: return String(value);
   }
 }

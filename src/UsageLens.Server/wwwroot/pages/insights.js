@@ -34,7 +34,7 @@ async function insightSection(parent, insight) {
     body));
   try {
     const result = await fetchInsight(insight.name, params);
-    body.replaceChildren(el('p', { class: 'muted method', text: `Method: ${result.method}` }), findingsList(result, { limit: 50 }));
+    body.replaceChildren(el('details', { class: 'method' }, el('summary', { text: 'Method' }), el('p', { class: 'muted', text: result.method })), findingsList(result, { limit: 50 }));
   } catch (error) {
     body.replaceChildren(message(error.message, 'error'));
   } finally {
