@@ -65,7 +65,7 @@ function tooltip(unit) {
 /** A line per series over categories (periods). series: [{ name, data }]. */
 export function lineOption({ categories, series, unit, area = false }) {
   return {
-    grid, tooltip: tooltip(unit), legend: series.length > 1 ? { top: 0 } : undefined,
+    grid: series.length > 1 ? { ...grid, top: 48 } : grid, tooltip: tooltip(unit), legend: series.length > 1 ? { top: 0, type: 'scroll' } : undefined,
     xAxis: { type: 'category', data: categories, boundaryGap: false },
     yAxis: valueAxis(unit),
     series: series.map((s) => ({ type: 'line', name: s.name, data: s.data, showSymbol: categories.length < 40, areaStyle: area ? { opacity: 0.12 } : undefined })),
@@ -76,7 +76,7 @@ export function lineOption({ categories, series, unit, area = false }) {
 export function barOption({ categories, series, unit, horizontal = false, stack }) {
   const categoryAxis = { type: 'category', data: categories, axisLabel: { interval: horizontal || categories.length <= 8 ? 0 : 'auto', hideOverlap: true, width: 140, overflow: 'truncate' } };
   return {
-    grid, tooltip: { ...tooltip(unit), axisPointer: { type: 'shadow' } }, legend: series.length > 1 ? { top: 0 } : undefined,
+    grid: series.length > 1 ? { ...grid, top: 48 } : grid, tooltip: { ...tooltip(unit), axisPointer: { type: 'shadow' } }, legend: series.length > 1 ? { top: 0, type: 'scroll' } : undefined,
     xAxis: horizontal ? valueAxis(unit) : categoryAxis,
     yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis(unit),
     series: series.map((s) => ({ type: 'bar', name: s.name, data: s.data, stack, itemStyle: s.color ? { color: s.color } : undefined, label: s.label })),
