@@ -79,43 +79,37 @@ export async function render(view) {
   await redraw();
 }
 
-async function drawUsers(box, redraw) {
+// Draws the list the admin endpoint at path gives under key (users, keys, erasures) as a table, or why it cannot.
+async function drawList(box, { path, key, caption, empty, columns }) {
   try {
-    const { users } = await apiFetch('/api/v1/admin/users');
-    box.replaceChildren(users.length === 0 ? message('No users yet.') : dataTable({
-      caption: 'Users', captionHidden: true,
-      columns: [{ key: 'email', label: 'E-mail' }, { key: 'role', label: 'Role' }, { key: 'partner_id', label: 'Partner', format: (v) => v ?? '—' },
-        { key: 'created_at', label: 'Created' }, { key: 'email', label: 'Remove', format: (v) => deleteButton(`Delete user ${v}`, `/api/v1/admin/users/${encodeURIComponent(v)}`, redraw) }],
-      rows: users,
-    }));
+    const rows = (await apiFetch(path))[key];
+    box.replaceChildren(rows.length === 0 ? message(empty) : dataTable({ caption, captionHidden: true, columns, rows }));
   } catch (error) {
     box.replaceChildren(message(error.message, 'error'));
   }
 }
 
-async function drawKeys(box, redraw) {
-  try {
-    const { keys } = await apiFetch('/api/v1/admin/keys');
-    box.replaceChildren(keys.length === 0 ? message('No keys.') : dataTable({
-      caption: 'API keys', captionHidden: true,
-      columns: [{ key: 'id', label: 'Key id' }, { key: 'role', label: 'Role' }, { key: 'partner_id', label: 'Partner', format: (v) => v ?? '—' },
-        { key: 'created_at', label: 'Created' }, { key: 'id', label: 'Revoke', format: (v) => deleteButton(`Revoke key ${v}`, `/api/v1/admin/keys/${encodeURIComponent(v)}`, redraw) }],
-      rows: keys,
-    }));
-  } catch (error) {
-    box.replaceChildren(message(error.message, 'error'));
-  }
+const partnerColumn = { key: 'partner_id', label: 'Partner', format: (v) => v ?? '—' };
+
+function drawUsers(box, redraw) {
+  return drawList(box, {
+    path: '/api/v1/admin/users', key: 'users', caption: 'Users', empty: 'No users yet.',
+    columns: [{ key: 'email', label: 'E-mail' }, { key: 'role', label: 'Role' }, partnerColumn, { key: 'created_at', label: 'Created' },
+      { key: 'email', label: 'Remove', format: (v) => deleteButton(`Delete user ${v}`, `/api/v1/admin/users/${encodeURIComponent(v)}`, redraw) }],
+  });
 }
 
-async function drawErasures(box) {
-  try {
-    const { erasures } = await apiFetch('/api/v1/admin/erasures');
-    box.replaceChildren(erasures.length === 0 ? message('No erasures recorded.') : dataTable({
-      caption: 'Erasures', captionHidden: true,
-      columns: [{ key: 'kind', label: 'Kind' }, { key: 'id', label: 'Id' }, { key: 'erased_at', label: 'Erased at' }],
-      rows: erasures,
-    }));
-  } catch (error) {
-    box.replaceChildren(message(error.message, 'error'));
-  }
+function drawKeys(box, redraw) {
+  return drawList(box, {
+    path: '/api/v1/admin/keys', key: 'keys', caption: 'API keys', empty: 'No keys.',
+    columns: [{ key: 'id', label: 'Key id' }, { key: 'role', label: 'Role' }, partnerColumn, { key: 'created_at', label: 'Created' },
+      { key: 'id', label: 'Revoke', format: (v) => deleteButton(`Revoke key ${v}`, `/api/v1/admin/keys/${encodeURIComponent(v)}`, redraw) }],
+  });
+}
+
+function drawErasures(box) {
+  return drawList(box, {
+    path: '/api/v1/admin/erasures', key: 'erasures', caption: 'Erasures', empty: 'No erasures recorded.',
+    columns: [{ key: 'kind', label: 'Kind' }, { key: 'id', label: 'Id' }, { key: 'erased_at', label: 'Erased at' }],
+  });
 }
