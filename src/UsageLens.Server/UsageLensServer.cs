@@ -7,6 +7,7 @@ using UsageLens.Server.Kpis;
 using UsageLens.Core.Storage;
 using UsageLens.Server.Questions;
 using UsageLens.Server.RequestBodies;
+using UsageLens.Server.Reports;
 
 namespace UsageLens.Server;
 
@@ -49,6 +50,7 @@ public static class UsageLensServer
         app.MapInsightEndpoints();
         app.MapAlertEndpoints();
         app.MapAccountEndpoints();
+        app.MapReportEndpoints();
         return app;
     }
 }
