@@ -9,6 +9,7 @@ using UsageLens.Server.Questions;
 using UsageLens.Server.RequestBodies;
 using UsageLens.Server.Sessions;
 using UsageLens.Server.Administration;
+using UsageLens.Server.Reports;
 
 namespace UsageLens.Server;
 
@@ -54,6 +55,7 @@ public static class UsageLensServer
         app.MapAccountEndpoints();
         app.MapSessionEndpoints();
         app.MapAdminEndpoints();
+        app.MapReportEndpoints();
         return app;
     }
 }

@@ -18,7 +18,7 @@ internal static class AccountEndpoints
         group.MapGet("/", ListAsync)
             .ProducesCallerMistakes()
             .WithSummary("The accounts in the caller's scope with MRR, usage, trend, health and churn risk")
-            .WithDescription("Query parameters: search (account id or name), sort (name, mrr, usage, trend, health, churn_risk, partner), order (asc, desc), page, page_size (1–500), as_of (YYYY-MM-DD, default today), metric (the usage metric; default health.usage_metric, else the first metered event).");
+            .WithDescription("Query parameters: search (account id or name), sort (name, mrr, usage, trend, health, churn_risk, partner), order (asc, desc), page, page_size (1–500), as_of (YYYY-MM-DD, default today), metric (the usage metric; default health.usage_metric, else the first metered event), format=csv (or Accept: text/csv) for every matching account as CSV.");
         group.MapGet("/{id}", ViewAsync)
             .ProducesCallerMistakes()
             .WithSummary("The customer 360 of one account: usage per feature, active users, seats, MRR history and movements, NPS answers, health, anomalies, signals, benchmark and the playbook's actions")
@@ -31,8 +31,10 @@ internal static class AccountEndpoints
         var query = http.Request.Query;
         var listQuery = AccountListQuery.Parse(query["search"].FirstOrDefault(), query["sort"].FirstOrDefault(), query["order"].FirstOrDefault(),
             query["page"].FirstOrDefault(), query["page_size"].FirstOrDefault());
+        var csv = CsvExport.Wanted(http.Request);
         var list = await lists.ListAsync(AsOf(http, clock), CallerScope.Of(http.User), query["metric"].FirstOrDefault(), options.Configuration, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(listQuery.Apply(list));
+        // The export is every matching account in the asked order, not one page.
+        return csv ? CsvExport.File("accounts", w => AccountListCsv.Write(w, listQuery.Matching(list))) : TypedResults.Ok(listQuery.Apply(list));
     }
 
     private static async Task<IResult> ViewAsync(string id, HttpContext http, AccountListCache lists, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken) =>

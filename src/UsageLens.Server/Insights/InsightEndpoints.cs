@@ -19,7 +19,7 @@ internal static class InsightEndpoints
     // Query parameters every insight takes; any other parameter is one of the insight's own options.
     private static readonly HashSet<string> s_common = new(StringComparer.OrdinalIgnoreCase)
     {
-        "kpi", "metric", "by", "grain", "period", "top", "rank-by", "where", "as-of", "sql",
+        "kpi", "metric", "by", "grain", "period", "top", "rank-by", "where", "as-of", "sql", CsvExport.Parameter,
     };
 
     public static IEndpointRouteBuilder MapInsightEndpoints(this IEndpointRouteBuilder app)
@@ -30,13 +30,13 @@ internal static class InsightEndpoints
         group.MapGet("/{name}", ComputeAsync)
             .ProducesCallerMistakes()
             .WithSummary("Compute one insight as of a day, from the data before it")
-            .WithDescription("Query parameters: kpi, metric, by, grain, period, top, rank-by, where (repeatable), as-of, sql=true; any other parameter is one of the insight's own options (see GET /api/v1/insights). docs/insights.md describes each method.");
+            .WithDescription("Query parameters: kpi, metric, by, grain, period, top, rank-by, where (repeatable), as-of, sql=true, format=csv; any other parameter is one of the insight's own options (see GET /api/v1/insights). docs/insights.md describes each method.");
         return app;
     }
 
     // Caller mistakes (unknown name 404, another partner's accounts 403, bad input 400) are thrown and
     // answered by the one CallerMistakes filter, as for the KPIs.
-    private static async Task<Ok<InsightResultJson>> ComputeAsync(string name, HttpContext http, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<InsightResultJson>, FileContentHttpResult>> ComputeAsync(string name, HttpContext http, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var insight = InsightRegistry.Find(name);
@@ -54,7 +54,12 @@ internal static class InsightEndpoints
         }.WithOptions(query.Where(q => !s_common.Contains(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}")), insight);
         // The catalog comes from the per-workspace cache that ingestion invalidates, as for KPIs.
         var context = await catalogs.KpiContextAsync(options.Configuration, cancellationToken).ConfigureAwait(false);
+        var csv = CsvExport.Wanted(http.Request);
         var result = await insight.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
+        if (csv)
+        {
+            return CsvExport.File(insight.Definition.Name, w => InsightCsv.Write(w, result));
+        }
         var includeSql = string.Equals(query["sql"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
         return TypedResults.Ok(WithPlaybook(InsightJson.ToJson(includeSql ? result : result with { Sql = [] }), result, options.Configuration.Playbooks));
     }
