@@ -12,6 +12,7 @@ internal static class ApiKeyAuthentication
     public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services)
     {
         services.AddSingleton<KeyVerifier>();
+        services.AddSingleton<Microsoft.AspNetCore.Authentication.IClaimsTransformation, PrivacyClaims>();
         services.AddAuthentication(SessionCookie.EitherScheme)
             .AddPolicyScheme(SessionCookie.EitherScheme, displayName: null, either => either.ForwardDefaultSelector = SessionCookie.SchemeFor)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null)

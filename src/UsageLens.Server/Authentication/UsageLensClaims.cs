@@ -12,6 +12,12 @@ public static class UsageLensClaims
     /// <summary>The e-mail of a signed-in dashboard user; absent for API keys.</summary>
     public const string Email = "usagelens:email";
 
+    /// <summary>Present (<c>true</c>) when people's e-mails and names are masked for the caller.</summary>
+    public const string PiiMasked = "usagelens:pii_masked";
+
+    /// <summary>One user trait that is personal data, for a masked caller (one claim per trait).</summary>
+    public const string PiiTrait = "usagelens:pii_trait";
+
     /// <summary>The key's public prefix, which identifies it in logs and rate limits.</summary>
     public const string KeyPrefix = "usagelens:key_prefix";
 }
