@@ -34,6 +34,13 @@ public static class InsightJson
         };
     }
 
+    /// <summary>One finding as the insight contract writes it.</summary>
+    public static InsightFindingJson ToJson(InsightFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return Finding(finding);
+    }
+
     private static InsightFindingJson Finding(InsightFinding finding) => new()
     {
         Subject = finding.Subject,

@@ -21,13 +21,18 @@ public sealed record WorkspaceValues(IReadOnlyDictionary<string, IReadOnlyList<s
     public WorkspaceValues For(Core.Semantics.AccountScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return scope.PartnerId is not { } partner
+        var scoped = scope.PartnerId is not { } partner
             ? this
             : this with
             {
                 Accounts = [.. Accounts.Where(a => Owns(partner, a.Id))],
                 Users = [.. Users.Where(u => u.AccountId is { } account && Owns(partner, account))],
             };
+        // A masked caller can neither be offered a person's e-mail or name nor name one: the person stays
+        // reachable only by an id that is not an e-mail.
+        return scope.MasksPii
+            ? scoped with { Users = [.. scoped.Users.Where(u => !u.Id.Contains('@', StringComparison.Ordinal)).Select(u => u with { Email = null, Name = null })] }
+            : scoped;
     }
 
     private bool Owns(string partner, string account) => AccountPartners.TryGetValue(account, out var owner) && owner == partner;

@@ -38,6 +38,12 @@ public sealed record ServerOptions
     /// <summary>The alerts' state and delivery log (JSON Lines); when set, the configuration's enabled alert rules run on their schedules.</summary>
     public string? AlertLogPath { get; init; }
 
+    /// <summary>Sign-in attempts (<c>POST /api/v1/session</c>) one client address may make per minute; more are answered 429.</summary>
+    public int SignInAttemptsPerMinute { get; init; } = 10;
+
+    /// <summary>How long a dashboard session lasts without a request; each request renews it.</summary>
+    public TimeSpan SessionIdleTimeout { get; init; } = TimeSpan.FromHours(8);
+
     /// <summary>The least severe log level written.</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
 
@@ -67,6 +73,8 @@ public sealed record ServerOptions
         Require(PendingRequestLimit > 0, "PendingRequestLimit must be positive");
         Require(MetricsUrl is null || (Uri.TryCreate(MetricsUrl, UriKind.Absolute, out var metrics) && metrics.Scheme == Uri.UriSchemeHttp && metrics.Port > 0 && MetricsUrl.Contains($":{metrics.Port}", StringComparison.Ordinal)),
             "MetricsUrl must be an http:// address with an explicit port, such as http://127.0.0.1:9464");
+        Require(SignInAttemptsPerMinute > 0, "SignInAttemptsPerMinute must be positive");
+        Require(SessionIdleTimeout > TimeSpan.Zero, "SessionIdleTimeout must be positive");
         Require(!string.IsNullOrWhiteSpace(PostHogAccountGroup), "PostHogAccountGroup must name a PostHog group type");
     }
 

@@ -27,7 +27,9 @@ internal static class ServerServices
         services.AddSingleton(workspace.Ingestion);
         services.AddSingleton(workspace.Queries);
         services.AddSingleton(workspace.Keys);
+        services.AddSingleton(workspace.Users);
         services.AddSingleton<WorkspaceCatalogCache>();
+        services.AddSingleton<Accounts.AccountListCache>();
         services.AddSingleton<GroupCommitWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<GroupCommitWriter>());
         services.AddSingleton<IngestRequests>();
@@ -35,6 +37,7 @@ internal static class ServerServices
         services.AddHostedService<AlertScheduleService>();
         services.AddApiKeyAuthentication();
         services.AddIngestRateLimits(options);
+        services.AddRateLimiter(limiter => limiter.AddPolicy<string, Sessions.SignInRateLimit>(Sessions.SignInRateLimit.Policy));
         // The contract's records are written by source-generated serializers, the same the CLI uses;
         // types not listed there (the KPI list, ingestion bodies) fall through to reflection.
         services.ConfigureHttpJsonOptions(json =>

@@ -1,3 +1,4 @@
+using UsageLens.Server.Accounts;
 using UsageLens.Server.Alerts;
 using UsageLens.Server.Dashboard;
 using UsageLens.Server.Ingestion;
@@ -7,6 +8,9 @@ using UsageLens.Core.Storage;
 using UsageLens.Server.Operations;
 using UsageLens.Server.Questions;
 using UsageLens.Server.RequestBodies;
+using UsageLens.Server.Sessions;
+using UsageLens.Server.Administration;
+using UsageLens.Server.Reports;
 
 namespace UsageLens.Server;
 
@@ -44,6 +48,7 @@ public static class UsageLensServer
         // The body is buffered before authentication because Segment clients may put the key in it.
         app.UseMiddleware<RequestBodyMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<Authentication.CsrfHeaderRule>();
         app.UseAuthorization();
         app.UseRateLimiter();
 
@@ -56,6 +61,10 @@ public static class UsageLensServer
         app.MapHealthEndpoints();
         app.MapAdminMetrics(metrics);
         app.MapBackupEndpoints();
+        app.MapAccountEndpoints();
+        app.MapSessionEndpoints();
+        app.MapAdminEndpoints();
+        app.MapReportEndpoints();
         return app;
     }
 }

@@ -94,5 +94,33 @@ public sealed class ClickHouseWorkspace : IDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes the rows of <paramref name="table"/> matching <paramref name="condition"/> (SQL whose values come
+    /// from <see cref="ClickHouseLiteral"/>) on every node, and waits until the deletion is applied: 18.16's
+    /// <c>ALTER TABLE ... DELETE</c> is an asynchronous mutation, and a caller that reads right after must not
+    /// see the rows. <paramref name="local"/> names the sharded tables, whose rows live in their <c>*_local</c> copies.
+    /// </summary>
+    internal async Task DeleteEverywhereAsync(string table, string condition, bool local, CancellationToken cancellationToken)
+    {
+        var physical = local && Address.Cluster is not null ? table + ClickHouseTables.LocalSuffix : table;
+        foreach (var node in Nodes)
+        {
+            await node.ExecuteAsync($"ALTER TABLE {physical} DELETE WHERE {condition}", cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var node in Nodes)
+        {
+            await WaitForMutationsAsync(node, physical, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WaitForMutationsAsync(ClickHouseNode node, string table, CancellationToken cancellationToken)
+    {
+        var pending = $"SELECT count() FROM system.mutations WHERE database = currentDatabase() AND table = {ClickHouseLiteral.Quote(table)} AND is_done = 0";
+        while ((long)(await node.QueryAsync(pending, cancellationToken).ConfigureAwait(false)).Rows[0][0]! > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 }

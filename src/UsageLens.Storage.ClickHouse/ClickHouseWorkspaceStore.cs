@@ -1,5 +1,6 @@
 using UsageLens.Core.Keys;
 using UsageLens.Core.Storage;
+using UsageLens.Core.Users;
 using UsageLens.Storage.ClickHouse.Ingestion;
 using UsageLens.Storage.ClickHouse.Keys;
 using UsageLens.Storage.ClickHouse.Querying;
@@ -23,6 +24,8 @@ public sealed class ClickHouseWorkspaceStore(ClickHouseWorkspace workspace, Time
     public IIngestionStore Ingestion => _ingestion;
 
     public IApiKeyStore Keys { get; } = new ClickHouseApiKeyStore(workspace, timeProvider);
+
+    public IUserStore Users { get; } = new ClickHouseUserStore(workspace, timeProvider);
 
     public void Dispose()
     {

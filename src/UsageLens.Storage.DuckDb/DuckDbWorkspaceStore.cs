@@ -1,5 +1,6 @@
 using UsageLens.Core.Keys;
 using UsageLens.Core.Storage;
+using UsageLens.Core.Users;
 using UsageLens.Storage.DuckDb.Ingestion;
 using UsageLens.Storage.DuckDb.Keys;
 using UsageLens.Storage.DuckDb.Querying;
@@ -23,6 +24,7 @@ public sealed class DuckDbWorkspaceStore(DuckDbWorkspace workspace, TimeProvider
 
     public Task<WorkspaceInspection> BackupAsync(string path, CancellationToken cancellationToken) =>
         Task.FromResult(DuckDbBackup.Write(workspace, path));
+    public IUserStore Users { get; } = new UserStore(workspace, timeProvider);
 
     public void Dispose()
     {

@@ -1,4 +1,4 @@
-using UsageLens.Cli.Output;
+using UsageLens.Core.Kpis;
 
 namespace UsageLens.Cli.Tests;
 

@@ -34,7 +34,7 @@ public sealed class OpenApiTests
         var parameters = document.GetProperty("paths").GetProperty("/api/v1/kpi/{name}").GetProperty("get").GetProperty("parameters").EnumerateArray()
             .Where(p => p.GetProperty("in").GetString() == "query")
             .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
-        string[] expected = ["metric", "from", "to", "period", "grain", "group-by", "where", "top", "top-where", "rank-by", "variant", "previous", "as-of", "sql"];
+        string[] expected = ["metric", "from", "to", "period", "grain", "group-by", "where", "top", "top-where", "rank-by", "variant", "previous", "as-of", "sql", "format"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), parameters.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("array", parameters["group-by"].GetProperty("type").GetString());
         Assert.Equal("date", parameters["from"].GetProperty("format").GetString());

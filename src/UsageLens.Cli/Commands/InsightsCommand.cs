@@ -86,33 +86,11 @@ internal static class InsightsCommand
                 environment.Out.WriteLine(InsightJson.Serialize(includeSql ? result : result with { Sql = [] }));
                 break;
             case OutputFormat.Csv:
-                WriteCsv(environment.Out, result);
+                InsightCsv.Write(environment.Out, result);
                 break;
             default:
                 InsightOutput.WriteTable(environment.Console, result, includeSql);
                 break;
-        }
-    }
-
-    // One row per finding (subject, kind, score, its figures, why); an insight without findings, such
-    // as a trend, writes its series instead.
-    private static void WriteCsv(TextWriter output, InsightResult result)
-    {
-        if (result.Findings.Count == 0 && result.Series.Count > 0)
-        {
-            output.WriteLine(KpiCsv.Line(["period", "value"]));
-            foreach (var point in result.Series)
-            {
-                output.WriteLine(KpiCsv.Line([point.Label, InsightOutput.Number(point.Value)]));
-            }
-            return;
-        }
-        var names = result.Findings.SelectMany(f => f.Values.Select(v => v.Name)).Distinct(StringComparer.Ordinal).ToList();
-        output.WriteLine(KpiCsv.Line(["subject", "kind", "score", .. names, "why"]));
-        foreach (var finding in result.Findings)
-        {
-            var values = names.Select(n => finding.Values.FirstOrDefault(v => v.Name == n) is { } v ? InsightOutput.Text(v) : null);
-            output.WriteLine(KpiCsv.Line([finding.Subject, finding.Kind, InsightOutput.Number(finding.Score), .. values, finding.Why]));
         }
     }
 

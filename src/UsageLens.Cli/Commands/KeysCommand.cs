@@ -9,7 +9,7 @@ internal static class KeysCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var role = new Option<string>("--role") { Description = "admin, analyst, partner or writer", Required = true };
+        var role = new Option<string>("--role") { Description = ApiKeyRoles.AllNames, Required = true };
         var partner = new Option<string?>("--partner") { Description = "The partner a partner key is limited to" };
         var create = new Command("create", "Create an API key") { role, partner };
         create.SetAction(async (parse, cancellationToken) =>
@@ -17,7 +17,7 @@ internal static class KeysCommand
             var roleName = parse.GetValue(role);
             if (!ApiKeyRoles.TryParse(roleName, out var parsed))
             {
-                throw new UsageLensException($"--role '{roleName}' is not one of admin, analyst, partner, writer");
+                throw new UsageLensException($"--role '{roleName}' is not one of {ApiKeyRoles.AllNames}");
             }
             using var workspace = await WorkspaceStores.OpenAsync(parse, environment.Clock, mustExist: false, cancellationToken).ConfigureAwait(false);
             var key = await workspace.Keys.CreateAsync(parsed, parse.GetValue(partner), cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using UsageLens.Alerts;
+using UsageLens.Core.Kpis;
 
 namespace UsageLens.Cli.Output;
 

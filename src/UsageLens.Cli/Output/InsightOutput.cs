@@ -1,4 +1,3 @@
-using System.Globalization;
 using Spectre.Console;
 using UsageLens.Insights;
 
@@ -44,7 +43,7 @@ internal static class InsightOutput
         }
     }
 
-    public static string? Text(InsightValue value) => value.Text ?? Number(value.Number);
+    public static string? Text(InsightValue value) => InsightCsv.Text(value);
 
-    public static string? Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture);
+    public static string? Number(double? value) => InsightCsv.Number(value);
 }

@@ -32,6 +32,12 @@ public sealed record WorkspaceConfiguration(IReadOnlyDictionary<string, RatePlan
     /// <summary>The alert rules (<c>alerts</c>), in the file's order.</summary>
     public IReadOnlyList<Alerts.AlertRule> Alerts { get; init; } = [];
 
+    /// <summary>The recommended action per account signal (<c>playbooks</c>); none when absent.</summary>
+    public Playbooks Playbooks { get; init; } = Playbooks.None;
+
+    /// <summary>Who sees personal data masked and which traits are personal (<c>privacy</c>); the defaults when absent.</summary>
+    public PrivacySettings Privacy { get; init; } = PrivacySettings.Default;
+
     /// <summary>The file it was read from, for messages; null when it came from no file.</summary>
     public string? Source { get; init; }
 }

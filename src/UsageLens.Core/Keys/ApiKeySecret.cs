@@ -17,15 +17,7 @@ public static class ApiKeySecret
     /// <exception cref="UsageLensException">The partner id is missing for a partner key or given for another role.</exception>
     public static CreatedApiKey Create(ApiKeyRole role, string? partnerId)
     {
-        partnerId = string.IsNullOrWhiteSpace(partnerId) ? null : partnerId.Trim();
-        if (role == ApiKeyRole.Partner && partnerId is null)
-        {
-            throw new UsageLensException("a partner key needs a partner id");
-        }
-        if (role != ApiKeyRole.Partner && partnerId is not null)
-        {
-            throw new UsageLensException($"only partner keys carry a partner id, not {role.Name()} keys");
-        }
+        partnerId = role.PartnerOf(partnerId, "key");
         var key = KeyMark + Base64Url(RandomNumberGenerator.GetBytes(32));
         return new CreatedApiKey(key, new ApiKeyGrant(role, partnerId, key[..PrefixLength]));
     }

@@ -9,4 +9,10 @@ public interface IApiKeyStore
 
     /// <summary>What the presented key grants, or <see langword="null"/> when it is not a stored key.</summary>
     Task<ApiKeyGrant?> VerifyAsync(string? presentedKey, CancellationToken cancellationToken);
+
+    /// <summary>Every stored key, oldest first, by id (its prefix); never a secret.</summary>
+    Task<IReadOnlyList<ApiKeyListing>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Revokes the key whose id (prefix) is <paramref name="id"/>; <see langword="false"/> when there is none.</summary>
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
 }

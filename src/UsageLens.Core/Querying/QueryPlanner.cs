@@ -40,7 +40,7 @@ public static class QueryPlanner
         }
         for (var i = 0; i < groups.Count; i++)
         {
-            var key = GroupKey(groups[i]);
+            var key = GroupKey(groups[i], query.Scope);
             items.Add(new SqlSelectItem(key, GroupColumn(i)));
             keys.Add(key);
         }
@@ -228,6 +228,17 @@ public static class QueryPlanner
         var column = DimensionColumn(dimension, alias, numeric: false);
         return dimension.Kind == DimensionKind.Text && dimension.JsonKey is null ? column : new SqlToText(column);
     }
+
+    /// <summary>
+    /// A dimension as a text group key, masked as the caller's scope requires: personal values become stable
+    /// pseudonyms here, where every breakdown is planned, so no page or endpoint has to remember to hide them.
+    /// </summary>
+    internal static SqlExpr GroupKey(Dimension dimension, AccountScope scope) => scope.Masking(dimension) switch
+    {
+        PiiMasking.Always => new SqlPseudonym(GroupKey(dimension), OnlyEmails: false),
+        PiiMasking.EmailsOnly => new SqlPseudonym(GroupKey(dimension), OnlyEmails: true),
+        _ => GroupKey(dimension),
+    };
 
     /// <summary><c>SELECT account_id FROM accounts AS a WHERE …</c>, for <c>IN (subquery)</c> conditions.</summary>
     internal static SqlSelect AccountIds(SqlExpr where) =>

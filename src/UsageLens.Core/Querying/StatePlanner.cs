@@ -59,7 +59,7 @@ public static class StatePlanner
             new(Entity(query), "entity"),
             new(State(query), "state"),
         };
-        items.AddRange(query.Groups.Select((g, i) => new SqlSelectItem(QueryPlanner.GroupKey(g), QueryPlanner.GroupColumn(i))));
+        items.AddRange(query.Groups.Select((g, i) => new SqlSelectItem(QueryPlanner.GroupKey(g, query.Scope), QueryPlanner.GroupColumn(i))));
         return new SqlSelect(items, new SqlTable(WorkspaceTable.Events, Events), Join(query), Conditions(query, time));
     }
 

@@ -61,4 +61,29 @@ public static class SurveyPlanner
             : null;
         return new SqlSelect(items, new SqlTable(WorkspaceTable.Nps, Answers), join, QueryPlanner.And(where), keys, keys.Select(k => new SqlOrder(k)).ToList());
     }
+
+    /// <summary>
+    /// The NPS answers themselves in <paramref name="period"/>, newest first: <c>account_id</c>, <c>user_id</c>,
+    /// <c>responded_at</c>, <c>score</c> and <c>comment</c>, for the accounts of the scope that pass the account filters.
+    /// </summary>
+    public static SqlSelect Responses(Period period, AccountScope scope, IReadOnlyList<Filter> accountFilters)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var respondedAt = new SqlColumn(Answers, "responded_at");
+        var where = new List<SqlExpr>
+        {
+            new SqlBinary(SqlOperator.GreaterOrEqual, respondedAt, new SqlValue(period.From)),
+            new SqlBinary(SqlOperator.Less, respondedAt, new SqlValue(period.To)),
+        };
+        if (QueryPlanner.AccountPredicate(scope, accountFilters) is { } accounts)
+        {
+            where.Add(new SqlInSubquery(new SqlColumn(Answers, "account_id"), QueryPlanner.AccountIds(accounts)));
+        }
+        string[] columns = ["account_id", "user_id", "responded_at", "score", "comment"];
+        return new SqlSelect(
+            [.. columns.Select(c => new SqlSelectItem(new SqlColumn(Answers, c), c))],
+            new SqlTable(WorkspaceTable.Nps, Answers),
+            Where: QueryPlanner.And(where),
+            OrderBy: [new SqlOrder(respondedAt, Descending: true), new SqlOrder(new SqlColumn(Answers, "user_id"))]);
+    }
 }

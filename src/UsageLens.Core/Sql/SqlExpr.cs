@@ -46,5 +46,11 @@ public sealed record SqlToText(SqlExpr Operand) : SqlExpr;
 /// <summary>The text as a double, or null when it is not a number.</summary>
 public sealed record SqlToNumber(SqlExpr Operand) : SqlExpr;
 
+/// <summary>
+/// A stable pseudonym of a personal value: <c>'user-'</c> and the first 8 hex digits of the MD5 of its text, the same
+/// on every engine; with <see cref="OnlyEmails"/>, only values holding an <c>@</c> are replaced.
+/// </summary>
+public sealed record SqlPseudonym(SqlExpr Operand, bool OnlyEmails) : SqlExpr;
+
 /// <summary>The first non-null argument.</summary>
 public sealed record SqlCoalesce(IReadOnlyList<SqlExpr> Items) : SqlExpr;

@@ -40,6 +40,9 @@ public abstract class SqlRenderer
 
     protected abstract string ToNumber(string operand);
 
+    /// <summary><c>'user-'</c> followed by the first 8 lower-case hex digits of the MD5 of the text operand.</summary>
+    protected abstract string Pseudonym(string text);
+
     protected virtual string Quote(string identifier) => identifier;
 
     /// <summary>
@@ -123,9 +126,17 @@ public abstract class SqlRenderer
         SqlJsonText j => JsonText(Expr(j.Json, context), Bind(JsonKeyArgument(j.Key), context)),
         SqlToText t => ToText(Expr(t.Operand, context)),
         SqlToNumber n => ToNumber(Expr(n.Operand, context)),
+        SqlPseudonym p => Pseudonymised(p, context),
         SqlCoalesce c => $"coalesce({string.Join(", ", c.Items.Select(i => Expr(i, context)))})",
         _ => throw new ArgumentOutOfRangeException(nameof(expr), expr, null),
     };
+
+    private string Pseudonymised(SqlPseudonym pseudonym, RenderContext context)
+    {
+        var operand = Expr(pseudonym.Operand, context);
+        var masked = Pseudonym(ToText(operand));
+        return pseudonym.OnlyEmails ? $"(CASE WHEN {operand} LIKE {Bind("%@%", context)} THEN {masked} ELSE {operand} END)" : masked;
+    }
 
     private string Column(SqlColumn column, RenderContext context)
     {

@@ -1,4 +1,5 @@
 using UsageLens.Core.Keys;
+using UsageLens.Core.Users;
 
 namespace UsageLens.Core.Storage;
 
@@ -13,4 +14,7 @@ public interface IWorkspaceStore : IDisposable
     IIngestionStore Ingestion { get; }
 
     IApiKeyStore Keys { get; }
+
+    /// <summary>The people who sign in to the dashboard.</summary>
+    IUserStore Users { get; }
 }

@@ -11,9 +11,12 @@ internal static class UsageWindowsReader
     public static Task<UsageWindows> ReadAsync(InsightRequest request, KpiContext context, CancellationToken cancellationToken) =>
         ReadAsync(request, context, UsageWindows.WindowDays, cancellationToken);
 
-    public static async Task<UsageWindows> ReadAsync(InsightRequest request, KpiContext context, int days, CancellationToken cancellationToken)
+    public static Task<UsageWindows> ReadAsync(InsightRequest request, KpiContext context, int days, CancellationToken cancellationToken) =>
+        ReadAsync(request, context, context.Model.Catalog.MeterUnits.Keys.Order(StringComparer.Ordinal).ToList(), days, cancellationToken);
+
+    /// <summary>The windows of the given meters (or any metric the <c>usage</c> KPI takes) only.</summary>
+    public static async Task<UsageWindows> ReadAsync(InsightRequest request, KpiContext context, IReadOnlyList<string> meters, int days, CancellationToken cancellationToken)
     {
-        var meters = context.Model.Catalog.MeterUnits.Keys.Order(StringComparer.Ordinal).ToList();
         var usage = new SortedDictionary<string, Dictionary<string, MeterWindows>>(StringComparer.Ordinal);
         var segments = new Dictionary<string, string?>(StringComparer.Ordinal);
         var recentFrom = request.AsOf.AddDays(-days);

@@ -43,7 +43,12 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         var result = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Basic realm=\"UsageLens\"";
+        // A page's own script (fetch sends Sec-Fetch-Mode) gets no Basic challenge: the browser would hold the
+        // request on a password dialog instead of letting the dashboard show its sign-in and key form.
+        if (Request.Headers["Sec-Fetch-Mode"].FirstOrDefault() is null or "navigate")
+        {
+            Response.Headers.WWWAuthenticate = "Basic realm=\"UsageLens\"";
+        }
         var error = result.Failure is null
             ? "an API key is required: send it as the HTTP Basic user name, as a Bearer token, or as writeKey in the body"
             : "the API key is not known to this workspace";

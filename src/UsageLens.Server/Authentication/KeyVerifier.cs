@@ -4,14 +4,17 @@ using UsageLens.Core.Keys;
 namespace UsageLens.Server.Authentication;
 
 /// <summary>
-/// Verifies keys against the store and remembers the ones that verified: keys are never revoked while
-/// the server runs, so a hit saves a hash and a query on every request. Misses are not remembered,
+/// Verifies keys against the store and remembers the ones that verified, so a hit saves a hash and a
+/// query on every request; revoking a key through the server forgets them all. Misses are not remembered,
 /// so a key created after start-up works at once.
 /// </summary>
 internal sealed class KeyVerifier(IApiKeyStore store)
 {
     private const int MaxRemembered = 10_000;
     private readonly ConcurrentDictionary<string, ApiKeyGrant> _verified = new(StringComparer.Ordinal);
+
+    /// <summary>Forgets every remembered key, after one was revoked.</summary>
+    public void Forget() => _verified.Clear();
 
     public async Task<ApiKeyGrant?> VerifyAsync(string presentedKey, CancellationToken cancellationToken)
     {

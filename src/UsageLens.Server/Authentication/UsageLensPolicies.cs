@@ -6,7 +6,7 @@ public static class UsageLensPolicies
     /// <summary>Sending data: writer and admin keys.</summary>
     public const string Ingest = "ingest";
 
-    /// <summary>Reading KPIs: admin, analyst and partner keys (partner keys are limited to their partner's accounts).</summary>
+    /// <summary>Reading KPIs: admin, analyst, viewer and partner callers (partners are limited to their partner's accounts).</summary>
     public const string Query = "query";
 
     /// <summary>Administration (alert rules and their delivery log): admin keys only.</summary>

@@ -16,6 +16,11 @@ internal static class DashboardFiles
             // The page loads only its own scripts and styles and talks only to this server.
             context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
             context.Response.Headers.XContentTypeOptions = "nosniff";
+            // The sign-in page stands alone, outside the app, at a path without an extension.
+            if (context.Request.Path == "/login")
+            {
+                context.Request.Path = "/login.html";
+            }
             await next(context).ConfigureAwait(false);
         });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });

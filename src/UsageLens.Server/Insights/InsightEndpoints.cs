@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using UsageLens.Core.Insights.Contract;
 using UsageLens.Insights;
+using UsageLens.Insights.Customers;
 using UsageLens.Server.Authentication;
 using UsageLens.Server.Contract;
 using UsageLens.Server.Kpis;
@@ -18,7 +19,7 @@ internal static class InsightEndpoints
     // Query parameters every insight takes; any other parameter is one of the insight's own options.
     private static readonly HashSet<string> s_common = new(StringComparer.OrdinalIgnoreCase)
     {
-        "kpi", "metric", "by", "grain", "period", "top", "rank-by", "where", "as-of", "sql",
+        "kpi", "metric", "by", "grain", "period", "top", "rank-by", "where", "as-of", "sql", CsvExport.Parameter,
     };
 
     public static IEndpointRouteBuilder MapInsightEndpoints(this IEndpointRouteBuilder app)
@@ -29,14 +30,14 @@ internal static class InsightEndpoints
         group.MapGet("/{name}", ComputeAsync)
             .ProducesCallerMistakes()
             .WithSummary("Compute one insight as of a day, from the data before it")
-            .WithDescription("Query parameters: kpi, metric, by, grain, period, top, rank-by, where (repeatable), as-of, sql=true; any other parameter is one of the insight's own options (see GET /api/v1/insights). docs/insights.md describes each method.")
+            .WithDescription("Query parameters: kpi, metric, by, grain, period, top, rank-by, where (repeatable), as-of, sql=true, format=csv; any other parameter is one of the insight's own options (see GET /api/v1/insights). docs/insights.md describes each method.")
             .AddEndpointFilter(new Operations.QueryLatencyFilter("insight", [.. InsightRegistry.All.Select(i => i.Definition.Name)]));
         return app;
     }
 
     // Caller mistakes (unknown name 404, another partner's accounts 403, bad input 400) are thrown and
     // answered by the one CallerMistakes filter, as for the KPIs.
-    private static async Task<Ok<InsightResultJson>> ComputeAsync(string name, HttpContext http, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<InsightResultJson>, FileContentHttpResult>> ComputeAsync(string name, HttpContext http, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var insight = InsightRegistry.Find(name);
@@ -54,8 +55,20 @@ internal static class InsightEndpoints
         }.WithOptions(query.Where(q => !s_common.Contains(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}")), insight);
         // The catalog comes from the per-workspace cache that ingestion invalidates, as for KPIs.
         var context = await catalogs.KpiContextAsync(options.Configuration, cancellationToken).ConfigureAwait(false);
+        var csv = CsvExport.Wanted(http.Request);
         var result = await insight.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
+        if (csv)
+        {
+            return CsvExport.File(insight.Definition.Name, w => InsightCsv.Write(w, result));
+        }
         var includeSql = string.Equals(query["sql"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-        return TypedResults.Ok(InsightJson.ToJson(includeSql ? result : result with { Sql = [] }));
+        return TypedResults.Ok(WithPlaybook(InsightJson.ToJson(includeSql ? result : result with { Sql = [] }), result, options.Configuration.Playbooks));
     }
+
+    // Each finding about an account carries the playbook's action for the signal it stands for, when one is configured.
+    private static InsightResultJson WithPlaybook(InsightResultJson json, InsightResult result, Core.Configuration.Playbooks playbooks) =>
+        json with
+        {
+            Findings = [.. json.Findings.Select((f, i) => AccountSignals.Of(result.Insight, result.Findings[i]) is { } signal ? f with { RecommendedAction = playbooks.ActionFor(signal) } : f)],
+        };
 }

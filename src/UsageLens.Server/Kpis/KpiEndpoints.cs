@@ -16,9 +16,10 @@ internal static class KpiEndpoints
 {
     private static readonly KpiParameter s_asOf = new("as-of", "What \"now\" means for relative periods (YYYY-MM-DD); the default is today (UTC)", KpiParameterKind.Date);
     private static readonly KpiParameter s_sql = new("sql", "Also return the SQL that ran (off by default)", KpiParameterKind.Switch);
+    private static readonly KpiParameter s_format = new(CsvExport.Parameter, "json (default) or csv (also with Accept: text/csv): the answer as CSV, as usagelens kpi --format csv writes it", KpiParameterKind.Text);
 
     /// <summary>The query parameters of <c>GET /api/v1/kpi/{name}</c>: every KPI's, then how the answer is given. Any other parameter is one of the KPI's own options.</summary>
-    internal static IReadOnlyList<KpiParameter> Parameters { get; } = [.. KpiParameters.All, s_asOf, s_sql];
+    internal static IReadOnlyList<KpiParameter> Parameters { get; } = [.. KpiParameters.All, s_asOf, s_sql, s_format];
 
     public static IEndpointRouteBuilder MapKpiEndpoints(this IEndpointRouteBuilder app)
     {
@@ -34,7 +35,7 @@ internal static class KpiEndpoints
         return app;
     }
 
-    private static async Task<Ok<KpiResultJson>> ComputeAsync(
+    private static async Task<Results<Ok<KpiResultJson>, FileContentHttpResult>> ComputeAsync(
         string name, HttpContext http, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
@@ -43,8 +44,9 @@ internal static class KpiEndpoints
         var includeSql = KpiParameters.Switch(s_sql, Values(query, s_sql));
         var context = await catalogs.KpiContextAsync(options.Configuration, cancellationToken).ConfigureAwait(false);
         var request = arguments.Resolve(kpi.Definition, context.Model, Today(KpiParameters.Value(s_asOf, Values(query, s_asOf)), clock), CallerScope.Of(http.User));
+        var csv = CsvExport.Wanted(http.Request);
         var result = await kpi.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(KpiJson.ToJson(result, includeSql));
+        return csv ? CsvExport.File(kpi.Definition.Name, w => KpiCsv.Write(w, result)) : TypedResults.Ok(KpiJson.ToJson(result, includeSql));
     }
 
     private static IReadOnlyList<string> Values(IQueryCollection query, KpiParameter parameter) => [.. query[parameter.Name].OfType<string>()];

@@ -49,7 +49,21 @@ internal sealed class WorkspaceCatalogCache(IQueryStore store)
         {
             _catalog = null;
             _values = null;
+            Generation++;
         }
+    }
+
+    /// <summary>How many times <see cref="Invalidate"/> ran: what other per-workspace caches key their entries by.</summary>
+    public long Generation
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return field;
+            }
+        }
+        private set;
     }
 
     // A read is shared by every waiting request, so it runs without any one request's token; a

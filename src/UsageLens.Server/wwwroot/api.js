@@ -1,92 +1,130 @@
-// Reads KPIs from /api/v1/kpi with the read key kept in this tab's session storage.
+// Every call to the UsageLens API goes through apiFetch: the read key kept in this tab's session
+// storage when there is one (sent as a Bearer token), the session cookie otherwise; unsafe requests
+// carry the CSRF header the server asks of cookie sessions; problem responses become ApiErrors with
+// the server's own message.
 const KEY_STORAGE = 'usagelens.readKey';
 
 export class ApiError extends Error {
-  constructor(kind, status, message) {
+  constructor(kind, status, message, problem = {}) {
     super(message);
     this.kind = kind;
     this.status = status;
+    this.problem = problem;
   }
 }
 
 // A key in the address bar (#key=...) is moved to this tab's session storage and wiped from the
-// URL, so it does not linger in history, bookmarks or screenshots.
+// URL, so it does not linger in history, bookmarks or screenshots. Returns whether one was found.
 export function adoptKeyFromFragment() {
-  const fragment = new URLSearchParams(window.location.hash.replace(/^#/, ''));
-  const key = fragment.get('key');
-  if (key) {
-    sessionStorage.setItem(KEY_STORAGE, key.trim());
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-  }
-}
-
-export async function fetchKpi(name, params) {
-  const key = sessionStorage.getItem(KEY_STORAGE);
-  if (!key) {
-    throw new ApiError('auth', 401, 'No read key yet.');
-  }
-  const url = `/api/v1/kpi/${encodeURIComponent(name)}?${new URLSearchParams(params)}`;
-  let response;
-  try {
-    response = await fetch(url, { headers: { Authorization: `Bearer ${key}`, Accept: 'application/json' }, cache: 'no-store' });
-  } catch {
-    throw new ApiError('network', 0, 'The UsageLens server cannot be reached.');
-  }
-  if (response.status === 401) {
-    throw new ApiError('auth', 401, 'The key was not accepted.');
-  }
-  if (response.status === 403) {
-    throw new ApiError('auth', 403, 'This key cannot read KPIs.');
-  }
-  if (!response.ok) {
-    throw new ApiError('server', response.status, await problemText(response));
-  }
-  return response.json();
-}
-
-// Posts a free-text question; a refusal (unknown word, ambiguity, bad input) comes back as a
-// 'question' error carrying the server's suggestions and readings.
-export async function askQuestion(question) {
-  const key = sessionStorage.getItem(KEY_STORAGE);
-  if (!key) {
-    throw new ApiError('auth', 401, 'No read key yet.');
-  }
-  let response;
-  try {
-    response = await fetch('/api/v1/ask', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${key}`, Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ question }),
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiError('network', 0, 'The UsageLens server cannot be reached.');
-  }
-  if (response.status === 401 || response.status === 403) {
-    throw new ApiError('auth', response.status, 'This key cannot ask questions.');
-  }
-  if (response.status === 400) {
-    const problem = await response.json();
-    const error = new ApiError('question', 400, problem.detail || problem.title);
-    error.suggestions = problem.suggestions || [];
-    error.readings = problem.readings || [];
-    throw error;
-  }
-  if (!response.ok) {
-    throw new ApiError('server', response.status, await problemText(response));
-  }
-  return response.json();
-}
-
-async function problemText(response) {
-  try {
-    const problem = await response.json();
-    return problem.detail || problem.title || problem.error || `HTTP ${response.status}`;
-  } catch {
-    return `HTTP ${response.status}`;
-  }
+  const match = /(?:^#|[#&?])key=([^&]+)/.exec(window.location.hash);
+  if (!match) return false;
+  sessionStorage.setItem(KEY_STORAGE, decodeURIComponent(match[1]).trim());
+  history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/overview`);
+  return true;
 }
 
 export function storeKey(key) {
   sessionStorage.setItem(KEY_STORAGE, key);
+}
+
+export function forgetKey() {
+  sessionStorage.removeItem(KEY_STORAGE);
+}
+
+export function hasKey() {
+  return Boolean(sessionStorage.getItem(KEY_STORAGE));
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function headers(method, accept, hasBody) {
+  const result = { Accept: accept };
+  const key = sessionStorage.getItem(KEY_STORAGE);
+  if (key) result.Authorization = `Bearer ${key}`;
+  if (UNSAFE.has(method)) result['X-UsageLens-Csrf'] = '1';
+  if (hasBody) result['Content-Type'] = 'application/json';
+  return result;
+}
+
+// The query string of a parameter object: arrays repeat the name, empty values are left out.
+export function query(params = {}) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one !== undefined && one !== null && one !== '') search.append(name, String(one));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+async function send(path, { method = 'GET', body, accept = 'application/json' } = {}) {
+  try {
+    return await fetch(path, {
+      method,
+      headers: headers(method, accept, body !== undefined),
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError('network', 0, 'The UsageLens server cannot be reached.');
+  }
+}
+
+async function problemOf(response) {
+  try {
+    return await response.json();
+  } catch {
+    return {};
+  }
+}
+
+async function failure(response) {
+  const problem = await problemOf(response);
+  const message = problem.detail || problem.title || problem.error || `HTTP ${response.status}`;
+  if (response.status === 401) return new ApiError('auth', 401, 'Sign in or paste an API key to continue.', problem);
+  if (response.status === 403) return new ApiError('forbidden', 403, message === `HTTP 403` ? 'Your role cannot see this.' : message, problem);
+  if (response.status === 404) return new ApiError('missing', 404, message, problem);
+  if (response.status === 400) return new ApiError('input', 400, message, problem);
+  return new ApiError('server', response.status, message, problem);
+}
+
+/** JSON from the API; a 204 gives null. */
+export async function apiFetch(path, options = {}) {
+  const response = await send(path, options);
+  if (!response.ok) throw await failure(response);
+  if (response.status === 204) return null;
+  return response.json();
+}
+
+export function fetchKpi(name, params) {
+  return apiFetch(`/api/v1/kpi/${encodeURIComponent(name)}${query(params)}`);
+}
+
+export function fetchInsight(name, params) {
+  return apiFetch(`/api/v1/insights/${encodeURIComponent(name)}${query(params)}`);
+}
+
+// A refusal (unknown word, ambiguity, bad input) comes back as an 'input' error whose problem
+// carries the server's suggestions and readings.
+export function askQuestion(question) {
+  return apiFetch('/api/v1/ask', { method: 'POST', body: { question } });
+}
+
+/**
+ * Downloads a file (CSV, PDF) the way the page is signed in: a key cannot ride on a plain link, so
+ * the file is fetched with the key's header and handed to the browser as a blob.
+ */
+export async function download(path, fileName, accept) {
+  const response = await send(path, { accept });
+  if (!response.ok) throw await failure(response);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }

@@ -1,17 +1,10 @@
-// UsageLens overview: KPI tiles and the daily API-call trend.
-import { ApiError, adoptKeyFromFragment, fetchKpi, storeKey } from './api.js';
-import { TrendChart } from './chart.js';
-import { describePeriod, formatCount, integer, isNumber } from './format.js';
-import { renderCountTile, renderShareTile, renderTileError } from './tiles.js';
+// The dashboard shell: who is signed in (session cookie or an API key from #key=...), the
+// navigation for that role, and the router that draws the page in the address.
+import { ApiError, adoptKeyFromFragment, apiFetch, forgetKey, hasKey, storeKey } from './api.js';
+import { el } from './dom.js';
+import { PAGES, renderRoute } from './router.js';
 
-const requests = {
-  apiCalls: ['usage', { metric: 'api_call', period: 'last-30-days' }],
-  topShare: ['top-customer-share', { metric: 'api_call', period: 'last-30-days', top: '20%', 'rank-by': 'revenue' }],
-  activeAccounts: ['usage', { metric: 'accounts(api_call)', period: 'last-30-days' }],
-  activeUsers: ['usage', { metric: 'users(login)', period: 'last-30-days' }],
-  trend: ['usage', { metric: 'api_call', period: 'last-90-days', grain: 'day' }],
-};
-
+const view = document.getElementById('view');
 const notice = {
   root: document.getElementById('notice'),
   title: document.getElementById('notice-title'),
@@ -20,6 +13,7 @@ const notice = {
   input: document.getElementById('key-input'),
   retry: document.getElementById('retry'),
 };
+let session = null;
 
 function showNotice(kind, title, detail, { askForKey = false, offerRetry = false } = {}) {
   notice.root.hidden = false;
@@ -31,78 +25,58 @@ function showNotice(kind, title, detail, { askForKey = false, offerRetry = false
   if (askForKey) notice.input.focus();
 }
 
-function hideNotice() {
+function renderNav() {
+  const list = document.getElementById('nav');
+  list.replaceChildren(...PAGES.filter((p) => !p.adminOnly || session?.role === 'admin')
+    .map((p) => el('li', {}, el('a', { href: `#/${p.path}`, 'data-page': p.path, text: p.title }))));
+}
+
+async function signOut() {
+  if (hasKey()) forgetKey();
+  else await apiFetch('/api/v1/session', { method: 'DELETE' }).catch(() => null);
+  window.location.assign('/login');
+}
+
+function renderWho() {
+  const who = document.getElementById('who');
+  who.replaceChildren();
+  if (!session) return;
+  const name = session.email || 'API key';
+  const role = session.partner_id ? `${session.role} · ${session.partner_id}` : session.role;
+  who.append(...[el('span', { class: 'who__name', text: name }), el('span', { class: 'badge', 'data-role': session.role, text: role }),
+    session.pii_masked ? el('span', { class: 'badge badge--muted', title: 'E-mails and names are masked for your role', text: 'PII masked' }) : null,
+    el('button', { type: 'button', class: 'button-secondary button-small', onclick: signOut, text: 'Sign out' })].filter(Boolean));
+}
+
+async function start() {
   notice.root.hidden = true;
-}
-
-function explain(errors) {
-  const auth = errors.find((e) => e.kind === 'auth');
-  if (auth) {
-    const detail = auth.status === 403
-      ? 'This key cannot read KPIs. Paste a read key (usagelens keys create --role analyst).'
-      : `${auth.message} Paste a read key, or open this page with #key=… in the address.`;
-    showNotice('warn', 'Paste a read key', detail, { askForKey: true });
+  try {
+    session = await apiFetch('/api/v1/session');
+  } catch (error) {
+    // A server from before sign-in (no /api/v1/session) still serves a key's reads.
+    if (error instanceof ApiError && error.kind === 'missing' && hasKey()) return startWith({ email: null, role: null, partner_id: null, pii_masked: false });
+    session = null;
+    renderNav();
+    renderWho();
+    view.replaceChildren();
+    if (error instanceof ApiError && error.kind === 'auth') {
+      showNotice('warn', 'Sign in to UsageLens', 'Sign in with your e-mail, or paste an API key (usagelens keys create --role analyst), or open this page with #key=… in the address.', { askForKey: true });
+    } else if (error instanceof ApiError && error.kind === 'network') {
+      showNotice('error', 'Cannot reach the UsageLens server', 'Check that “usagelens serve” is running, then retry.', { offerRetry: true });
+    } else {
+      showNotice('error', 'The dashboard could not start', error.message, { offerRetry: true });
+    }
     return;
   }
-  if (errors.some((e) => e.kind === 'network')) {
-    showNotice('error', 'Cannot reach the UsageLens server', 'Check that “usagelens serve” is running, then retry.', { offerRetry: true });
-    return;
-  }
-  if (errors.length > 0) {
-    showNotice('error', 'Some figures could not be loaded', errors[0].message, { offerRetry: true });
-    return;
-  }
-  hideNotice();
+  await startWith(session);
 }
 
-const chart = new TrendChart(document.getElementById('trend-chart'), document.getElementById('trend-tooltip'), document.getElementById('trend-table'));
-
-function renderTrend(kpi) {
-  const rows = Array.isArray(kpi.rows) ? kpi.rows : [];
-  const total = document.getElementById('trend-total');
-  total.replaceChildren();
-  if (rows.length === 0) {
-    chart.showMessage('No API calls in the last 90 days.');
-    return;
-  }
-  document.getElementById('trend-subtitle').textContent = `Last 90 days · ${describePeriod(kpi.from, kpi.to)}`;
-  const strong = document.createElement('strong');
-  strong.textContent = formatCount(kpi.value);
-  strong.title = isNumber(kpi.value) ? integer.format(kpi.value) : '';
-  total.append(strong, document.createTextNode('calls in 90 days'));
-  chart.setRows(rows);
-}
-
-function renderPeriod(kpi) {
-  document.getElementById('period').textContent = `Last 30 days · ${describePeriod(kpi.from, kpi.to)} (UTC)`;
-}
-
-async function load() {
-  const entries = Object.entries(requests);
-  const results = await Promise.allSettled(entries.map(([, [name, params]]) => fetchKpi(name, params)));
-  const outcome = Object.fromEntries(entries.map(([id], i) => [id, results[i]]));
-  const errors = results.filter((r) => r.status === 'rejected').map((r) => (r.reason instanceof ApiError ? r.reason : new ApiError('server', 0, String(r.reason))));
-
-  const render = (id, tileId, draw) => {
-    const result = outcome[id];
-    if (result.status === 'fulfilled') draw(tileId, result.value); else renderTileError(tileId, result.reason);
-  };
-  render('apiCalls', 'tile-api-calls', renderCountTile);
-  render('topShare', 'tile-top-share', renderShareTile);
-  render('activeAccounts', 'tile-active-accounts', renderCountTile);
-  render('activeUsers', 'tile-active-users', renderCountTile);
-  const waitingForKey = errors.some((e) => e.kind === 'auth');
-  if (outcome.apiCalls.status === 'fulfilled') {
-    renderPeriod(outcome.apiCalls.value);
-  } else {
-    document.getElementById('period').textContent = waitingForKey ? 'Waiting for a read key' : 'Period unavailable';
-  }
-  if (outcome.trend.status === 'fulfilled') {
-    renderTrend(outcome.trend.value);
-  } else {
-    chart.showMessage(waitingForKey ? 'Paste a read key to see the trend.' : `The trend could not be loaded: ${outcome.trend.reason.message}`);
-  }
-  explain(errors);
+async function startWith(found) {
+  session = found;
+  renderNav();
+  renderWho();
+  if (!window.location.hash.startsWith('#/')) history.replaceState(null, '', '#/overview');
+  await renderRoute(view, session, { focus: false });
 }
 
 notice.form.addEventListener('submit', (event) => {
@@ -111,17 +85,19 @@ notice.form.addEventListener('submit', (event) => {
   if (!key) return;
   storeKey(key);
   notice.input.value = '';
-  hideNotice();
-  load();
+  start();
 });
-notice.retry.addEventListener('click', () => {
-  hideNotice();
-  load();
-});
+notice.retry.addEventListener('click', () => start());
 window.addEventListener('hashchange', () => {
-  adoptKeyFromFragment();
-  load();
+  if (adoptKeyFromFragment()) start();
+  else if (session) renderRoute(view, session);
+});
+
+// The skip link moves focus to the content without touching the address, which holds the route.
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main').focus();
 });
 
 adoptKeyFromFragment();
-load();
+start();

@@ -26,3 +26,34 @@ export function describePeriod(from, to) {
   const sameYear = first.getUTCFullYear() === last.getUTCFullYear();
   return `${sameYear ? shortDay.format(first) : dayMonthYear.format(first)} – ${dayMonthYear.format(last)}`;
 }
+
+export const percentFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+export const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+export const compactMoney = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 2 });
+export const twoDecimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+// A KPI value in its unit: percent with one decimal, money whole, counts whole, ratios to two decimals.
+export function formatValue(value, unit) {
+  if (!isNumber(value)) return '—';
+  switch (unit) {
+    case 'percent': return `${percentFormat.format(value)}%`;
+    case 'currency': case 'money': return Math.abs(value) >= 1000000 ? compactMoney.format(value) : money.format(value);
+    case 'ratio': return twoDecimals.format(value);
+    default: return Number.isInteger(value) ? formatCount(value) : twoDecimals.format(value);
+  }
+}
+
+// The change against the previous period: percentage points for a percent, a relative change otherwise.
+export function describeChange(value, previous, unit) {
+  if (!isNumber(value) || !isNumber(previous)) return { text: 'No previous period to compare', trend: 'none' };
+  const trend = value > previous ? 'up' : value < previous ? 'down' : 'flat';
+  const sign = value > previous ? '+' : value < previous ? '−' : '';
+  if (unit === 'percent') return { text: `${sign}${percentFormat.format(Math.abs(value - previous))} pts`, trend };
+  if (previous === 0) return { text: value === 0 ? '0%' : 'New', trend };
+  return { text: `${sign}${percentFormat.format(Math.abs(((value - previous) / Math.abs(previous)) * 100))}%`, trend };
+}
+
+// A period label from a row: "2026-10" for months, the day otherwise.
+export function periodLabel(text) {
+  return typeof text === 'string' ? text.slice(0, 10) : String(text ?? '');
+}

@@ -1,83 +1,34 @@
-// The KPI tiles: a value, its change against the previous period, and a note.
-import { integer, isNumber, formatCount, oneDecimal } from './format.js';
+// Headline tiles: a KPI's value in its unit and its change against the previous period.
+import { el } from './dom.js';
+import { describeChange, formatValue, integer, isNumber } from './format.js';
 
-function tile(id) {
-  const root = document.getElementById(id);
-  return {
-    root,
-    value: root.querySelector('[data-role="value"]'),
-    delta: root.querySelector('[data-role="delta"]'),
-    note: root.querySelector('[data-role="note"]'),
-  };
-}
-
-function setDelta(element, text, trend, suffix) {
-  element.textContent = '';
-  element.dataset.trend = trend;
-  if (!text) return;
-  element.append(document.createTextNode(text));
-  if (!suffix) return;
-  const vs = document.createElement('span');
-  vs.className = 'vs';
-  vs.textContent = ` ${suffix}`;
-  element.append(vs);
-}
-
-function trendOf(change) {
-  if (!isNumber(change) || change === 0) return 'flat';
-  return change > 0 ? 'up' : 'down';
-}
-
-export function renderCountTile(id, kpi) {
-  const t = tile(id);
-  t.root.setAttribute('aria-busy', 'false');
-  t.value.textContent = formatCount(kpi.value);
-  t.value.title = isNumber(kpi.value) ? integer.format(kpi.value) : 'No value for this period';
-  const previous = kpi.previous ? kpi.previous.value : null;
-  if (!isNumber(kpi.value) || !isNumber(previous)) {
-    setDelta(t.delta, 'No previous period to compare', 'none', '');
-    return;
-  }
-  if (previous === 0) {
-    setDelta(t.delta, kpi.value === 0 ? '0%' : 'New', trendOf(kpi.value), 'vs previous 30 days');
-    return;
-  }
-  const change = ((kpi.value - previous) / previous) * 100;
-  const sign = change > 0 ? '+' : change < 0 ? '−' : '';
-  setDelta(t.delta, `${sign}${oneDecimal.format(Math.abs(change))}%`, trendOf(change), 'vs previous 30 days');
-}
-
-export function renderShareTile(id, kpi) {
-  const t = tile(id);
-  t.root.setAttribute('aria-busy', 'false');
-  t.value.textContent = '';
-  if (isNumber(kpi.value)) {
-    t.value.append(document.createTextNode(oneDecimal.format(kpi.value)));
-    const unit = document.createElement('span');
-    unit.className = 'tile__unit';
-    unit.textContent = '%';
-    t.value.append(unit);
-  } else {
-    t.value.textContent = '—';
-  }
-  const parts = kpi.parts || {};
-  if (isNumber(parts.top_accounts) && isNumber(parts.population)) {
-    t.note.textContent = `${integer.format(parts.top_accounts)} of ${integer.format(parts.population)} accounts, ranked by revenue`;
-  }
-  const previous = kpi.previous ? kpi.previous.value : null;
-  if (!isNumber(kpi.value) || !isNumber(previous)) {
-    setDelta(t.delta, 'No previous period to compare', 'none', '');
-    return;
-  }
-  const points = kpi.value - previous;
-  const sign = points > 0 ? '+' : points < 0 ? '−' : '';
-  setDelta(t.delta, `${sign}${oneDecimal.format(Math.abs(points))} pts`, trendOf(points), 'vs previous 30 days');
-}
-
-export function renderTileError(id, error) {
-  const t = tile(id);
-  t.root.setAttribute('aria-busy', 'false');
-  t.value.textContent = '—';
-  t.value.title = error.message;
-  setDelta(t.delta, '', 'flat', '');
+/** A row of tiles; each is { id, label, note, load: () => Promise<kpi> }. Fills in as each KPI answers. */
+export function tileRow(parent, label, tiles) {
+  const row = el('section', { class: 'tiles', 'aria-label': label });
+  parent.append(row);
+  return Promise.all(tiles.map(async (spec) => {
+    const value = el('p', { class: 'tile__value', 'data-role': 'value', text: '—' });
+    const delta = el('p', { class: 'tile__delta', 'data-role': 'delta' });
+    const note = el('p', { class: 'tile__note', 'data-role': 'note', text: spec.note || '' });
+    const tile = el('article', { class: 'tile', id: `tile-${spec.id}`, 'aria-busy': 'true' }, el('h2', { class: 'tile__label', text: spec.label }), value, delta, note);
+    row.append(tile);
+    try {
+      const kpi = await spec.load();
+      value.textContent = formatValue(kpi.value, spec.unit || kpi.unit);
+      value.title = isNumber(kpi.value) ? integer.format(kpi.value) : 'No value for this period';
+      const change = describeChange(kpi.value, kpi.previous?.value, spec.unit || kpi.unit);
+      delta.dataset.trend = change.trend;
+      delta.append(change.text);
+      if (change.trend !== 'none') delta.append(el('span', { class: 'vs', text: ` vs previous ${spec.previousLabel || 'period'}` }));
+      if (spec.describe) note.textContent = spec.describe(kpi) || note.textContent;
+      return kpi;
+    } catch (error) {
+      value.title = error.message;
+      delta.dataset.trend = 'none';
+      delta.textContent = error.message;
+      return null;
+    } finally {
+      tile.setAttribute('aria-busy', 'false');
+    }
+  }));
 }

@@ -34,4 +34,31 @@ public sealed class ClickHouseApiKeyStore(ClickHouseWorkspace workspace, TimePro
         }
         return new ApiKeyGrant(role, (string?)rows.Rows[0][1], (string)rows.Rows[0][2]!);
     }
+
+    public async Task<IReadOnlyList<ApiKeyListing>> ListAsync(CancellationToken cancellationToken)
+    {
+        var rows = await workspace.Entry.QueryAsync(
+            $"SELECT prefix, role, partner_id, created_at FROM {ClickHouseTables.ApiKeys} FINAL ORDER BY created_at, prefix", cancellationToken).ConfigureAwait(false);
+        var keys = new List<ApiKeyListing>();
+        foreach (var row in rows.Rows)
+        {
+            if (ApiKeyRoles.TryParse((string?)row[1], out var role))
+            {
+                keys.Add(new ApiKeyListing((string)row[0]!, role, (string?)row[2], (DateTime)row[3]!));
+            }
+        }
+        return keys;
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        var condition = $"prefix = {ClickHouseLiteral.Quote(id)}";
+        var found = await workspace.Entry.QueryAsync($"SELECT count() FROM {ClickHouseTables.ApiKeys} WHERE {condition}", cancellationToken).ConfigureAwait(false);
+        if ((long)found.Rows[0][0]! == 0)
+        {
+            return false;
+        }
+        await workspace.DeleteEverywhereAsync(ClickHouseTables.ApiKeys, condition, local: false, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
 }

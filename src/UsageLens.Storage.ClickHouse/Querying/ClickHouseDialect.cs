@@ -61,6 +61,9 @@ public sealed class ClickHouseDialect(string database) : SqlRenderer
 
     protected override string ToNumber(string operand) => $"toFloat64OrNull(toString({operand}))";
 
+    // 18.16's MD5 gives 16 raw bytes; hex() spells them upper-case.
+    protected override string Pseudonym(string text) => $"concat('user-', substring(lower(hex(MD5({text}))), 1, 8))";
+
     protected override string Quote(string identifier) => $"`{identifier}`";
 
     // An output name that matched a column would shadow it in WHERE and GROUP BY of the same statement.

@@ -60,6 +60,8 @@ internal static class ClickHouseSchema
         yield return Versioned(UserTraitKeys, "key String", "key");
         yield return Versioned(ApiKeys, "key_hash String, prefix String, role String, partner_id Nullable(String), created_at DateTime('UTC')", "key_hash");
         yield return Versioned(Settings, "key String, value String", "key");
+        yield return Versioned(AppUsers, "email String, password_hash String, role String, partner_id Nullable(String), created_at DateTime('UTC')", "email");
+        yield return Versioned(Erasures, "kind String, subject_id String, erased_at DateTime('UTC'), rows String", "erased_at, kind, subject_id");
     }
 
     /// <summary>The event tables of a single server, with the views that keep the rollups.</summary>

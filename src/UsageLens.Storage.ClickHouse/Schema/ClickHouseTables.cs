@@ -17,12 +17,14 @@ internal static class ClickHouseTables
     public const string UserTraitKeys = "user_trait_keys";
     public const string ApiKeys = "api_keys";
     public const string Settings = "settings";
+    public const string AppUsers = "app_users";
+    public const string Erasures = "erasures";
 
     /// <summary>Every table a workspace has (on a cluster, the names queries use), for <c>usagelens doctor</c>.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Events, AccountDays, UserDays, Accounts, Users, Subscriptions, Nps, Partners, Meters,
-        EventPropertyKeys, AccountTraitKeys, UserTraitKeys, ApiKeys, Settings,
+        EventPropertyKeys, AccountTraitKeys, UserTraitKeys, ApiKeys, Settings, AppUsers, Erasures,
     ];
 
     /// <summary>The local suffix of a sharded table on each cluster node.</summary>

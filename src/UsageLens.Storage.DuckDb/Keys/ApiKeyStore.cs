@@ -30,4 +30,27 @@ public sealed class ApiKeyStore(DuckDbWorkspace workspace, TimeProvider timeProv
         }
         return Task.FromResult<ApiKeyGrant?>(new ApiKeyGrant(role, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
     }
+
+    public Task<IReadOnlyList<ApiKeyListing>> ListAsync(CancellationToken cancellationToken)
+    {
+        using var connection = workspace.OpenConnection();
+        using var command = DuckDbCommands.Create(connection, "SELECT prefix, role, partner_id, created_at FROM api_keys ORDER BY created_at, prefix");
+        using var reader = command.ExecuteReader();
+        var keys = new List<ApiKeyListing>();
+        while (reader.Read())
+        {
+            if (ApiKeyRoles.TryParse(reader.GetString(1), out var role))
+            {
+                keys.Add(new ApiKeyListing(reader.GetString(0), role, reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetDateTime(3)));
+            }
+        }
+        return Task.FromResult<IReadOnlyList<ApiKeyListing>>(keys);
+    }
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        using var connection = workspace.OpenConnection();
+        using var command = DuckDbCommands.Create(connection, "DELETE FROM api_keys WHERE prefix = $1", id);
+        return Task.FromResult(command.ExecuteNonQuery() > 0);
+    }
 }

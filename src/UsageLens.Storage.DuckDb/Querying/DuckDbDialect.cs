@@ -56,5 +56,7 @@ public sealed class DuckDbDialect : SqlRenderer
 
     protected override string ToNumber(string operand) => $"TRY_CAST({operand} AS DOUBLE)";
 
+    protected override string Pseudonym(string text) => $"('user-' || left(md5({text}), 8))";
+
     private static int MondayOffset(DayOfWeek weekStart) => ((int)DayOfWeek.Monday - (int)weekStart + 7) % 7;
 }

@@ -94,6 +94,21 @@ internal static class SchemaMigrations
         // 4: the daily rollups that answer usage and engagement reads without scanning raw events,
         // filled from the events already stored.
         EventRollups.CreateTables + EventRollups.AppendSql("events"),
+        // 5: the people who sign in to the dashboard (not the product's users, which are profiles), and
+        // the record of what each erasure removed.
+        """
+        CREATE TABLE app_users (
+            email VARCHAR PRIMARY KEY,
+            password_hash VARCHAR NOT NULL,
+            role VARCHAR NOT NULL,
+            partner_id VARCHAR,
+            created_at TIMESTAMP NOT NULL);
+        CREATE TABLE erasures (
+            kind VARCHAR NOT NULL,
+            subject_id VARCHAR NOT NULL,
+            erased_at TIMESTAMP NOT NULL,
+            rows JSON NOT NULL);
+        """,
     ];
 
     public static int LatestVersion => s_migrations.Length;

@@ -35,6 +35,21 @@ public sealed class KpiEndpointTests
     }
 
     [Fact]
+    public async Task A_viewer_key_reads_every_account_like_an_analyst_but_cannot_ingest()
+    {
+        await using var server = await ThreePartnerAccounts.StartAsync();
+        var viewerKey = (await server.Store.Keys.CreateAsync(ApiKeyRole.Viewer, null, default)).Key;
+        var viewer = server.ClientWithBearer(viewerKey);
+
+        var json = await Json.ReadAsync(await viewer.GetAsync(new Uri(TopOne, UriKind.Relative)));
+        var ingest = await viewer.PostAsync(new Uri("/v1/track", UriKind.Relative), new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(60.0, json.GetProperty("value").GetDouble());
+        Assert.Equal(100.0, json.GetProperty("parts").GetProperty("total_usage").GetDouble());
+        Assert.Equal(HttpStatusCode.Forbidden, ingest.StatusCode);
+    }
+
+    [Fact]
     public async Task Keys_are_required_and_a_writer_key_cannot_read()
     {
         await using var server = await ThreePartnerAccounts.StartAsync();

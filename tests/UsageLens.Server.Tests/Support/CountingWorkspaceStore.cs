@@ -5,12 +5,17 @@ using UsageLens.Core.Storage;
 
 namespace UsageLens.Server.Tests.Support;
 
-/// <summary>A workspace whose reads are counted: how often the server asked the engine for the catalog.</summary>
+/// <summary>A workspace whose reads are counted: how often the server asked the engine for the catalog, and how many statements it ran.</summary>
 internal sealed class CountingWorkspaceStore(IWorkspaceStore inner) : IWorkspaceStore, IQueryStore
 {
     private int _catalogReads;
 
+    private int _queries;
+
     public int CatalogReads => Volatile.Read(ref _catalogReads);
+
+    /// <summary>How many statements the server ran.</summary>
+    public int Queries => Volatile.Read(ref _queries);
 
     public string Location => inner.Location;
 
@@ -20,10 +25,13 @@ internal sealed class CountingWorkspaceStore(IWorkspaceStore inner) : IWorkspace
 
     public IApiKeyStore Keys => inner.Keys;
 
+    public Core.Users.IUserStore Users => inner.Users;
+
     public RenderedSql Render(SqlSelect query) => inner.Queries.Render(query);
 
     public Task<IReadOnlyList<QueryRow>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _queries);
         return inner.Queries.QueryAsync(query, cancellationToken);
     }
 

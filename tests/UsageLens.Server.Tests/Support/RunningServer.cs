@@ -87,6 +87,14 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Writer() => ClientWithKey(WriterKey);
 
+    /// <summary>A client that keeps cookies, as a browser does for the dashboard session.</summary>
+    public HttpClient ClientWithCookies(System.Net.CookieContainer cookies)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, UseCookies = true }) { BaseAddress = Address };
+        _clients.Add(client);
+        return client;
+    }
+
     /// <summary>A client that sends <paramref name="key"/> as a Bearer token, as dashboards and scripts do.</summary>
     public HttpClient ClientWithBearer(string key)
     {

@@ -19,9 +19,9 @@ internal static class ThreePartnerAccounts
         ]}
         """;
 
-    public static async Task<RunningServer> StartAsync(Func<Core.Storage.IWorkspaceStore, Core.Storage.IWorkspaceStore>? decorate = null)
+    public static async Task<RunningServer> StartAsync(Func<Core.Storage.IWorkspaceStore, Core.Storage.IWorkspaceStore>? decorate = null, ServerOptions? options = null)
     {
-        var server = await RunningServer.StartAsync(decorate: decorate);
+        var server = await RunningServer.StartAsync(options, decorate: decorate);
         var response = await server.Writer().PostAsync("/v1/batch", Json.Body(Batch));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return server;

@@ -82,6 +82,8 @@ public sealed class DuckDbEngineTests
 
         public IApiKeyStore Keys => throw new NotSupportedException();
 
+        public Core.Users.IUserStore Users => throw new NotSupportedException();
+
         public void Dispose()
         {
         }

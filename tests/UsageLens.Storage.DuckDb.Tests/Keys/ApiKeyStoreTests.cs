@@ -52,6 +52,7 @@ public sealed class ApiKeyStoreTests : IDisposable
     [Theory]
     [InlineData("Writer", ApiKeyRole.Writer)]
     [InlineData("admin", ApiKeyRole.Admin)]
+    [InlineData("VIEWER", ApiKeyRole.Viewer)]
     public void Role_names_parse_ignoring_case(string name, ApiKeyRole role)
     {
         Assert.True(ApiKeyRoles.TryParse(name, out var parsed));

@@ -19,4 +19,9 @@ public sealed record InsightFindingJson
 
     [JsonPropertyName("values")]
     public required IReadOnlyList<InsightValueJson> Values { get; init; }
+
+    /// <summary>The partner playbook's action for the signal this finding stands for; only the HTTP API sets it, and it is left out when null.</summary>
+    [JsonPropertyName("recommended_action")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RecommendedAction { get; init; }
 }

@@ -1,17 +1,19 @@
 using System.Globalization;
-using UsageLens.Core.Kpis;
-
-namespace UsageLens.Cli.Output;
+namespace UsageLens.Core.Kpis;
 
 /// <summary>
 /// RFC 4180 CSV: the breakdown rows when there are some, else one row with the value and its parts. Kept by hand
 /// rather than CsvHelper: it writes rows of strings and numbers already formatted, which is the quoting rule plus the
-/// spreadsheet-formula guard below (see ARCHITECTURE.md, "Hand-written pieces").
+/// spreadsheet-formula guard below (see ARCHITECTURE.md, "Hand-written pieces"). The CLI's <c>--format csv</c> and the
+/// HTTP API's CSV exports both write through it, so a cell is escaped the same way everywhere.
 /// </summary>
-internal static class KpiCsv
+public static class KpiCsv
 {
+    /// <summary>Writes <paramref name="result"/> as CSV with a header row.</summary>
     public static void Write(TextWriter writer, KpiResult result)
     {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(result);
         if (result.Rows is { Count: > 0 } rows)
         {
             writer.WriteLine(Line(rows[0].Keys.Select(k => k.Key).Append("value").Concat(rows[0].Parts.Select(p => p.Name))));
@@ -35,6 +37,7 @@ internal static class KpiCsv
         }.Concat(result.Parts.Select(p => Number(p.Value)))));
     }
 
+    /// <summary>One CSV line: quoted where needed, a text cell a spreadsheet would run as a formula escaped with a leading quote.</summary>
     public static string Line(IEnumerable<string?> cells) => string.Join(',', cells.Select(Escape));
 
     private static string? Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);

@@ -1,0 +1,51 @@
+// Times each dashboard page in Debian's Chromium (Playwright) against a running server, with a cold
+// browser cache for the first load of each run:
+//   node measure.mjs http://127.0.0.1:5080 KEY [runs]
+// For each page it reports, as the median over the runs (milliseconds from the navigation):
+//   shell   - the page's heading is shown (scripts, styles and ECharts loaded, session known);
+//   figures - the first tile or headline value is filled in, or the page's table or chart is drawn;
+//   settled - nothing on the page is busy any more (every chart, table and insight loaded).
+import { chromium } from 'playwright-core';
+
+const [base = 'http://127.0.0.1:5080', key, runsText = '5'] = process.argv.slice(2);
+if (!key) {
+  console.error('usage: node measure.mjs BASE_URL API_KEY [RUNS]');
+  process.exit(2);
+}
+const runs = Number.parseInt(runsText, 10);
+const pages = ['overview', 'explore', 'customers', 'revenue', 'engagement', 'insights'];
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+
+const FIGURES = '.tile__value:not(:empty), .headline__value, #view table tbody tr, #view canvas';
+
+async function time(page, url) {
+  const start = Date.now();
+  await page.goto(url);
+  await page.waitForSelector('#view h1', { timeout: 120000 });
+  const shell = Date.now() - start;
+  await page.waitForFunction((selector) => [...document.querySelectorAll(selector)].some((e) => e.textContent.trim() !== '—' || e.tagName === 'CANVAS'), FIGURES, { timeout: 120000 });
+  const figures = Date.now() - start;
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 300000, polling: 50 });
+  return { shell, figures, settled: Date.now() - start };
+}
+
+const results = Object.fromEntries(pages.map((p) => [p, []]));
+for (let run = 0; run < runs; run += 1) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  for (const name of pages) {
+    // A full load each time: the key in the fragment, then the page's route, in a fresh document.
+    const url = name === 'overview' ? `${base}/#key=${key}` : `${base}/?${run}-${name}#/${name}`;
+    results[name].push(await time(page, url));
+  }
+  await context.close();
+}
+await browser.close();
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+console.log(`median of ${runs} runs, milliseconds from navigation`);
+console.log('page         shell  figures  settled');
+for (const [name, timings] of Object.entries(results)) {
+  const line = ['shell', 'figures', 'settled'].map((k) => String(median(timings.map((t) => t[k]))).padStart(k === 'shell' ? 6 : 8));
+  console.log(`${name.padEnd(11)}${line.join(' ')}`);
+}
