@@ -15,7 +15,7 @@ public sealed class AccountListEndpointTests
     {
         await using var server = await ThreePartnerAccounts.StartAsync();
 
-        var json = await GetAsync(server.ClientWithBearer(server.AnalystKey), $"{List}&sort=usage&order=desc");
+        var json = await Json.GetOkAsync(server.ClientWithBearer(server.AnalystKey), $"{List}&sort=usage&order=desc");
 
         Assert.Equal(3, json.GetProperty("total").GetInt32());
         Assert.Equal("2026-10-08", json.GetProperty("as_of").GetString());
@@ -56,8 +56,8 @@ public sealed class AccountListEndpointTests
         await using var server = await ThreePartnerAccounts.StartAsync();
         var client = server.ClientWithBearer(server.AnalystKey);
 
-        var second = await GetAsync(client, $"{List}&sort=usage&page=2&page_size=2");
-        var search = await GetAsync(client, $"{List}&search=B");
+        var second = await Json.GetOkAsync(client, $"{List}&sort=usage&page=2&page_size=2");
+        var search = await Json.GetOkAsync(client, $"{List}&search=B");
 
         Assert.Equal(3, second.GetProperty("total").GetInt32());
         Assert.Equal(2, second.GetProperty("page").GetInt32());
@@ -89,23 +89,16 @@ public sealed class AccountListEndpointTests
         await using var server = await ThreePartnerAccounts.StartAsync(store => counting = new CountingWorkspaceStore(store));
         var client = server.ClientWithBearer(server.AnalystKey);
 
-        await GetAsync(client, List);
+        await Json.GetOkAsync(client, List);
         var afterFirst = counting!.Queries;
-        await GetAsync(client, $"{List}&sort=usage&page_size=1");
+        await Json.GetOkAsync(client, $"{List}&sort=usage&page_size=1");
         Assert.Equal(afterFirst, counting.Queries);
 
         var more = """{"batch": [{"type": "track", "messageId": "t-a2", "userId": "ua", "event": "API Call", "properties": {"quantity": 5}, "timestamp": "2026-10-07T11:00:00Z"}]}""";
         Assert.Equal(HttpStatusCode.OK, (await server.Writer().PostAsync("/v1/batch", Json.Body(more))).StatusCode);
-        var after = await GetAsync(client, $"{List}&search=a");
+        var after = await Json.GetOkAsync(client, $"{List}&search=a");
 
         Assert.True(counting.Queries > afterFirst);
         Assert.Equal(15, after.GetProperty("accounts")[0].GetProperty("usage_30d").GetDouble());
-    }
-
-    private static async Task<JsonElement> GetAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await Json.ReadAsync(response);
     }
 }

@@ -13,7 +13,7 @@ public sealed class CustomerViewEndpointTests
     {
         await using var server = await ThreePartnerAccounts.StartAsync();
 
-        var json = await GetAsync(server.ClientWithBearer(server.AnalystKey), "/api/v1/accounts/b?as_of=2026-10-08");
+        var json = await Json.GetOkAsync(server.ClientWithBearer(server.AnalystKey), "/api/v1/accounts/b?as_of=2026-10-08");
 
         Assert.Equal("b", json.GetProperty("account").GetProperty("account_id").GetString());
         Assert.Equal(30, json.GetProperty("account").GetProperty("usage_30d").GetDouble());
@@ -43,7 +43,7 @@ public sealed class CustomerViewEndpointTests
         await using var server = await ThreePartnerAccounts.StartAsync();
         server.Scalar("INSERT INTO nps VALUES ('a', 'ua', TIMESTAMP '2026-09-01 10:00:00', 9, 'great'), ('a', 'ua', TIMESTAMP '2026-10-01 10:00:00', 3, '=bad'), ('c', 'uc', TIMESTAMP '2026-10-01 10:00:00', 10, NULL)");
 
-        var nps = (await GetAsync(server.ClientWithBearer(server.AnalystKey), "/api/v1/accounts/a?as_of=2026-10-08")).GetProperty("nps").EnumerateArray().ToList();
+        var nps = (await Json.GetOkAsync(server.ClientWithBearer(server.AnalystKey), "/api/v1/accounts/a?as_of=2026-10-08")).GetProperty("nps").EnumerateArray().ToList();
 
         Assert.Equal(["2026-10-01", "2026-09-01"], nps.Select(n => n.GetProperty("date").GetString()));
         Assert.Equal([3d, 9d], nps.Select(n => n.GetProperty("score").GetDouble()));
@@ -58,7 +58,7 @@ public sealed class CustomerViewEndpointTests
 
         var other = await partner.GetAsync(new Uri("/api/v1/accounts/c?as_of=2026-10-08", UriKind.Relative));
         var unknown = await partner.GetAsync(new Uri("/api/v1/accounts/zz?as_of=2026-10-08", UriKind.Relative));
-        var own = await GetAsync(partner, "/api/v1/accounts/a?as_of=2026-10-08");
+        var own = await Json.GetOkAsync(partner, "/api/v1/accounts/a?as_of=2026-10-08");
 
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -78,7 +78,7 @@ public sealed class CustomerViewEndpointTests
         // Six weeks after their only calls, the accounts used nothing in the last 30 days.
         const string AsOf = "2026-11-20";
 
-        var health = await GetAsync(client, $"/api/v1/insights/health?as-of={AsOf}");
+        var health = await Json.GetOkAsync(client, $"/api/v1/insights/health?as-of={AsOf}");
         var atRisk = health.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("kind").GetString() == "at-risk").Select(f => f.GetProperty("subject").GetString()).ToList();
 
         Assert.NotEmpty(atRisk);
@@ -86,16 +86,9 @@ public sealed class CustomerViewEndpointTests
             Assert.Equal(f.GetProperty("kind").GetString() == "at-risk" ? "Book a health review" : null, f.TryGetProperty("recommended_action", out var action) ? action.GetString() : null));
         foreach (var account in new[] { "a", "b", "c" })
         {
-            var actions = (await GetAsync(client, $"/api/v1/accounts/{account}?as_of={AsOf}")).GetProperty("recommended_actions").EnumerateArray()
+            var actions = (await Json.GetOkAsync(client, $"/api/v1/accounts/{account}?as_of={AsOf}")).GetProperty("recommended_actions").EnumerateArray()
                 .Select(a => $"{a.GetProperty("signal").GetString()}: {a.GetProperty("action").GetString()}").ToList();
             Assert.Equal(atRisk.Contains(account) ? ["at-risk: Book a health review"] : [], actions);
         }
-    }
-
-    private static async Task<JsonElement> GetAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await Json.ReadAsync(response);
     }
 }
