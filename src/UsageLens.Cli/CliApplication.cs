@@ -34,6 +34,7 @@ internal static class CliApplication
         root.Subcommands.Add(DoctorCommand.Create(environment));
         root.Subcommands.Add(CompletionCommand.Create(environment));
         root.Subcommands.Add(UsersCommand.Create(environment));
+        root.Subcommands.Add(EraseCommand.Create(environment));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -52,6 +52,7 @@ public static class UsageLensServer
         app.MapAlertEndpoints();
         app.MapSessionEndpoints();
         app.MapAdminEndpoints();
+        app.MapErasureEndpoints();
         return app;
     }
 }

@@ -10,13 +10,16 @@ namespace UsageLens.Server.GroupCommit;
 /// of the group. Durability costs one commit per group instead of one per request.
 /// </summary>
 internal sealed partial class GroupCommitWriter(IIngestionStore store, ServerOptions options, TimeProvider timeProvider, ILogger<GroupCommitWriter> logger, WorkspaceCatalogCache? readers = null)
-    : IHostedService
+    : IHostedService, IDisposable
 {
     private readonly Channel<PendingWrite> _pending = Channel.CreateBounded<PendingWrite>(
         new BoundedChannelOptions(options.PendingRequestLimit) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private MeterUnits? _units;
     private Task _loop = Task.CompletedTask;
     private long _commits;
+
+    // Held by each group commit and by each erasure, so an erasure never interleaves with ingestion.
+    private readonly SemaphoreSlim _writing = new(1, 1);
 
     /// <summary>Transactions committed so far; tests compare it with the number of requests to prove grouping.</summary>
     internal long Commits => Interlocked.Read(ref _commits);
@@ -34,6 +37,28 @@ internal sealed partial class GroupCommitWriter(IIngestionStore store, ServerOpt
         // Once queued the write is committed or not regardless of the client, so its verdict is awaited in full.
         return await write.Verdict.ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Runs a write outside ingestion (an erasure) as the single writer: after the group being committed, before
+    /// the next. Readers see the workspace change at once.
+    /// </summary>
+    public async Task<T> ExclusiveAsync<T>(Func<Task<T>> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        await _writing.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return await write().ConfigureAwait(false);
+        }
+        finally
+        {
+            readers?.Invalidate();
+            _units = null;
+            _writing.Release();
+        }
+    }
+
+    public void Dispose() => _writing.Dispose();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -93,6 +118,19 @@ internal sealed partial class GroupCommitWriter(IIngestionStore store, ServerOpt
     }
 
     private async Task CommitAsync(List<PendingWrite> group)
+    {
+        await _writing.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await CommitHeldAsync(group).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    private async Task CommitHeldAsync(List<PendingWrite> group)
     {
         try
         {
