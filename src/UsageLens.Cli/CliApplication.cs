@@ -36,6 +36,7 @@ internal static class CliApplication
         root.Subcommands.Add(BackupCommand.Create(environment));
         root.Subcommands.Add(RestoreCommand.Create(environment));
         root.Subcommands.Add(UsersCommand.Create(environment));
+        root.Subcommands.Add(EraseCommand.Create(environment));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -28,6 +28,7 @@ internal static class ServerServices
         services.AddSingleton(workspace.Queries);
         services.AddSingleton(workspace.Keys);
         services.AddSingleton(workspace.Users);
+        services.AddSingleton(workspace.Erasures);
         services.AddSingleton<WorkspaceCatalogCache>();
         services.AddSingleton<Accounts.AccountListCache>();
         services.AddSingleton<GroupCommitWriter>();

@@ -65,6 +65,7 @@ public static class UsageLensServer
         app.MapSessionEndpoints();
         app.MapAdminEndpoints();
         app.MapReportEndpoints();
+        app.MapErasureEndpoints();
         return app;
     }
 }

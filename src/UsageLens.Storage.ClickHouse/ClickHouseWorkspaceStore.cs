@@ -27,6 +27,8 @@ public sealed class ClickHouseWorkspaceStore(ClickHouseWorkspace workspace, Time
 
     public IUserStore Users { get; } = new ClickHouseUserStore(workspace, timeProvider);
 
+    public Core.Erasure.IErasureStore Erasures { get; } = new Erasure.ClickHouseErasureStore(workspace, timeProvider);
+
     public void Dispose()
     {
         _ingestion.Dispose();

@@ -26,6 +26,8 @@ public sealed class DuckDbWorkspaceStore(DuckDbWorkspace workspace, TimeProvider
         Task.FromResult(DuckDbBackup.Write(workspace, path));
     public IUserStore Users { get; } = new UserStore(workspace, timeProvider);
 
+    public Core.Erasure.IErasureStore Erasures { get; } = new Erasure.DuckDbErasureStore(workspace, timeProvider);
+
     public void Dispose()
     {
         _ingestion.Dispose();

@@ -17,4 +17,7 @@ public interface IWorkspaceStore : IDisposable
 
     /// <summary>The people who sign in to the dashboard.</summary>
     IUserStore Users { get; }
+
+    /// <summary>Erasure of a person's or an account's data.</summary>
+    Erasure.IErasureStore Erasures { get; }
 }

@@ -77,6 +77,23 @@ internal sealed partial class GroupCommitWriter(
         }
     }
 
+    /// <summary>
+    /// Runs a write outside ingestion (an erasure) as the single writer, between two commits; readers see the
+    /// workspace change at once.
+    /// </summary>
+    public async Task<T> ExclusiveAsync<T>(Func<Task<T>> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        try
+        {
+            return await AtCommitBoundaryAsync(_ => write(), CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            readers?.Invalidate();
+        }
+    }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         metrics?.Registry.AddBeforeCollectCallback(() => metrics.QueueDepth.Set(QueueDepth));

@@ -27,6 +27,8 @@ internal sealed class CountingWorkspaceStore(IWorkspaceStore inner) : IWorkspace
 
     public Core.Users.IUserStore Users => inner.Users;
 
+    public Core.Erasure.IErasureStore Erasures => inner.Erasures;
+
     public RenderedSql Render(SqlSelect query) => inner.Queries.Render(query);
 
     public Task<IReadOnlyList<QueryRow>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)

@@ -84,6 +84,8 @@ public sealed class DuckDbEngineTests
 
         public Core.Users.IUserStore Users => throw new NotSupportedException();
 
+        public Core.Erasure.IErasureStore Erasures => throw new NotSupportedException();
+
         public void Dispose()
         {
         }
