@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using UsageLens.Storage.ClickHouse.Tests.Support;
+
+namespace UsageLens.Reliability;
+
+/// <summary>
+/// Runs the real <c>usagelens serve</c> under a Segment load and kills it with SIGKILL at random
+/// moments, restarting it each time, until the kills are done or the time is up; then holds the
+/// store against the senders' ledger.
+/// </summary>
+internal sealed class CrashRun(CrashOptions options, TextWriter log)
+{
+    public async Task<(CrashVerdict Verdict, int Kills, TimeSpan Elapsed)> RunAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("usagelens-crash-").FullName;
+        ClickHouseServer? clickHouse = null;
+        try
+        {
+            IReadOnlyList<string> workspace;
+            IStoreCensus census;
+            if (options.Engine == "clickhouse")
+            {
+                var ports = ClickHouseServer.FreePorts();
+                clickHouse = await ClickHouseServer.StartAsync(ports, [ports.Tcp], Path.Combine(directory, "clickhouse"));
+                workspace = ["--store", $"clickhouse://127.0.0.1:{ports.Http}/crash"];
+                census = new ClickHouseCensus(ports.Http, "crash");
+            }
+            else
+            {
+                var path = Path.Combine(directory, "crash.duckdb");
+                workspace = ["--db", path];
+                census = new DuckDbCensus(path);
+            }
+            return await KillRepeatedlyAsync(UsageLensBinary.Locate(options.Cli), workspace, census);
+        }
+        finally
+        {
+            clickHouse?.Dispose();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private async Task<(CrashVerdict, int, TimeSpan)> KillRepeatedlyAsync(UsageLensBinary cli, IReadOnlyList<string> workspace, IStoreCensus census)
+    {
+        var key = (await cli.RunAsync(["keys", "create", "--role", "writer", .. workspace])).Trim();
+        var port = ServeProcess.FreePort();
+        var ledger = new BatchLedger(options.MaxMessages);
+        var senders = new SegmentSenders(new Uri($"http://127.0.0.1:{port}"), key, ledger, options.Senders, options.Seed);
+        var random = new Random(options.Seed);
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource();
+        var load = senders.RunAsync(stop.Token);
+        var kills = 0;
+        while (kills < options.Kills && clock.Elapsed < options.TimeLimit)
+        {
+            using var serve = await ServeProcess.StartAsync(cli, workspace, port, TimeSpan.FromSeconds(60));
+            await Task.Delay(TimeSpan.FromMilliseconds(random.NextDouble() * options.MaxUptime.TotalMilliseconds));
+            serve.Kill();
+            kills++;
+            if (kills % 25 == 0)
+            {
+                await log.WriteLineAsync($"{kills} kills in {clock.Elapsed.TotalSeconds:0} s; {senders.Requests} requests, {ledger.Batches.Count(b => b.Acknowledged)} batches acknowledged");
+            }
+        }
+        await stop.CancelAsync();
+        await load;
+        var elapsed = clock.Elapsed;
+        var stored = await census.MessageCountsAsync();
+        var verdict = CrashVerdict.Judge(ledger.Batches, stored, await RollupComparison.DisagreementsAsync(census));
+        return (verdict, kills, elapsed);
+    }
+}
