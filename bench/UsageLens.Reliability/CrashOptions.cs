@@ -7,5 +7,5 @@ internal sealed record CrashOptions(string Engine, int Kills, TimeSpan TimeLimit
     public int MaxMessages { get; init; } = 40;
 
     /// <summary>How long a started server runs, at most, before it is killed (at a uniformly random moment).</summary>
-    public TimeSpan MaxUptime { get; init; } = TimeSpan.FromMilliseconds(1500);
+    public TimeSpan MaxUptime { get; init; } = TimeSpan.FromMilliseconds(2500);
 }

@@ -13,7 +13,7 @@ internal sealed class DuckDbCensus(string path) : IStoreCensus
         Task.FromResult(Totals($"SELECT {Key("timestamp", byUser)}, count(*), sum(quantity) FROM events GROUP BY 1"));
 
     public Task<Dictionary<string, DayTotals>> RollupTotalsAsync(bool byUser) =>
-        Task.FromResult(Totals($"SELECT {Key("day", byUser)}, sum(events), sum(quantity) FROM {(byUser ? "rollup_user_days" : "rollup_account_days")} GROUP BY 1"));
+        Task.FromResult(Totals($"SELECT {Key("day", byUser)}, CAST(sum(events) AS BIGINT), sum(quantity) FROM {(byUser ? "rollup_user_days" : "rollup_account_days")} GROUP BY 1"));
 
     /// <summary>How many stored events have an id starting with <paramref name="prefix"/>.</summary>
     public long EventsWithIdPrefix(string prefix) =>

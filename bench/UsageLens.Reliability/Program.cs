@@ -2,7 +2,7 @@ using System.Text.Json;
 using UsageLens.Reliability;
 
 // usagelens-reliability crash|import-crash|soak [--engine duckdb|clickhouse] [--kills N] [--minutes M]
-//   [--senders N] [--rows N] [--seed S] [--cli PATH]. Prints figures and a JSON line; exits 1 when a check fails.
+//   [--senders N] [--max-uptime-ms MS] [--rows N] [--seed S] [--cli PATH]. Prints figures and a JSON line; exits 1 when a check fails.
 var options = Arguments.Parse(args);
 var command = args.Length > 0 ? args[0] : "";
 var seed = options.Int("seed", 1);
@@ -12,7 +12,10 @@ switch (command)
     case "crash":
     {
         var engine = options.Text("engine") ?? "duckdb";
-        var run = new CrashRun(new CrashOptions(engine, options.Int("kills", 200), TimeSpan.FromMinutes(options.Double("minutes", 15)), options.Int("senders", 6), seed, cli), Console.Out);
+        var run = new CrashRun(new CrashOptions(engine, options.Int("kills", 200), TimeSpan.FromMinutes(options.Double("minutes", 15)), options.Int("senders", 6), seed, cli)
+        {
+            MaxUptime = TimeSpan.FromMilliseconds(options.Int("max-uptime-ms", 2500)),
+        }, Console.Out);
         var (verdict, kills, elapsed) = await run.RunAsync();
         Console.WriteLine($"crash {engine}: {kills} kills in {elapsed.TotalSeconds:0} s; {verdict.AcknowledgedBatches} of {verdict.Batches} batches acknowledged ({verdict.AcknowledgedEvents} events); "
             + $"lost {verdict.Lost}, duplicated {verdict.Duplicated}, half-written batches {verdict.HalfWritten}, stray {verdict.Stray}, rollup disagreements {verdict.RollupDisagreements.Count}");
@@ -39,6 +42,6 @@ switch (command)
         return report.Passed ? 0 : 1;
     }
     default:
-        Console.Error.WriteLine("usage: UsageLens.Reliability crash|import-crash|soak [--engine duckdb|clickhouse] [--kills N] [--minutes M] [--senders N] [--rows N] [--seed S] [--cli PATH]");
+        Console.Error.WriteLine("usage: UsageLens.Reliability crash|import-crash|soak [--engine duckdb|clickhouse] [--kills N] [--minutes M] [--senders N] [--max-uptime-ms MS] [--rows N] [--seed S] [--cli PATH]");
         return 2;
 }

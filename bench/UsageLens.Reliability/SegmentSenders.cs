@@ -77,7 +77,7 @@ internal sealed class SegmentSenders(Uri address, string writeKey, BatchLedger l
     {
         try
         {
-            await Task.Delay(25, stop);
+            await Task.Delay(200, stop);
         }
         catch (OperationCanceledException)
         {

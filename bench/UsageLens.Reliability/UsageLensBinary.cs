@@ -16,7 +16,7 @@ internal sealed class UsageLensBinary
     /// <summary>The given path, or the Release build under the repository that holds this tool.</summary>
     public static UsageLensBinary Locate(string? given)
     {
-        var path = given ?? System.IO.Path.Combine(RepositoryRoot(), "src", "UsageLens.Cli", "bin", "Release", "net10.0", "UsageLens.Cli.dll");
+        var path = given ?? System.IO.Path.Combine(RepositoryRoot(), "src", "UsageLens.Cli", "bin", "Release", "net10.0", "usagelens.dll");
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"no usagelens build at {path}: run 'dotnet build src/UsageLens.Cli -c Release' or pass --cli PATH", path);
