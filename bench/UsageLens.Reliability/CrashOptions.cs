@@ -6,6 +6,6 @@ internal sealed record CrashOptions(string Engine, int Kills, TimeSpan TimeLimit
     /// <summary>The most messages in one batch.</summary>
     public int MaxMessages { get; init; } = 40;
 
-    /// <summary>How long a started server runs, at most, before it is killed (at a uniformly random moment).</summary>
+    /// <summary>How long a server runs, at most, after it acknowledges again, before it is killed (at a uniformly random moment).</summary>
     public TimeSpan MaxUptime { get; init; } = TimeSpan.FromMilliseconds(2500);
 }

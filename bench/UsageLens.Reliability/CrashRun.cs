@@ -53,20 +53,39 @@ internal sealed class CrashRun(CrashOptions options, TextWriter log)
         var kills = 0;
         while (kills < options.Kills && clock.Elapsed < options.TimeLimit)
         {
-            using var serve = await ServeProcess.StartAsync(cli, workspace, port, TimeSpan.FromSeconds(60));
-            await Task.Delay(TimeSpan.FromMilliseconds(random.NextDouble() * options.MaxUptime.TotalMilliseconds));
+            using var serve = ServeProcess.Launch(cli, workspace, port);
+            await KillMomentAsync(serve, senders, random);
             serve.Kill();
             kills++;
             if (kills % 25 == 0)
             {
-                await log.WriteLineAsync($"{kills} kills in {clock.Elapsed.TotalSeconds:0} s; {senders.Requests} requests, {ledger.Batches.Count(b => b.Acknowledged)} batches acknowledged");
+                await log.WriteLineAsync($"{kills} kills in {clock.Elapsed.TotalSeconds:0} s; {senders.Requests} requests, {senders.Acknowledgements} acknowledged");
             }
         }
         await stop.CancelAsync();
         await load;
         var elapsed = clock.Elapsed;
+        await log.WriteLineAsync($"{kills} kills in {elapsed.TotalSeconds:0} s; {senders.Requests} requests, {senders.Acknowledgements} acknowledged");
         var stored = await census.MessageCountsAsync();
         var verdict = CrashVerdict.Judge(ledger.Batches, stored, await RollupComparison.DisagreementsAsync(census));
         return (verdict, kills, elapsed);
+    }
+
+    // One kill in five lands while the server starts (opening the workspace, replaying its log); the
+    // others at a random moment after it has begun acknowledging again, so they hit commits in flight.
+    private async Task KillMomentAsync(ServeProcess serve, SegmentSenders senders, Random random)
+    {
+        if (random.NextDouble() < 0.2)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(random.NextDouble() * 3000));
+            return;
+        }
+        await serve.ServingAsync(TimeSpan.FromSeconds(120));
+        var before = senders.Acknowledgements;
+        for (var waited = 0; senders.Acknowledgements == before && waited < 60_000; waited += 20)
+        {
+            await Task.Delay(20);
+        }
+        await Task.Delay(TimeSpan.FromMilliseconds(random.NextDouble() * options.MaxUptime.TotalMilliseconds));
     }
 }

@@ -5,17 +5,21 @@ namespace UsageLens.Reliability;
 
 /// <summary>
 /// Concurrent Segment-style clients posting <c>/v1/batch</c> until stopped. A batch counts as
-/// acknowledged only on a 2xx answer. As real SDKs do, most unanswered batches are sent again later
-/// (across server restarts), some are given up, and a few acknowledged ones are replayed.
+/// acknowledged only on a 2xx answer. As real SDKs do, an unanswered batch is retried (across server
+/// restarts) until its attempts run out and it is given up, and a few acknowledged ones are replayed later.
 /// </summary>
 internal sealed class SegmentSenders(Uri address, string writeKey, BatchLedger ledger, int senders, int seed)
 {
     private long _requests;
     private long _failures;
+    private long _acknowledgements;
 
     public long Requests => Interlocked.Read(ref _requests);
 
     public long Failures => Interlocked.Read(ref _failures);
+
+    /// <summary>Requests answered 2xx so far.</summary>
+    public long Acknowledgements => Interlocked.Read(ref _acknowledgements);
 
     public Task RunAsync(CancellationToken stop)
     {
@@ -34,23 +38,29 @@ internal sealed class SegmentSenders(Uri address, string writeKey, BatchLedger l
         while (!stop.IsCancellationRequested)
         {
             var batch = random.NextDouble() < 0.5 && ledger.TryTakeResend(out var again) ? again : ledger.New(random);
-            batch.Attempted();
-            Interlocked.Increment(ref _requests);
-            if (await PostAsync(client, batch, stop))
+            // Like an SDK's retry queue: the same batch again until answered or its attempts run out.
+            var attempts = random.Next(1, 40);
+            for (var attempt = 1; !stop.IsCancellationRequested; attempt++)
             {
-                batch.Acknowledge();
-                if (random.NextDouble() < 0.03)
+                batch.Attempted();
+                Interlocked.Increment(ref _requests);
+                if (await PostAsync(client, batch, stop))
                 {
-                    ledger.SendAgainLater(batch);
+                    batch.Acknowledge();
+                    Interlocked.Increment(ref _acknowledgements);
+                    if (random.NextDouble() < 0.05)
+                    {
+                        ledger.SendAgainLater(batch);
+                    }
+                    break;
                 }
-                continue;
+                Interlocked.Increment(ref _failures);
+                if (attempt >= attempts)
+                {
+                    break;
+                }
+                await PauseAsync(stop);
             }
-            Interlocked.Increment(ref _failures);
-            if (random.NextDouble() < 0.7)
-            {
-                ledger.SendAgainLater(batch);
-            }
-            await PauseAsync(stop);
         }
     }
 

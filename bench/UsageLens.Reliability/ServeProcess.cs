@@ -8,13 +8,36 @@ namespace UsageLens.Reliability;
 internal sealed class ServeProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly Task _serving;
+    private readonly List<string> _errors;
 
-    private ServeProcess(Process process) => _process = process;
+    private ServeProcess(Process process, Task serving, List<string> errors)
+    {
+        _process = process;
+        _serving = serving;
+        _errors = errors;
+    }
 
     public int Id => _process.Id;
 
-    /// <summary>Starts <c>serve</c> on <paramref name="port"/> over the workspace named by <paramref name="workspace"/> (<c>--db PATH</c> or <c>--store URL</c>).</summary>
+    /// <summary>Starts <c>serve</c> on <paramref name="port"/> over the workspace named by <paramref name="workspace"/> (<c>--db PATH</c> or <c>--store URL</c>) and waits until it serves.</summary>
     public static async Task<ServeProcess> StartAsync(UsageLensBinary cli, IReadOnlyList<string> workspace, int port, TimeSpan timeout)
+    {
+        var serve = Launch(cli, workspace, port);
+        try
+        {
+            await serve.ServingAsync(timeout);
+            return serve;
+        }
+        catch
+        {
+            serve.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Starts <c>serve</c> without waiting for it: it may be killed while it opens the workspace.</summary>
+    public static ServeProcess Launch(UsageLensBinary cli, IReadOnlyList<string> workspace, int port)
     {
         var process = Process.Start(cli.StartInfo(["serve", .. workspace, "--urls", $"http://127.0.0.1:{port}"]))
             ?? throw new InvalidOperationException("usagelens serve did not start");
@@ -40,25 +63,25 @@ internal sealed class ServeProcess : IDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var exited = process.WaitForExitAsync();
-        var first = await Task.WhenAny(ready.Task, exited, Task.Delay(timeout));
-        if (first == ready.Task)
+        return new ServeProcess(process, ready.Task, errors);
+    }
+
+    /// <summary>Waits until the server prints its address; fails with its last errors if it exits or times out first.</summary>
+    public async Task ServingAsync(TimeSpan timeout)
+    {
+        var exited = _process.WaitForExitAsync();
+        var first = await Task.WhenAny(_serving, exited, Task.Delay(timeout));
+        if (first == _serving)
         {
-            return new ServeProcess(process);
+            return;
         }
-        if (!process.HasExited)
-        {
-            process.Kill();
-        }
-        await process.WaitForExitAsync();
         string tail;
-        lock (errors)
+        lock (_errors)
         {
-            tail = string.Join('\n', errors.TakeLast(5));
+            tail = string.Join('\n', _errors.TakeLast(5));
         }
-        process.Dispose();
         throw new InvalidOperationException(first == exited
-            ? $"usagelens serve exited {process.ExitCode} before serving: {tail}"
+            ? $"usagelens serve exited {_process.ExitCode} before serving: {tail}"
             : $"usagelens serve did not serve within {timeout.TotalSeconds:0} s: {tail}");
     }
 
