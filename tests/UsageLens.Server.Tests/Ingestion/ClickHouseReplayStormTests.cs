@@ -1,12 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using UsageLens.Core.Keys;
 using UsageLens.Server.Tests.Support;
-using UsageLens.Storage.ClickHouse;
 using UsageLens.Storage.ClickHouse.Tests.Support;
 
 namespace UsageLens.Server.Tests.Ingestion;
@@ -23,15 +17,8 @@ public sealed class ClickHouseReplayStormTests
         ClickHouseRequirement.Check();
         var messages = new ReplayedMessages(80, seed: 4);
         var batches = messages.Batches(10);
-        var ports = ClickHouseServer.FreePorts();
-        using var clickHouse = await ClickHouseServer.StartAsync(ports, [ports.Tcp]);
-        var workspace = await ClickHouseWorkspace.OpenAsync(ClickHouseAddress.Parse($"clickhouse://127.0.0.1:{ports.Http}/storm"), default, TimeSpan.FromSeconds(5));
-        using var store = new ClickHouseWorkspaceStore(workspace, TimeProvider.System);
-        var key = (await store.Keys.CreateAsync(ApiKeyRole.Writer, null, default)).Key;
-        await using var app = UsageLensServer.Build(new ServerOptions { Urls = "http://127.0.0.1:0" }, store, TimeProvider.System);
-        await app.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single()) };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        await using var serving = await ClickHouseServing.StartAsync("storm");
+        var http = serving.Writer;
 
         // Four clients send every batch; each first gives up on its request after 0 to 300 ms, then resends it.
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).SelectMany(client => batches.Select(async (batch, i) =>
@@ -51,14 +38,13 @@ public sealed class ClickHouseReplayStormTests
         })));
 
         Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
-        using var sql = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports.Http}/") };
+        using var sql = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{serving.ClickHouse.HttpPort}/") };
         Assert.Equal(messages.Count.ToString(CultureInfo.InvariantCulture), (await QueryAsync(sql, "SELECT count() FROM storm.events")).Trim());
         Assert.Equal(messages.Count.ToString(CultureInfo.InvariantCulture), (await QueryAsync(sql, "SELECT uniqExact(id) FROM storm.events")).Trim());
         var expected = messages.Totals();
         Assert.Equal(expected, await TotalsAsync(sql, "SELECT concat(account_id, '|', event) AS k, count(), sum(quantity) FROM storm.events GROUP BY k"));
         Assert.Equal(expected, await TotalsAsync(sql, "SELECT concat(account_id, '|', event) AS k, sum(events), sum(quantity) FROM storm.rollup_account_days GROUP BY k"));
         Assert.Equal(expected, await TotalsAsync(sql, "SELECT concat(account_id, '|', event) AS k, sum(events), sum(quantity) FROM storm.rollup_user_days GROUP BY k"));
-        await app.StopAsync();
     }
 
     private static async Task<Dictionary<string, (long, double)>> TotalsAsync(HttpClient sql, string query) =>
