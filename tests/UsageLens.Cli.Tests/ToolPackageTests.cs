@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using System.Xml.Linq;
 using DuckDB.NET.Data;
@@ -22,13 +21,13 @@ public sealed class ToolPackageTests : IDisposable
     [Fact]
     public async Task The_packed_tool_installs_and_runs_a_demo_and_a_kpi()
     {
-        var project = Path.Combine(RepositoryRoot(), "src", "UsageLens.Cli", "UsageLens.Cli.csproj");
+        var project = Path.Combine(BuildOutput.RepositoryRoot(), "src", "UsageLens.Cli", "UsageLens.Cli.csproj");
         var version = XDocument.Load(project).Descendants("Version").Single().Value;
         var packages = Path.Combine(_directory, "packages");
         var tools = Path.Combine(_directory, "tools");
 
         // The tests' own build of the CLI is packed as it is (same configuration), so packing compiles nothing.
-        await RunAsync("dotnet", "pack", project, "--no-build", "-c", BuildConfiguration(), "-o", packages);
+        await RunAsync("dotnet", "pack", project, "--no-build", "-c", BuildOutput.Configuration, "-o", packages);
         // Only the local folder is a package source, so the test needs no network and cannot pick up a published UsageLens.
         var config = Path.Combine(_directory, "nuget.config");
         await File.WriteAllTextAsync(config, "<configuration><packageSources><clear /></packageSources></configuration>");
@@ -81,19 +80,5 @@ public sealed class ToolPackageTests : IDisposable
         }
         Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited {process.ExitCode}: {await stderr}{await stdout}");
         return await stdout;
-    }
-
-    // The configuration this test assembly was built in (bin/Debug/net10.0 or bin/Release/net10.0).
-    private static string BuildConfiguration() =>
-        typeof(ToolPackageTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "UsageLens.slnx")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("UsageLens.slnx not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,0 +1,4 @@
+namespace UsageLens.Reliability;
+
+/// <summary>The events and summed quantity of one rollup key.</summary>
+internal readonly record struct DayTotals(long Events, double Quantity);
