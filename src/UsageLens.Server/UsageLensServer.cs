@@ -4,6 +4,7 @@ using UsageLens.Server.Ingestion;
 using UsageLens.Server.Insights;
 using UsageLens.Server.Kpis;
 using UsageLens.Core.Storage;
+using UsageLens.Server.Contract;
 using UsageLens.Server.Questions;
 using UsageLens.Server.RequestBodies;
 
@@ -33,6 +34,7 @@ public static class UsageLensServer
 
         var app = builder.Build();
         app.UseUnhandledErrors();
+        app.UseUnsupportedMediaTypeErrors();
         app.UseDashboard();
         app.UseRouting();
         // The body is buffered before authentication because Segment clients may put the key in it.
