@@ -11,6 +11,7 @@ internal sealed record ApiOperation(string Method, string Path, IReadOnlyList<st
     public OperationKind? Kind => this switch
     {
         _ when Tags.Any(s_ingestTags.Contains) => OperationKind.Ingest,
+        { Method: "GET", Path: "/healthz" or "/readyz" or "/metrics" } => OperationKind.Public,
         _ when Path.StartsWith("/api/v1/alerts", StringComparison.Ordinal) => OperationKind.AdminRead,
         { Method: "GET" } => OperationKind.Read,
         { Method: "POST", Path: "/api/v1/ask" } => OperationKind.Read,
