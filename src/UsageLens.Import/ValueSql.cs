@@ -13,13 +13,16 @@ internal static class ValueSql
     // checked first; the cast then catches impossible dates such as month 13.
     private const string DateTime = @"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?";
     private const string Offset = @"(Z|[+-]([01]\d|2[0-3])(:?[0-5]\d)?)";
+    private const string Earliest = "TIMESTAMPTZ '0001-01-01 00:00:00+00'";
+    private const string Latest = "TIMESTAMPTZ '9999-12-31 23:59:59.999999+00'";
     private const string WithoutSeconds = @"^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2})(Z|[+-].*)$";
 
     public static string Fault(RowFault fault, string value) => fault switch
     {
         RowFault.Missing => $"{value} IS NULL",
         RowFault.TimestampWithoutOffset => $"regexp_full_match({value}, '{DateTime}')",
-        RowFault.NotATimestamp => $"NOT regexp_full_match({value}, '{DateTime}{Offset}') OR try_cast({SecondsAdded(value)} AS TIMESTAMPTZ) IS NULL",
+        // DuckDB holds year 0 and earlier, .NET does not: such an instant would fail every later read, so it is refused here.
+        RowFault.NotATimestamp => $"NOT regexp_full_match({value}, '{DateTime}{Offset}') OR NOT coalesce(try_cast({SecondsAdded(value)} AS TIMESTAMPTZ) BETWEEN {Earliest} AND {Latest}, false)",
         RowFault.NotANumber => $"try_cast({value} AS DOUBLE) IS NULL",
         RowFault.NotFinite => $"NOT isfinite(try_cast({value} AS DOUBLE))",
         RowFault.Negative => $"try_cast({value} AS DOUBLE) < 0",

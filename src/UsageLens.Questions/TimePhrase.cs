@@ -185,7 +185,7 @@ internal sealed class TimePhrase(DateOnly today, DayOfWeek weekStart)
         {
             return null;
         }
-        if (DateOnly.TryParseExact(word, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
+        if (IsoDate(word) is { } iso)
         {
             return (1, iso);
         }
@@ -223,7 +223,7 @@ internal sealed class TimePhrase(DateOnly today, DayOfWeek weekStart)
     private TimeMatch? Named(IReadOnlyList<string> t, int i)
     {
         var word = t[i];
-        if (DateOnly.TryParseExact(word, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
+        if (IsoDate(word) is { } iso)
         {
             return new(1, iso, iso.AddDays(1));
         }
@@ -349,6 +349,18 @@ internal sealed class TimePhrase(DateOnly today, DayOfWeek weekStart)
     }
 
     private static int? Quarter(string? word) => word is { Length: 2 } && word[0] == 'q' && word[1] is >= '1' and <= '4' ? word[1] - '0' : null;
+
+    // Dates are bounded as options' dates are, so no period derived from one can step past the calendar.
+    private static DateOnly? IsoDate(string word)
+    {
+        if (!DateOnly.TryParseExact(word, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
+        {
+            return null;
+        }
+        return iso >= CalendarDate.Earliest && iso <= CalendarDate.Latest
+            ? iso
+            : throw new UsageLensException($"the date {word} is outside the dates UsageLens answers for, {CalendarDate.Earliest:yyyy-MM-dd} to {CalendarDate.Latest:yyyy-MM-dd}");
+    }
 
     private static int? Year(string? word) =>
         word is { Length: 4 } && int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2099 ? year : null;

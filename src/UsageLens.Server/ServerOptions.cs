@@ -14,7 +14,7 @@ public sealed record ServerOptions
     /// <summary>Largest body of a batch request (<c>/v1/batch</c>, a CloudEvents batch), after gzip decoding.</summary>
     public int MaxBatchBytes { get; init; } = 500 * 1024;
 
-    /// <summary>Sustained ingestion requests per second allowed for one key.</summary>
+    /// <summary>Sustained requests per second allowed for one key, counted apart for ingestion and for reads.</summary>
     public int RequestsPerSecondPerKey { get; init; } = 200;
 
     /// <summary>Requests one key may send at once before <see cref="RequestsPerSecondPerKey"/> applies.</summary>

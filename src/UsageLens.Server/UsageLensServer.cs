@@ -6,6 +6,7 @@ using UsageLens.Server.Insights;
 using UsageLens.Server.Kpis;
 using UsageLens.Core.Storage;
 using UsageLens.Server.Operations;
+using UsageLens.Server.Contract;
 using UsageLens.Server.Questions;
 using UsageLens.Server.RequestBodies;
 using UsageLens.Server.Sessions;
@@ -42,6 +43,7 @@ public static class UsageLensServer
         app.UseMiddleware<RequestLogging>();
         app.UseMetricsListener(options, metrics);
         app.UseUnhandledErrors();
+        app.UseUnsupportedMediaTypeErrors();
         app.UseDashboard();
         app.UseRouting();
         app.UseRequestMetrics(metrics);

@@ -3,6 +3,11 @@ namespace UsageLens.Core.Querying;
 /// <summary>A half-open interval of UTC instants, <c>[From, To)</c>.</summary>
 public sealed record Period
 {
+    // Wider than the dates options accept (CalendarDate), so that a previous period or a rolling window
+    // of any accepted period fits, and far enough inside DateTime's range that stepping back cannot overflow.
+    private static readonly DateTime s_earliest = new(1000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime s_latest = new(3000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     public Period(DateTime from, DateTime to)
     {
         if (from.Kind == DateTimeKind.Local || to.Kind == DateTimeKind.Local)
@@ -12,6 +17,10 @@ public sealed record Period
         if (to <= from)
         {
             throw new UsageLensException($"the period must end after it starts ({Format(from)} to {Format(to)})");
+        }
+        if (from < s_earliest || to > s_latest)
+        {
+            throw new UsageLensException($"the period {Format(from)} to {Format(to)} reaches outside the years {s_earliest.Year} to {s_latest.Year - 1}");
         }
         From = DateTime.SpecifyKind(from, DateTimeKind.Utc);
         To = DateTime.SpecifyKind(to, DateTimeKind.Utc);
@@ -32,9 +41,15 @@ public sealed record Period
     public Period Previous()
     {
         var months = WholeMonths();
+        var length = To - From;
+        // The previous period of a period reaching back near year 1 would start before it: refuse, not overflow.
+        if (From - DateTime.MinValue <= length)
+        {
+            throw new UsageLensException($"the period {this} has no previous period of the same length");
+        }
         return months > 0
             ? new Period(From.AddMonths(-months), From)
-            : new Period(From - (To - From), From);
+            : new Period(From - length, From);
     }
 
     private int WholeMonths()

@@ -26,8 +26,7 @@ public static partial class RelativePeriod
         var match = LastN().Match(key);
         if (match.Success)
         {
-            var n = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-            if (n is < 1 or > 100_000)
+            if (!int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 100_000)
             {
                 throw new UsageLensException($"period '{name}': the count must be between 1 and 100000");
             }
@@ -35,6 +34,8 @@ public static partial class RelativePeriod
             {
                 "day" or "days" => new Period(now.AddDays(-n), now),
                 "week" or "weeks" => new Period(now.AddDays(-7 * n), now),
+                // 100,000 months reach before year 1 from any date: refuse rather than overflow.
+                _ when n > 12 * (now.Year - 1) => throw new UsageLensException($"period '{name}' reaches before year 1"),
                 _ => new Period(Calendar.StartOf(Grain.Month, now).AddMonths(-n), Calendar.StartOf(Grain.Month, now)),
             };
         }

@@ -27,6 +27,12 @@ internal static class SegmentTime
             return null;
         }
         var skew = sentAt is { } sent ? receivedAt - sent : TimeSpan.Zero;
+        // A device clock near year 1 or 9999 with a wildly different sentAt would shift past the calendar.
+        if (skew > DateTimeOffset.MaxValue - device.Value || skew < DateTimeOffset.MinValue - device.Value)
+        {
+            fields.Problem("originalTimestamp", "shifted by the clock skew between sentAt and the time received, it falls outside the calendar");
+            return null;
+        }
         return (device.Value + skew).UtcDateTime;
     }
 }

@@ -5,7 +5,7 @@ namespace UsageLens.Server.Contract;
 
 /// <summary>
 /// The one place the query API turns a caller's mistake into a problem response: unknown names are
-/// 404, reaching outside the key's scope is 403, anything else the caller sent wrong is 400. Other
+/// 404, reaching outside the key's scope is 403, an oversized body 413, anything else the caller sent wrong is 400. Other
 /// exceptions are not the caller's and reach the unhandled-error handler.
 /// </summary>
 internal sealed class CallerMistakes : IEndpointFilter
@@ -30,6 +30,7 @@ internal sealed class CallerMistakes : IEndpointFilter
             {
                 UsageLensErrorKind.NotFound => (StatusCodes.Status404NotFound, "Not found"),
                 UsageLensErrorKind.Forbidden => (StatusCodes.Status403Forbidden, "Outside this key's scope"),
+                UsageLensErrorKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, "The request is too large"),
                 _ => (StatusCodes.Status400BadRequest, "The request cannot be answered"),
             };
             return TypedResults.Problem(mistake.Message, statusCode: status, title: title);

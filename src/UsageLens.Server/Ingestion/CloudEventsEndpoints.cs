@@ -15,7 +15,7 @@ internal static class CloudEventsEndpoints
                 IsBatch(context.Request) is { } batch
                     ? requests.AcceptAsync(context, (body, receivedAt) => CloudEventsReader.Read(body, batch, receivedAt), UnitField)
                     : Task.FromResult<IResult>(TypedResults.Json(
-                        new IngestErrorResponse($"send {SingleMediaType} (one event) or {BatchMediaType} (an array)"),
+                        new IngestErrorResponse($"Content-Type '{context.Request.ContentType}' is not a CloudEvents media type: send {SingleMediaType} (one event) or {BatchMediaType} (an array)"),
                         statusCode: StatusCodes.Status415UnsupportedMediaType)))
             .WithName("cloudevents")
             .WithTags("CloudEvents")

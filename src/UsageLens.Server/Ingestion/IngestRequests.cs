@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,6 +22,16 @@ internal sealed partial class IngestRequests(IIngestionStore store, GroupCommitW
     public async Task<IResult> AcceptAsync(HttpContext context, Func<JsonElement, DateTimeOffset, ParsedRequest> read, string unitField)
     {
         var body = context.Features.GetRequiredFeature<BufferedRequestBody>();
+        // JsonDocument checks string contents only when they are read, and traits and properties are
+        // stored as their raw JSON: invalid bytes in a string nobody reads would reach the workspace.
+        if (!Utf8.IsValid(body.Bytes.Span))
+        {
+            return Refused("the body is not valid UTF-8");
+        }
+        if (JsonText.InvalidEscape(body.Bytes.Span, s_json.MaxDepth) is { } invalid)
+        {
+            return Refused(invalid);
+        }
         ParsedRequest request;
         try
         {

@@ -9,13 +9,14 @@ using UsageLens.Questions.Contract;
 using UsageLens.Server.Authentication;
 using UsageLens.Server.Contract;
 using UsageLens.Server.Kpis;
+using UsageLens.Server.RequestBodies;
 using UsageLens.Server.Workspace;
 
 namespace UsageLens.Server.Questions;
 
 /// <summary>
 /// <c>POST /api/v1/ask</c> answers a free-text question like <c>usagelens ask</c>. The same keys and
-/// partner scoping as the KPI endpoints apply; bad input is a 400 problem, never a 500.
+/// partner scoping as the KPI endpoints apply; bad input is a 400 problem (an oversized body 413), never a 500.
 /// </summary>
 internal static class AskEndpoints
 {
@@ -30,7 +31,8 @@ internal static class AskEndpoints
             .WithSummary("Answer a free-text question")
             .WithDescription("Body: {\"question\": \"api calls last month by segment\", \"as_of\": \"2026-11-15\" (optional)}. The answer holds the interpretation in words, the structured asks, each ask's KPI result, the SQL that ran and the chart kind (number, line, bar, table). Words that carry no meaning the parser can place are left out and listed under 'ignored', with a 'confidence' from 0 to 1; a question missing what to measure, or an ambiguous one, is a 400 problem with 'suggestions' or 'readings'. A partner key only sees its own accounts.")
             .Accepts<AskRequest>("application/json")
-            .ProducesCallerMistakes();
+            .ProducesCallerMistakes()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 
@@ -58,7 +60,7 @@ internal static class AskEndpoints
         {
             if (buffer.Length + read > MaxBodyBytes)
             {
-                throw new UsageLensException($"the body is larger than {MaxBodyBytes} bytes; send {{\"question\": \"...\"}} with at most {QuestionText.MaxLength} characters");
+                throw new UsageLensException(UsageLensErrorKind.TooLarge, $"the body is larger than {MaxBodyBytes} bytes; send {{\"question\": \"...\"}} with at most {QuestionText.MaxLength} characters");
             }
             buffer.Write(chunk, 0, read);
         }
@@ -66,6 +68,10 @@ internal static class AskEndpoints
         if (!Utf8.IsValid(bytes))
         {
             throw new UsageLensException("the body is not valid UTF-8 text");
+        }
+        if (JsonText.InvalidEscape(bytes, 64) is { } invalid)
+        {
+            throw new UsageLensException(invalid);
         }
         AskRequest? body;
         try

@@ -8,7 +8,7 @@ using UsageLens.Storage.DuckDb.Ingestion;
 
 namespace UsageLens.Server.Tests.GroupCommit;
 
-public sealed class GroupCommitWriterTests : IAsyncLifetime, IDisposable
+public sealed class GroupCommitWriterTests : IAsyncLifetime
 {
     private readonly DuckDbWorkspace _workspace = DuckDbWorkspace.Open(":memory:");
     private ArmedFailureStore _store = null!;
@@ -78,6 +78,4 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime, IDisposable
         await _writer.StopAsync(default);
         _workspace.Dispose();
     }
-
-    public void Dispose() => _writer.Dispose();
 }
