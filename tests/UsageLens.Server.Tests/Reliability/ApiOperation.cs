@@ -12,6 +12,9 @@ internal sealed record ApiOperation(string Method, string Path, IReadOnlyList<st
     {
         _ when Tags.Any(s_ingestTags.Contains) => OperationKind.Ingest,
         { Method: "GET", Path: "/healthz" or "/readyz" or "/metrics" } => OperationKind.Public,
+        { Path: "/api/v1/session" } => OperationKind.Public,
+        { Method: "GET" } when Path.StartsWith("/api/v1/admin/", StringComparison.Ordinal) => OperationKind.AdminRead,
+        _ when Path.StartsWith("/api/v1/admin/", StringComparison.Ordinal) => OperationKind.AdminWrite,
         _ when Path.StartsWith("/api/v1/alerts", StringComparison.Ordinal) => OperationKind.AdminRead,
         { Method: "GET" } => OperationKind.Read,
         { Method: "POST", Path: "/api/v1/ask" } => OperationKind.Read,

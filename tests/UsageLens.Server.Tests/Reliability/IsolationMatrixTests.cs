@@ -13,7 +13,7 @@ namespace UsageLens.Server.Tests.Reliability;
 /// </summary>
 public sealed class IsolationMatrixTests(TwoPartnerWorkspace workspace, ITestOutputHelper output) : IClassFixture<TwoPartnerWorkspace>
 {
-    private static readonly ApiKeyRole[] s_rolesInTheMatrix = [ApiKeyRole.Admin, ApiKeyRole.Analyst, ApiKeyRole.Partner, ApiKeyRole.Writer];
+    private static readonly ApiKeyRole[] s_rolesInTheMatrix = [ApiKeyRole.Admin, ApiKeyRole.Analyst, ApiKeyRole.Viewer, ApiKeyRole.Partner, ApiKeyRole.Writer];
 
     [Fact]
     public async Task Every_operation_and_every_key_role_is_in_the_matrix()
@@ -140,6 +140,7 @@ public sealed class IsolationMatrixTests(TwoPartnerWorkspace workspace, ITestOut
         (OperationKind.Read, "writer") => 403,
         (OperationKind.AdminRead, "admin") => 200,
         (OperationKind.AdminRead, _) => 403,
+        (OperationKind.AdminWrite, _) => 403,
         _ => null,
     };
 
@@ -173,8 +174,11 @@ public sealed class IsolationMatrixTests(TwoPartnerWorkspace workspace, ITestOut
             }
             var listing = await workspace.Client("admin").GetAsync(new Uri(template, UriKind.Relative));
             var json = await Json.ReadAsync(listing);
-            var items = json.ValueKind == JsonValueKind.Array ? json.EnumerateArray() : default;
-            values[template] = [.. items.Select(Identity).OfType<string>()];
+            // A listing is an array, or an object holding one (GET /api/v1/accounts gives {"accounts": [...]}).
+            var list = json.ValueKind == JsonValueKind.Array
+                ? json
+                : json.ValueKind == JsonValueKind.Object ? json.EnumerateObject().Select(p => p.Value).FirstOrDefault(v => v.ValueKind == JsonValueKind.Array) : default;
+            values[template] = list.ValueKind == JsonValueKind.Array ? [.. list.EnumerateArray().Select(Identity).OfType<string>()] : [];
         }
         return values;
     }

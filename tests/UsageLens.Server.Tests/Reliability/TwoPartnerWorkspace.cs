@@ -34,7 +34,7 @@ public sealed class TwoPartnerWorkspace : IAsyncLifetime
 
     internal RunningServer Server => _server ?? throw new InvalidOperationException("the server is not started");
 
-    /// <summary>The keys of the matrix by role name: admin, analyst, partner-a (p-north), partner-b (p-south), writer.</summary>
+    /// <summary>The keys of the matrix by role name: admin, analyst, viewer, partner-a (p-north), partner-b (p-south), writer.</summary>
     internal IReadOnlyDictionary<string, string> Keys { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>What each partner must never see of the other: account ids, names, partner id, user ids and e-mails.</summary>
@@ -53,6 +53,7 @@ public sealed class TwoPartnerWorkspace : IAsyncLifetime
         {
             ["admin"] = Server.AdminKey,
             ["analyst"] = Server.AnalystKey,
+            ["viewer"] = (await Server.Store.Keys.CreateAsync(ApiKeyRole.Viewer, null, default)).Key,
             ["partner-a"] = (await Server.Store.Keys.CreateAsync(ApiKeyRole.Partner, "p-north", default)).Key,
             ["partner-b"] = (await Server.Store.Keys.CreateAsync(ApiKeyRole.Partner, "p-south", default)).Key,
             ["writer"] = Server.WriterKey,
