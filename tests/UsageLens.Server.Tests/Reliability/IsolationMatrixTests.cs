@@ -33,7 +33,8 @@ public sealed class IsolationMatrixTests(TwoPartnerWorkspace workspace, ITestOut
         var cells = 0;
         foreach (var operation in operations)
         {
-            foreach (var role in MatrixCalls.Roles)
+            // An admin's write would change the shared fixture (DELETE /api/v1/admin/keys/{id} is tried with every listed key).
+            foreach (var role in MatrixCalls.Roles.Where(r => !(operation.Kind == OperationKind.AdminWrite && r == "admin")))
             {
                 foreach (var call in MatrixCalls.For(operation, role, pathValues))
                 {

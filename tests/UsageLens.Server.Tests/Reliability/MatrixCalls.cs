@@ -21,10 +21,6 @@ internal static class MatrixCalls
     public static IEnumerable<MatrixCall> For(ApiOperation operation, string role, IReadOnlyDictionary<string, IReadOnlyList<string>> pathValues)
     {
         var foreign = ForeignOf(role);
-        if (operation.Kind == OperationKind.AdminWrite && role == "admin")
-        {
-            yield break;
-        }
         foreach (var path in Paths(operation.Path, pathValues, foreign.Account))
         {
             if (operation.Kind == OperationKind.Ingest)
