@@ -19,6 +19,11 @@ internal sealed class RunningServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly List<HttpClient> _clients = [];
+
+    // One connection pool for every keyed client: a fixture that sends tens of thousands of requests (the fuzz and
+    // corpus runs) through a new client each would otherwise hold a socket per client on both ends, in this one
+    // process, until the file-descriptor limit stops the server accepting.
+    private readonly SocketsHttpHandler _connections = new() { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) };
     private bool _stopped;
 
     private RunningServer(string directory, DuckDbWorkspaceStore store, WebApplication app, Uri address, Keys keys)
@@ -76,12 +81,11 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <summary>A client that sends <paramref name="key"/> the Segment way: HTTP Basic user name, empty password.</summary>
     public HttpClient ClientWithKey(string? key)
     {
-        var client = new HttpClient { BaseAddress = Address };
+        var client = new HttpClient(_connections, disposeHandler: false) { BaseAddress = Address };
         if (key is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(key + ":")));
         }
-        _clients.Add(client);
         return client;
     }
 
@@ -122,6 +126,7 @@ internal sealed class RunningServer : IAsyncDisposable
         _stopped = true;
         _clients.ForEach(c => c.Dispose());
         _clients.Clear();
+        _connections.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         Store.Dispose();
