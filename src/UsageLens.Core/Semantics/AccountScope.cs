@@ -40,6 +40,16 @@ public sealed record AccountScope
         return this with { MasksPii = true, PiiTraits = [.. piiTraits] };
     }
 
+    /// <summary>Scopes are equal when they see the same accounts and mask the same traits (caches key on scopes).</summary>
+    public bool Equals(AccountScope? other) =>
+        other is not null
+        && PartnerId == other.PartnerId
+        && MasksPii == other.MasksPii
+        && PiiTraits.SequenceEqual(other.PiiTraits, StringComparer.OrdinalIgnoreCase);
+
+    public override int GetHashCode() =>
+        HashCode.Combine(PartnerId, MasksPii, string.Join('\n', PiiTraits).ToUpperInvariant());
+
     /// <summary>How a dimension's values are shown to this caller: as they are, pseudonymised, or pseudonymised when they are e-mails.</summary>
     public PiiMasking Masking(Dimension dimension)
     {

@@ -40,4 +40,17 @@ public sealed class AccountScopeTests
     {
         Assert.Equal(UsageLensErrorKind.BadInput, new UsageLensException("bad").Kind);
     }
+
+    [Fact]
+    public void Two_masked_scopes_built_apart_with_the_same_traits_are_equal_so_caches_share_them()
+    {
+        var one = AccountScope.Partner("p-north").MaskingPii(["email", "name"]);
+        var two = AccountScope.Partner("p-north").MaskingPii(new List<string> { "EMAIL", "name" });
+
+        Assert.Equal(one, two);
+        Assert.Equal(one.GetHashCode(), two.GetHashCode());
+        Assert.NotEqual(one, AccountScope.Partner("p-north"));
+        Assert.NotEqual(one, AccountScope.Partner("p-south").MaskingPii(["email", "name"]));
+        Assert.NotEqual(one, AccountScope.Partner("p-north").MaskingPii(["email"]));
+    }
 }

@@ -78,6 +78,26 @@ public sealed class PiiMaskingTests
         Assert.Equal(30.0, byPlainId.GetProperty("value").GetDouble());
     }
 
+    [Fact]
+    public async Task The_customer_360_shows_a_viewer_a_pseudonym_for_an_nps_answer_from_an_email_user_id()
+    {
+        await using var server = await StartAsync();
+        server.Scalar("INSERT INTO nps VALUES ('c', 'dee@south.test', TIMESTAMP '2026-10-07 10:00:00', 9, NULL), ('c', 'uc2', TIMESTAMP '2026-10-06 10:00:00', 7, NULL)");
+        var viewer = (await server.Store.Keys.CreateAsync(ApiKeyRole.Viewer, null, default)).Key;
+
+        var analyst = await NpsUsersAsync(server, server.AnalystKey);
+        var masked = await NpsUsersAsync(server, viewer);
+
+        Assert.Equal(["dee@south.test", "uc2"], analyst);
+        Assert.Equal([Pseudonym("dee@south.test"), "uc2"], masked);
+    }
+
+    private static async Task<List<string?>> NpsUsersAsync(RunningServer server, string key)
+    {
+        var view = await Json.GetOkAsync(server.ClientWithBearer(key), "/api/v1/accounts/c?as_of=2026-10-08");
+        return [.. view.GetProperty("nps").EnumerateArray().Select(n => n.GetProperty("user_id").GetString())];
+    }
+
     private static async Task<RunningServer> StartAsync()
     {
         var server = await RunningServer.StartAsync();
