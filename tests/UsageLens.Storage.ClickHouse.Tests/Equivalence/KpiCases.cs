@@ -43,7 +43,7 @@ internal static class KpiCases
         ["active-users"] =
         [
             new() { Options = ["measure=dau"] }, new() { Options = ["measure=wau", "window=10"] }, new() { Options = ["measure=mau", "mode=calendar"], Grain = "month", From = "2026-07-01", To = "2026-11-01" },
-            new() { Options = ["mode=calendar", "measure=wau"], Grain = "week" }, new() { Options = ["measure=dau"], Grain = "day", GroupBy = ["segment"] },
+            new() { Options = ["mode=calendar", "measure=wau"], Grain = "week" }, new() { Options = ["measure=dau"], Grain = "day", GroupBy = ["segment"] }, new() { Options = ["measure=dau"], Grain = "day" },
         ],
         ["stickiness"] = [new() { Variant = "rolling" }, new() { Variant = "rolling", Grain = "day", Period = "last-30-days" }],
         ["retention"] =

@@ -30,6 +30,20 @@ public sealed class EngagementKpiPropertyTests(ReferenceWorkspaces pool)
             });
 
     [Fact]
+    public void Daily_active_users_by_day_equal_each_days_plain_count() =>
+        ReferenceProperty.Holds(pool, s_scopes, (w, scope, kpi) =>
+        {
+            var (segment, partner) = scope;
+            bool Kept(string? account) => w.InScope(account, partner) && (segment is null || w.SegmentOf(account!) == segment);
+            var arguments = new KpiArguments { Options = ["measure=dau"], Grain = "day", Where = segment is null ? [] : [$"segment={segment}"] };
+            var period = new Window(w.From, w.To);
+            var days = period.Days.ToDictionary(d => Window.Label(d.ToDateTime(TimeOnly.MinValue)), d => new Window(d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), d.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)));
+            var result = kpi("active-users", arguments, partner, previous: true);
+            Agreement.Same(EngagementReference.ActiveUsers(w, period, Kept, "dau", null, "trailing"), result, "dau");
+            Agreement.Rows(result.Rows, "period", label => EngagementReference.ActiveUsers(w, days[label!], Kept, "dau", null, "trailing"), days.Keys, "dau by day");
+        });
+
+    [Fact]
     public void Stickiness_mixpanel_and_rolling_equal_the_plain_ratios() =>
         ReferenceProperty.Holds(pool, Gen.Select(Gen.Bool, s_scopes), (w, choice, kpi) =>
         {

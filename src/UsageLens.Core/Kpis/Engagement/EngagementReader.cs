@@ -57,10 +57,17 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     {
         var days = ActivityIndex.Days(period);
         var wholeDays = ActiveUserCounts.WholeDays(period);
-        var daily = await context.QueryAsync(ActivityPlanner.DailyActiveUsers(wholeDays, request.Scope, request.Filters, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
+        var daily = await DailyUsersAsync(wholeDays, cancellationToken).ConfigureAwait(false);
         var inPeriod = await DistinctUsersAsync(wholeDays, cancellationToken).ConfigureAwait(false);
         int? trailing = window is { } n ? await DistinctUsersAsync(ActiveUserCounts.TrailingWindow(period, n), cancellationToken).ConfigureAwait(false) : null;
-        return new ActiveUserCounts(daily.Sum(r => r.GetDouble("users")) / days.Count, inPeriod, trailing, days.Count);
+        return new ActiveUserCounts(daily.Values.Sum() / (double)days.Count, inPeriod, trailing, days.Count);
+    }
+
+    /// <summary>Distinct active users per UTC day with activity in <paramref name="period"/>, counted by SQL.</summary>
+    public async Task<IReadOnlyDictionary<DateOnly, int>> DailyUsersAsync(Period period, CancellationToken cancellationToken)
+    {
+        var rows = await context.QueryAsync(ActivityPlanner.DailyActiveUsers(period, request.Scope, request.Filters, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.GetDate("day"), r => (int)r.GetDouble("users"));
     }
 
     private async Task<int> DistinctUsersAsync(Period period, CancellationToken cancellationToken)
