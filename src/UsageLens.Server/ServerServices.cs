@@ -36,6 +36,7 @@ internal static class ServerServices
         services.AddSingleton<IngestRequests>();
         services.AddSingleton<AlertServices>();
         services.AddHostedService<AlertScheduleService>();
+        services.AddHostedService<Insights.InsightWarmup>();
         services.AddApiKeyAuthentication();
         services.AddIngestRateLimits(options);
         services.AddRateLimiter(limiter => limiter.AddPolicy<string, Sessions.SignInRateLimit>(Sessions.SignInRateLimit.Policy));

@@ -40,6 +40,7 @@ internal static class ServeCommand
                 AlertLogPath = AlertLogFile.Path(parse),
                 LogFormat = parse.GetValue(LogFormat),
                 MetricsUrl = parse.GetValue(MetricsUrl),
+                WarmInsights = true,
             }, null, cancellationToken).ConfigureAwait(false);
             return CliApplication.Success;
         });

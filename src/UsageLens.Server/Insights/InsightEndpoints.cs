@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using UsageLens.Core.Insights.Contract;
 using UsageLens.Insights;
 using UsageLens.Insights.Customers;
+using UsageLens.Server.Accounts;
 using UsageLens.Server.Authentication;
 using UsageLens.Server.Contract;
 using UsageLens.Server.Kpis;
@@ -22,6 +23,9 @@ internal static class InsightEndpoints
         "kpi", "metric", "by", "grain", "period", "top", "rank-by", "where", "as-of", "sql", CsvExport.Parameter,
     };
 
+    // Parameters that leave an insight's computation as it is by default.
+    private static readonly HashSet<string> s_defaultRequest = new(StringComparer.OrdinalIgnoreCase) { "as-of", "sql", CsvExport.Parameter };
+
     public static IEndpointRouteBuilder MapInsightEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/insights").RequireAuthorization(UsageLensPolicies.Query).WithTags("Insights");
@@ -37,7 +41,7 @@ internal static class InsightEndpoints
 
     // Caller mistakes (unknown name 404, another partner's accounts 403, bad input 400) are thrown and
     // answered by the one CallerMistakes filter, as for the KPIs.
-    private static async Task<Results<Ok<InsightResultJson>, FileContentHttpResult>> ComputeAsync(string name, HttpContext http, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<InsightResultJson>, FileContentHttpResult>> ComputeAsync(string name, HttpContext http, WorkspaceCatalogCache catalogs, AccountListCache cache, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var insight = InsightRegistry.Find(name);
@@ -53,10 +57,13 @@ internal static class InsightEndpoints
             RankBy = query["rank-by"].FirstOrDefault(),
             Where = [.. query["where"].OfType<string>()],
         }.WithOptions(query.Where(q => !s_common.Contains(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}")), insight);
-        // The catalog comes from the per-workspace cache that ingestion invalidates, as for KPIs.
-        var context = await catalogs.KpiContextAsync(options.Configuration, cancellationToken).ConfigureAwait(false);
         var csv = CsvExport.Wanted(http.Request);
-        var result = await insight.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
+        var result = query.Keys.All(s_defaultRequest.Contains)
+            // The dashboard's own requests (an insight with its defaults) share the results the customer 360
+            // reads, kept until the next commit, so moving between pages computes each insight once.
+            ? await cache.InsightAsync(insight.Definition.Name, asOf, request.Scope, options.Configuration, cancellationToken).ConfigureAwait(false)
+            // The catalog comes from the per-workspace cache that ingestion invalidates, as for KPIs.
+            : await insight.ComputeAsync(request, await catalogs.KpiContextAsync(options.Configuration, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         if (csv)
         {
             return CsvExport.File(insight.Definition.Name, w => InsightCsv.Write(w, result));

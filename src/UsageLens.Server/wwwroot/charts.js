@@ -1,4 +1,4 @@
-// Charts are Apache ECharts (vendor/echarts, loaded before the modules as window.echarts). Every
+// Charts are Apache ECharts (vendor/echarts, loaded on the first chart as window.echarts). Every
 // chart sits in a card with a PNG download and, behind it, a labelled data table of the same
 // numbers that a screen reader reads and anyone can open.
 import { el } from './dom.js';
@@ -8,7 +8,22 @@ import { formatValue } from './format.js';
 const PALETTE = ['#3553c7', '#e8883a', '#1b9e77', '#b42318', '#7b5ea7', '#0e8fb0', '#c2a300', '#5b6675'];
 const live = new Set();
 
+let library;
+
 window.addEventListener('resize', () => live.forEach((chart) => chart.resize()));
+
+// ECharts is 1 MB of script: added when the first chart is drawn (index.html preloads it), so a page's
+// heading, tiles and tables do not wait for the browser to parse it.
+function echartsLoaded() {
+  library ??= window.echarts ? Promise.resolve(window.echarts) : new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = 'vendor/echarts/echarts.min.js';
+    script.addEventListener('load', () => resolve(window.echarts));
+    script.addEventListener('error', () => reject(new Error('the chart library (vendor/echarts) did not load')));
+    document.head.append(script);
+  });
+  return library;
+}
 
 /** Disposes every chart of the page being left. */
 export function disposeCharts() {
@@ -22,7 +37,7 @@ function slug(text) {
 
 /**
  * Appends a chart card to parent and draws it. spec: { title, subtitle?, option, table: { columns, rows },
- * actions?: [Node], height? }. Returns { card, chart }.
+ * actions?: [Node], height? }. Returns { card }; the chart is drawn once ECharts has loaded.
  */
 export function chartCard(parent, { title, subtitle, option, table, actions = [], height = 300 }) {
   const id = slug(title);
@@ -39,8 +54,16 @@ export function chartCard(parent, { title, subtitle, option, table, actions = []
       el('summary', { text: `Data table: ${title}` }),
       dataTable({ caption: title, columns: table.columns, rows: table.rows })));
   parent.append(card);
-  if (!card.isConnected) return { card, chart: null }; // the page was left while its data loaded
-  const chart = window.echarts.init(box, null, { renderer: 'canvas' });
+  echartsLoaded().then((echarts) => draw(echarts, box, png, id, option), (error) => {
+    box.textContent = error.message;
+    png.disabled = true;
+  });
+  return { card };
+}
+
+function draw(echarts, box, png, id, option) {
+  if (!box.isConnected) return; // the page was left while its data or the library loaded
+  const chart = echarts.init(box, null, { renderer: 'canvas' });
   chart.setOption({ animation: false, color: PALETTE, aria: { enabled: true }, textStyle: { fontFamily: 'system-ui, sans-serif' }, ...option });
   live.add(chart);
   png.addEventListener('click', () => {
@@ -49,7 +72,6 @@ export function chartCard(parent, { title, subtitle, option, table, actions = []
     link.click();
     link.remove();
   });
-  return { card, chart };
 }
 
 const grid = { left: 56, right: 40, top: 36, bottom: 40, containLabel: true };

@@ -30,4 +30,32 @@ public sealed class HealthEndpointTests
 
     private static List<string?> Subjects(System.Text.Json.JsonElement json) =>
         json.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("subject").GetString()).Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
+    public async Task A_default_insight_is_kept_per_scope_until_the_next_commit_shows_new_accounts()
+    {
+        const string Default = "/api/v1/insights/health?as-of=2026-10-08";
+        await using var server = await ThreePartnerAccounts.StartAsync();
+        var analyst = server.ClientWithBearer(server.AnalystKey);
+        var north = server.ClientWithBearer((await server.Store.Keys.CreateAsync(ApiKeyRole.Partner, "p-north", default)).Key);
+
+        var before = Subjects(await Json.GetOkAsync(analyst, Default));
+        var northBefore = Subjects(await Json.GetOkAsync(north, Default));
+        var again = Subjects(await Json.GetOkAsync(analyst, Default));
+        const string NewAccount = """
+            {"batch": [
+              {"type": "group", "messageId": "g-d", "userId": "ud", "groupId": "d", "traits": {"revenue": 50, "partner_id": "p-north"}, "timestamp": "2026-10-01T00:00:00Z"},
+              {"type": "track", "messageId": "t-d", "userId": "ud", "event": "API Call", "properties": {"quantity": 5}, "timestamp": "2026-10-07T09:00:00Z"}
+            ]}
+            """;
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await server.Writer().PostAsync("/v1/batch", Json.Body(NewAccount))).StatusCode);
+        var after = Subjects(await Json.GetOkAsync(analyst, Default));
+        var northAfter = Subjects(await Json.GetOkAsync(north, Default));
+
+        Assert.Equal(["a", "b", "c"], before);
+        Assert.Equal(["a", "b"], northBefore);
+        Assert.Equal(before, again);
+        Assert.Equal(["a", "b", "c", "d"], after);
+        Assert.Equal(["a", "b", "d"], northAfter);
+    }
 }
