@@ -21,13 +21,14 @@ internal sealed partial class InsightWarmup(AccountListCache cache, ServerOption
             return;
         }
         var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var day = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var name in s_dashboard)
         {
             var watch = Stopwatch.StartNew();
             try
             {
                 var result = await cache.InsightAsync(name, asOf, AccountScope.All, options.Configuration, stoppingToken).ConfigureAwait(false);
-                LogWarmed(name, asOf, result.Findings.Count, watch.ElapsedMilliseconds);
+                LogWarmed(name, day, result.Findings.Count, watch.ElapsedMilliseconds);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -58,7 +59,7 @@ internal sealed partial class InsightWarmup(AccountListCache cache, ServerOption
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "insight {Insight} as of {AsOf} computed ahead for the dashboard: {Findings} findings in {Milliseconds} ms")]
-    private partial void LogWarmed(string insight, DateOnly asOf, int findings, long milliseconds);
+    private partial void LogWarmed(string insight, string asOf, int findings, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "insight {Insight} could not be computed ahead: {Reason}")]
     private partial void LogFailed(string insight, string reason);
