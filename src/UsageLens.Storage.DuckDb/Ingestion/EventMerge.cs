@@ -34,6 +34,13 @@ public static class EventMerge
         return new UnitConflict(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3));
     }
 
+    /// <summary>
+    /// How far apart in event time a resent message and its first copy may be and still be recognised: a resend
+    /// carries the same timestamp, except where Segment's clock-skew correction (<c>sentAt</c> against the time
+    /// received) moves it by the resend's delay. One day, like the dedupe windows of Segment and RudderStack.
+    /// </summary>
+    public static readonly TimeSpan DedupeWindow = TimeSpan.FromDays(1);
+
     /// <summary>Inserts the staged events that are new and returns how many were stored.</summary>
     public static long MergeNewEvents(DuckDBConnection connection)
     {
@@ -49,6 +56,10 @@ public static class EventMerge
             WHERE key NOT IN (SELECT key FROM event_property_keys)
             """);
         // The new rows are materialised once so the events and both rollups take exactly the same rows.
+        // Stored ids are looked up only among events timed within DedupeWindow of the staged ones: the bounds are
+        // constants, so DuckDB skips every row group whose timestamps lie outside them, and a batch of live
+        // events costs the same against ten thousand stored events as against a hundred million.
+        var (from, to) = DedupeBounds(connection);
         DuckDbCommands.Execute(connection, $"""
             CREATE OR REPLACE TEMP TABLE {NewEvents} AS
             SELECT source, id, timestamp, account_id, user_id, event, quantity, unit,
@@ -57,9 +68,9 @@ public static class EventMerge
                 SELECT s.*, row_number() OVER (PARTITION BY s.source, s.id ORDER BY s.seq) AS arrival
                 FROM {EventStaging.Table} s
                 WHERE NOT EXISTS (
-                    SELECT 1 FROM events e WHERE e.source = s.source AND e.id = s.id))
+                    SELECT 1 FROM events e WHERE e.timestamp >= $1 AND e.timestamp <= $2 AND e.source = s.source AND e.id = s.id))
             WHERE arrival = 1
-            """);
+            """, from, to);
         try
         {
             var stored = DuckDbCommands.Execute(connection, $"""
@@ -74,5 +85,13 @@ public static class EventMerge
         {
             DuckDbCommands.Execute(connection, $"DROP TABLE IF EXISTS {NewEvents}");
         }
+    }
+
+    private static (DateTime From, DateTime To) DedupeBounds(DuckDBConnection connection)
+    {
+        var row = DuckDbCommands.Rows(connection, $"SELECT min(timestamp), max(timestamp) FROM {EventStaging.Table}")[0];
+        return row[0] is DateTime first && row[1] is DateTime last
+            ? (first - DedupeWindow, last + DedupeWindow)
+            : (DateTime.MinValue, DateTime.MinValue);
     }
 }

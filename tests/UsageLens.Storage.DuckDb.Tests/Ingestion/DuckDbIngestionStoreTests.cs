@@ -9,8 +9,25 @@ public sealed class DuckDbIngestionStoreTests : IDisposable
 {
     private readonly DuckDbWorkspace _workspace = DuckDbWorkspace.Open(":memory:");
 
-    private static UsageEvent Call(string id, string unit = "count", string source = "") =>
-        new(id, source, new DateTime(2026, 10, 1, 12, 0, 0, DateTimeKind.Utc), "acct-1", "u-1", "api_call", 2, unit, null, null, null, null);
+    private static readonly DateTime s_noon = new(2026, 10, 1, 12, 0, 0, DateTimeKind.Utc);
+
+    private static UsageEvent Call(string id, string unit = "count", string source = "", DateTime? at = null) =>
+        new(id, source, at ?? s_noon, "acct-1", "u-1", "api_call", 2, unit, null, null, null, null);
+
+    [Fact]
+    public async Task A_resend_whose_timestamp_moved_within_a_day_is_stored_once_and_a_reused_id_days_later_is_new()
+    {
+        using var store = new DuckDbIngestionStore(_workspace);
+        await store.WriteAsync(IngestBatch.OfEvents([Call("e1"), Call("e2")]), default);
+
+        // A resend corrected for clock skew moves by minutes or hours; an id reused a week later is outside the window.
+        var resent = await store.WriteAsync(IngestBatch.OfEvents([Call("e1", at: s_noon.AddHours(-23)), Call("e2", at: s_noon.AddHours(23))]), default);
+        var later = await store.WriteAsync(IngestBatch.OfEvents([Call("e1", at: s_noon.AddDays(7))]), default);
+
+        Assert.Equal((0, 2), (resent.EventsStored, resent.DuplicateEvents));
+        Assert.Equal(1, later.EventsStored);
+        Assert.Equal(3L, Count("SELECT count(*) FROM events"));
+    }
 
     [Fact]
     public async Task A_resent_batch_is_stored_once()
