@@ -36,6 +36,8 @@ internal static class ServerServices
         services.AddSingleton<IngestRequests>();
         services.AddSingleton<AlertServices>();
         services.AddHostedService<AlertScheduleService>();
+        services.AddSingleton<Reports.ReportServices>();
+        services.AddHostedService<Reports.ReportScheduleService>();
         services.AddApiKeyAuthentication();
         services.AddIngestRateLimits(options);
         services.AddRateLimiter(limiter => limiter.AddPolicy<string, Sessions.SignInRateLimit>(Sessions.SignInRateLimit.Policy));
