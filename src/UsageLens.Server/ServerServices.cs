@@ -36,8 +36,6 @@ internal static class ServerServices
         services.AddSingleton<IngestRequests>();
         services.AddSingleton<AlertServices>();
         services.AddHostedService<AlertScheduleService>();
-        services.AddSingleton<Reports.ReportServices>();
-        services.AddHostedService<Reports.ReportScheduleService>();
         services.AddApiKeyAuthentication();
         services.AddIngestRateLimits(options);
         services.AddRateLimiter(limiter => limiter.AddPolicy<string, Sessions.SignInRateLimit>(Sessions.SignInRateLimit.Policy));
@@ -54,6 +52,8 @@ internal static class ServerServices
             json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
         services.AddSingleton<ServerMetrics>();
+        services.AddSingleton<Reports.ReportServices>();
+        services.AddHostedService<Reports.ReportScheduleService>();
         services.AddReadinessChecks();
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiKeySecurityDocument>());
         return services;
