@@ -22,6 +22,7 @@ COPY src/UsageLens.Questions/UsageLens.Questions.csproj src/UsageLens.Questions/
 COPY src/UsageLens.Server/UsageLens.Server.csproj src/UsageLens.Server/
 COPY src/UsageLens.Storage.ClickHouse/UsageLens.Storage.ClickHouse.csproj src/UsageLens.Storage.ClickHouse/
 COPY src/UsageLens.Storage.DuckDb/UsageLens.Storage.DuckDb.csproj src/UsageLens.Storage.DuckDb/
+COPY src/UsageLens.Reports/UsageLens.Reports.csproj src/UsageLens.Reports/
 RUN dotnet restore src/UsageLens.Cli/UsageLens.Cli.csproj
 COPY samples/usagelens.yaml samples/
 COPY samples/manufacturing/usagelens.yaml samples/manufacturing/

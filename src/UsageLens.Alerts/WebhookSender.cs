@@ -9,7 +9,7 @@ using UsageLens.Core.Configuration.Alerts;
 namespace UsageLens.Alerts;
 
 /// <summary>
-/// Posts a firing's body to a webhook, signed, with its idempotency key and timestamp. A 5xx answer, a
+/// Posts a firing's body (or a scheduled report's) to a webhook, signed, with its idempotency key and timestamp. A 5xx answer, a
 /// timeout or a network error is retried (Polly: exponential backoff with jitter); any other answer
 /// below 500 is final, since sending the same body again cannot change it.
 /// </summary>
@@ -55,10 +55,20 @@ public sealed class WebhookSender
     public async Task<AlertDelivery> SendAsync(AlertFiring firing, WebhookTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(firing);
+        var outcome = await PostAsync(Encoding.UTF8.GetBytes(firing.Body), firing.Key, firing.FiredAt, target, cancellationToken).ConfigureAwait(false);
+        return Delivery(firing, target, outcome.Attempts, outcome.Status, outcome.HttpStatus, outcome.Error);
+    }
+
+    /// <summary>
+    /// Posts a JSON <paramref name="body"/> to <paramref name="target"/>, signed with its secret, with <paramref name="key"/> as the
+    /// idempotency key and <paramref name="at"/> as the timestamp; retried as the class describes.
+    /// </summary>
+    public async Task<WebhookOutcome> PostAsync(byte[] body, string key, DateTimeOffset at, WebhookTarget target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(target);
-        var body = Encoding.UTF8.GetBytes(firing.Body);
         var signature = WebhookSignature.Compute(body, target.Secret);
-        var timestamp = firing.FiredAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var attempts = 0;
         try
         {
@@ -68,7 +78,7 @@ public sealed class WebhookSender
                 using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(body) };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
                 request.Headers.Add(WebhookSignature.SignatureHeader, signature);
-                request.Headers.Add(WebhookSignature.IdempotencyHeader, firing.Key);
+                request.Headers.Add(WebhookSignature.IdempotencyHeader, key);
                 request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
                 request.Headers.UserAgent.Add(new ProductInfoHeaderValue("UsageLens-Alerts", "1"));
                 return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
@@ -76,12 +86,12 @@ public sealed class WebhookSender
             var status = (int)response.StatusCode;
             var outcome = status is >= 200 and < 300 ? AlertDelivery.Delivered : status >= 500 ? AlertDelivery.Failed : AlertDelivery.Rejected;
             var error = outcome == AlertDelivery.Delivered ? null : $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
-            return Delivery(firing, target, attempts, outcome, status, error);
+            return new WebhookOutcome(attempts, outcome, status, error);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
         {
             var error = ex is TimeoutRejectedException ? $"no answer within {_attemptTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s" : ex.Message;
-            return Delivery(firing, target, attempts, AlertDelivery.Failed, null, error);
+            return new WebhookOutcome(attempts, AlertDelivery.Failed, null, error);
         }
     }
 

@@ -31,6 +31,7 @@ internal static class CliApplication
         root.Subcommands.Add(MigrateCommand.Create(environment));
         root.Subcommands.Add(InsightsCommand.Create(environment));
         root.Subcommands.Add(AlertsCommand.Create(environment));
+        root.Subcommands.Add(ReportsCommand.Create(environment));
         root.Subcommands.Add(DoctorCommand.Create(environment));
         root.Subcommands.Add(CompletionCommand.Create(environment));
         root.Subcommands.Add(BackupCommand.Create(environment));

@@ -177,7 +177,7 @@ internal static partial class AlertRulesReader
         return targets;
     }
 
-    private static WebhookTarget Webhook(string file, string path, YamlNode node)
+    internal static WebhookTarget Webhook(string file, string path, YamlNode node)
     {
         var webhook = WorkspaceConfigurationReader.Mapping(file, path, node);
         WorkspaceConfigurationReader.RefuseUnknown(file, path, webhook, "url", "secret", "name");
@@ -195,7 +195,7 @@ internal static partial class AlertRulesReader
         return new WebhookTarget(name, url, secret);
     }
 
-    private static List<string> KpiOptions(string file, string path, YamlNode? node, KpiDefinition kpi)
+    internal static List<string> KpiOptions(string file, string path, YamlNode? node, KpiDefinition kpi)
     {
         if (node is null)
         {
@@ -215,7 +215,7 @@ internal static partial class AlertRulesReader
         return options;
     }
 
-    private static List<string> Filters(string file, string path, YamlNode? node)
+    internal static List<string> Filters(string file, string path, YamlNode? node)
     {
         var filters = node switch
         {
@@ -231,7 +231,7 @@ internal static partial class AlertRulesReader
         return filters;
     }
 
-    private static string? Text(string file, string path, YamlMappingNode mapping, string key) => WorkspaceConfigurationReader.Child(mapping, key) switch
+    internal static string? Text(string file, string path, YamlMappingNode mapping, string key) => WorkspaceConfigurationReader.Child(mapping, key) switch
     {
         null => null,
         YamlScalarNode { Value: { } value } when value.Trim().Length > 0 => value.Trim(),
@@ -250,7 +250,7 @@ internal static partial class AlertRulesReader
             : throw new UsageLensException($"{file}: {path}: '{text}' must be a number");
     }
 
-    private static bool? Boolean(string file, string path, YamlNode? node) => node switch
+    internal static bool? Boolean(string file, string path, YamlNode? node) => node switch
     {
         null => null,
         YamlScalarNode { Value: "true" } => true,

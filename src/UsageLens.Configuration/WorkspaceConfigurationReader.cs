@@ -32,7 +32,7 @@ public static class WorkspaceConfigurationReader
             return WorkspaceConfiguration.Empty;
         }
         var root = Mapping(fileName, "", stream.Documents[0].RootNode);
-        RefuseUnknown(fileName, "", root, "rate_plans", "metrics", "activity", "questions", "health", "alerts", "playbooks", "privacy");
+        RefuseUnknown(fileName, "", root, "rate_plans", "metrics", "activity", "questions", "health", "alerts", "playbooks", "privacy", "reports");
         var plans = new Dictionary<string, RatePlan>(StringComparer.Ordinal);
         if (Child(root, "rate_plans") is { } plansNode)
         {
@@ -51,6 +51,7 @@ public static class WorkspaceConfigurationReader
             : ([], DayOfWeek.Monday, null, null);
         var health = Child(root, "health") is { } healthNode ? HealthSettingsReader.Read(fileName, Mapping(fileName, "health", healthNode)) : HealthSettings.Default;
         var alerts = Child(root, "alerts") is { } alertsNode ? AlertRulesReader.Read(fileName, Mapping(fileName, "alerts", alertsNode)) : [];
+        var reports = Child(root, "reports") is { } reportsNode ? ReportsReader.Read(fileName, Mapping(fileName, "reports", reportsNode)) : [];
         var playbooks = Child(root, "playbooks") is { } playbooksNode ? PlaybooksReader.Read(fileName, Mapping(fileName, "playbooks", playbooksNode)) : Playbooks.None;
         var privacy = Child(root, "privacy") is { } privacyNode ? PrivacySettingsReader.Read(fileName, Mapping(fileName, "privacy", privacyNode)) : PrivacySettings.Default;
         return new WorkspaceConfiguration(plans)
@@ -59,6 +60,7 @@ public static class WorkspaceConfigurationReader
             Privacy = privacy,
             Health = health,
             Alerts = alerts,
+            Reports = reports,
             Metrics = metrics,
             ActivityEvents = activity,
             QuestionSynonyms = synonyms,

@@ -53,6 +53,8 @@ internal static class ServerServices
             json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
         services.AddSingleton<ServerMetrics>();
+        services.AddSingleton<Reports.ReportServices>();
+        services.AddHostedService<Reports.ReportScheduleService>();
         services.AddReadinessChecks();
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiKeySecurityDocument>());
         return services;

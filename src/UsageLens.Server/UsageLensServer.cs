@@ -67,6 +67,7 @@ public static class UsageLensServer
         app.MapSessionEndpoints();
         app.MapAdminEndpoints();
         app.MapReportEndpoints();
+        app.MapScheduledReportEndpoints();
         app.MapErasureEndpoints();
         return app;
     }

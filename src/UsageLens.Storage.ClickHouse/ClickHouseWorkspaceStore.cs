@@ -29,6 +29,8 @@ public sealed class ClickHouseWorkspaceStore(ClickHouseWorkspace workspace, Time
 
     public Core.Erasure.IErasureStore Erasures { get; } = new Erasure.ClickHouseErasureStore(workspace, timeProvider);
 
+    public Core.Reports.IReportRunStore ReportRuns { get; } = new Reports.ClickHouseReportRunStore(workspace, timeProvider);
+
     public void Dispose()
     {
         _ingestion.Dispose();

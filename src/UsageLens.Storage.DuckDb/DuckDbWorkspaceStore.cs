@@ -28,6 +28,8 @@ public sealed class DuckDbWorkspaceStore(DuckDbWorkspace workspace, TimeProvider
 
     public Core.Erasure.IErasureStore Erasures { get; } = new Erasure.DuckDbErasureStore(workspace, timeProvider);
 
+    public Core.Reports.IReportRunStore ReportRuns { get; } = new Reports.DuckDbReportRunStore(workspace);
+
     public void Dispose()
     {
         _ingestion.Dispose();

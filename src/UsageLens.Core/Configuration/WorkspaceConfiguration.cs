@@ -38,6 +38,9 @@ public sealed record WorkspaceConfiguration(IReadOnlyDictionary<string, RatePlan
     /// <summary>Who sees personal data masked and which traits are personal (<c>privacy</c>); the defaults when absent.</summary>
     public PrivacySettings Privacy { get; init; } = PrivacySettings.Default;
 
+    /// <summary>The scheduled reports (<c>reports</c>), in the file's order.</summary>
+    public IReadOnlyList<Reports.ScheduledReport> Reports { get; init; } = [];
+
     /// <summary>The file it was read from, for messages; null when it came from no file.</summary>
     public string? Source { get; init; }
 }

@@ -20,4 +20,7 @@ public interface IWorkspaceStore : IDisposable
 
     /// <summary>Erasure of a person's or an account's data.</summary>
     Erasure.IErasureStore Erasures { get; }
+
+    /// <summary>The record of scheduled report runs.</summary>
+    Reports.IReportRunStore ReportRuns { get; }
 }

@@ -1,3 +1,4 @@
+using UsageLens.Reports.Pdf;
 using UsageLens.Server.Accounts;
 using UsageLens.Server.Authentication;
 using UsageLens.Server.Contract;

@@ -19,12 +19,13 @@ internal static class ClickHouseTables
     public const string Settings = "settings";
     public const string AppUsers = "app_users";
     public const string Erasures = "erasures";
+    public const string ReportRuns = "report_runs";
 
     /// <summary>Every table a workspace has (on a cluster, the names queries use), for <c>usagelens doctor</c>.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Events, AccountDays, UserDays, Accounts, Users, Subscriptions, Nps, Partners, Meters,
-        EventPropertyKeys, AccountTraitKeys, UserTraitKeys, ApiKeys, Settings, AppUsers, Erasures,
+        EventPropertyKeys, AccountTraitKeys, UserTraitKeys, ApiKeys, Settings, AppUsers, Erasures, ReportRuns,
     ];
 
     /// <summary>The local suffix of a sharded table on each cluster node.</summary>

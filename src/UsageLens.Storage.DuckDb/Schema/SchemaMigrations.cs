@@ -109,6 +109,18 @@ internal static class SchemaMigrations
             erased_at TIMESTAMP NOT NULL,
             rows JSON NOT NULL);
         """,
+        // 6: the runs of scheduled reports (usagelens reports run, serve's schedule).
+        """
+        CREATE TABLE report_runs (
+            report VARCHAR NOT NULL,
+            partner_id VARCHAR,
+            ran_at TIMESTAMP NOT NULL,
+            as_of DATE NOT NULL,
+            status VARCHAR NOT NULL,
+            file_name VARCHAR,
+            deliveries JSON NOT NULL,
+            error VARCHAR);
+        """,
     ];
 
     public static int LatestVersion => s_migrations.Length;

@@ -50,6 +50,7 @@ public sealed class DashboardPagesBrowserTests(ITestOutputHelper output)
         await session.OpenAsync("revenue");
         await session.OpenAsync("insights");
         await Assertions.Expect(session.Page.Locator("#h-alerts")).ToBeVisibleAsync(); // admins see the alert rules
+        await Assertions.Expect(session.Page.Locator(".reports-list tbody tr")).ToHaveCountAsync(2); // and every scheduled report
 
         await session.OpenAsync("ask?q=api%20calls%20last%2030%20days");
         await Assertions.Expect(session.Page.Locator("#ask-numbers strong")).ToHaveTextAsync("100");
@@ -90,6 +91,7 @@ public sealed class DashboardPagesBrowserTests(ITestOutputHelper output)
         await session.OpenAsync("revenue");
         await session.OpenAsync("insights");
         await Assertions.Expect(session.Page.Locator("#h-alerts")).ToHaveCountAsync(0);
+        await Assertions.Expect(session.Page.Locator(".reports-list tbody tr th")).ToHaveTextAsync(["north-weekly"]); // its own scheduled report only
 
         await session.OpenAsync("ask?q=api%20calls%20last%2030%20days");
         await Assertions.Expect(session.Page.Locator("#ask-numbers strong")).ToHaveTextAsync("40");

@@ -16,6 +16,8 @@ internal sealed record ApiOperation(string Method, string Path, IReadOnlyList<st
         { Method: "GET" } when Path.StartsWith("/api/v1/admin/", StringComparison.Ordinal) => OperationKind.AdminRead,
         _ when Path.StartsWith("/api/v1/admin/", StringComparison.Ordinal) => OperationKind.AdminWrite,
         _ when Path.StartsWith("/api/v1/alerts", StringComparison.Ordinal) => OperationKind.AdminRead,
+        // Scheduled reports: every read role lists them, a partner only those scoped to it (the workspace holds one per partner).
+        { Method: "GET", Path: "/api/v1/reports" } => OperationKind.Read,
         { Method: "GET" } => OperationKind.Read,
         { Method: "POST", Path: "/api/v1/ask" } => OperationKind.Read,
         _ => null,

@@ -44,9 +44,17 @@ public sealed class TwoPartnerWorkspace : IAsyncLifetime
         ["partner-b"] = ["north-acct-1", "north-acct-2", "Northwind", "Nordic Widgets", "p-north", "north-user-1", "north-user-2", "ana@northwind.example"],
     };
 
+    // One scheduled report per partner, named after it, so a report list that leaks the other partner's shows its name.
+    // Disabled: the matrix only lists them, nothing is ever written.
+    private const string Reports = """
+        reports:
+          northwind-weekly: { kind: overview, partner: p-north, schedule: "0 7 * * 1", enabled: false, deliver: { folder: unused } }
+          southwave-weekly: { kind: overview, partner: p-south, schedule: "0 7 * * 1", enabled: false, deliver: { folder: unused } }
+        """;
+
     public async Task InitializeAsync()
     {
-        _server = await RunningServer.StartAsync(new ServerOptions { RequestsPerSecondPerKey = 100_000, RequestBurstPerKey = 100_000 });
+        _server = await RunningServer.StartAsync(new ServerOptions { RequestsPerSecondPerKey = 100_000, RequestBurstPerKey = 100_000, Configuration = Configuration.WorkspaceConfigurationReader.Read("matrix.yaml", Reports) });
         var seeded = await Server.Writer().PostAsync("/v1/batch", Json.Body(Batch));
         Assert.Equal(HttpStatusCode.OK, seeded.StatusCode);
         Keys = new Dictionary<string, string>

@@ -29,6 +29,8 @@ internal sealed class CountingWorkspaceStore(IWorkspaceStore inner) : IWorkspace
 
     public Core.Erasure.IErasureStore Erasures => inner.Erasures;
 
+    public Core.Reports.IReportRunStore ReportRuns => inner.ReportRuns;
+
     public RenderedSql Render(SqlSelect query) => inner.Queries.Render(query);
 
     public Task<IReadOnlyList<QueryRow>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)

@@ -30,9 +30,16 @@ internal static class PartnerDashboardWorkspace
         ]}
         """;
 
+    // One scheduled report per partner (disabled: listed, never run), for the reports list of the insights page.
+    private const string Reports = """
+        reports:
+          north-weekly: { kind: overview, partner: p-north, schedule: "0 7 * * 1", enabled: false, deliver: { folder: unused } }
+          south-weekly: { kind: overview, partner: p-south, schedule: "0 7 * * 1", enabled: false, deliver: { folder: unused } }
+        """;
+
     public static async Task<RunningServer> StartAsync()
     {
-        var server = await RunningServer.StartAsync(clock: new FixedStartClock(FixedStartClock.BrowserTestNow));
+        var server = await RunningServer.StartAsync(new ServerOptions { Configuration = Configuration.WorkspaceConfigurationReader.Read("dashboard.yaml", Reports) }, new FixedStartClock(FixedStartClock.BrowserTestNow));
         var response = await server.Writer().PostAsync("/v1/batch", Json.Body(Batch));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return server;

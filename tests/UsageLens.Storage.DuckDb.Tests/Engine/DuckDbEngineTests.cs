@@ -86,6 +86,8 @@ public sealed class DuckDbEngineTests
 
         public Core.Erasure.IErasureStore Erasures => throw new NotSupportedException();
 
+        public Core.Reports.IReportRunStore ReportRuns => throw new NotSupportedException();
+
         public void Dispose()
         {
         }

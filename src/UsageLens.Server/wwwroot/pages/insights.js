@@ -1,9 +1,10 @@
 // Insights and alerts: every insight the server computes, with what it looks for and each finding's
-// reason; for admins, the alert rules and the delivery log.
+// reason; for admins, the alert rules and the delivery log; for everyone, the scheduled reports they may see.
 import { apiFetch, fetchInsight } from '../api.js';
 import { el, message, pageHead } from '../dom.js';
 import { csvLink } from '../exports.js';
 import { findingsList } from '../findings.js';
+import { reportsSection } from '../reports.js';
 import { dataTable } from '../tables.js';
 
 // Insights that compare or follow a KPI need one to look at: the overview's metric.
@@ -20,7 +21,7 @@ export async function render(view, route, session) {
     el('ul', {}, list.map((i) => el('li', {},
       el('a', { href: `#/insights?name=${i.name}`, 'aria-current': i === chosen ? 'page' : null, text: i.title }),
       el('span', { class: 'muted', text: ` — ${i.description}` }))))));
-  await Promise.all([chosen ? insightSection(view, chosen) : null, session.role === 'admin' ? alertsSection(view) : null]);
+  await Promise.all([chosen ? insightSection(view, chosen) : null, session.role === 'admin' ? alertsSection(view) : null, reportsSection(view)]);
 }
 
 async function insightSection(parent, insight) {

@@ -1,9 +1,9 @@
 using UsageLens.Insights.Customers;
 
-namespace UsageLens.Server.Reports;
+namespace UsageLens.Reports.Pdf;
 
 /// <summary>The customer 360 as a PDF report: the account's figures, usage per feature and MRR as tables and bars, health, findings and actions.</summary>
-internal static class CustomerReportPdf
+public static class CustomerReportPdf
 {
     public static byte[] Write(CustomerView view, string asOf)
     {

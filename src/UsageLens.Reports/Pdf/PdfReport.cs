@@ -5,7 +5,7 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
-namespace UsageLens.Server.Reports;
+namespace UsageLens.Reports.Pdf;
 
 /// <summary>
 /// A report laid out top to bottom on A4 pages with PdfPig's document builder: headings, lines of text, tables and

@@ -1,14 +1,14 @@
 using UsageLens.Core.Kpis;
 using UsageLens.Insights.Customers;
 
-namespace UsageLens.Server.Reports;
+namespace UsageLens.Reports.Pdf;
 
 /// <summary>
 /// The overview page as a PDF report: the headline KPIs of the last 30 days with the previous 30, usage by segment
 /// (bars and table), the health bands and the top accounts by usage, all from the KPI catalogue and the customer
 /// list of the caller's scope, so a partner's report holds only its accounts and totals over them.
 /// </summary>
-internal static class OverviewReportPdf
+public static class OverviewReportPdf
 {
     private const int TopAccounts = 10;
     private static readonly string[] s_bands = ["healthy", "neutral", "at-risk"];
