@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using UsageLens.Storage.ClickHouse.Tests.Support;
 
 namespace UsageLens.Reliability;
 
@@ -17,29 +16,13 @@ internal sealed class ImportCrashRun(string engine, int kills, TimeSpan timeLimi
     public async Task<(ImportCrashVerdict Verdict, TimeSpan Elapsed)> RunAsync()
     {
         var directory = Directory.CreateTempSubdirectory("usagelens-import-crash-").FullName;
-        ClickHouseServer? clickHouse = null;
         try
         {
-            IReadOnlyList<string> workspace;
-            IStoreCensus census;
-            if (engine == "clickhouse")
-            {
-                var ports = ClickHouseServer.FreePorts();
-                clickHouse = await ClickHouseServer.StartAsync(ports, [ports.Tcp], Path.Combine(directory, "clickhouse"));
-                workspace = ["--store", $"clickhouse://127.0.0.1:{ports.Http}/imports"];
-                census = new ClickHouseCensus(ports.Http, "imports");
-            }
-            else
-            {
-                var path = Path.Combine(directory, "import.duckdb");
-                workspace = ["--db", path];
-                census = new DuckDbCensus(path);
-            }
-            return await KillImportsAsync(UsageLensBinary.Locate(cliPath), directory, workspace, census);
+            using var workspace = await RunWorkspace.StartAsync(engine, directory, "imports");
+            return await KillImportsAsync(UsageLensBinary.Locate(cliPath), directory, workspace.Arguments, workspace.Census);
         }
         finally
         {
-            clickHouse?.Dispose();
             Directory.Delete(directory, recursive: true);
         }
     }

@@ -15,6 +15,9 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize, s
     private static readonly string[] s_columns =
         ["source", "id", "timestamp", "account_id", "user_id", "event", "quantity", "unit", "product", "classification", "properties", "original_event"];
 
+    /// <summary>The event columns a write gives; the rest (<c>ingested_at</c>) take their defaults.</summary>
+    public static IReadOnlyList<string> Columns => s_columns;
+
     private const int LookupChunk = 100_000;
     private const string BatchKeys = "batch_keys";
 

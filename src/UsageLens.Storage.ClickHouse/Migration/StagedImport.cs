@@ -20,8 +20,8 @@ namespace UsageLens.Storage.ClickHouse.Migration;
 /// </list>
 /// Measured on clickhouse-server 18.16.1: an <c>INSERT ... SELECT</c> of 20 million rows becomes visible in
 /// blocks of <c>max_insert_block_size</c> (1,048,576) rows, one part at a time, with the rollups' views following
-/// each block; with the block size settings raised it is one block, whose parts (one per month) and rollup
-/// parts appear within the same statement. The statement goes on to its end on the server when the client
+/// each block; with the block size and squashing settings raised (<see cref="OneBlock"/>) it is one block, whose
+/// parts (one per month) and rollup parts appear within the same statement. The statement goes on to its end on the server when the client
 /// that sent it is killed, and it is listed in <c>system.processes</c> under its query id until then, so a
 /// recovery that runs the same statement under the same id (refused with code 216 while the first runs)
 /// waits for it and then adds nothing twice.
@@ -35,11 +35,10 @@ internal sealed class StagedImport
     private const string Published = "published";
     private const string Dropped = "dropped";
 
-    // The whole staged table is one insert block, so it is written (and its views run) in one go.
-    private const string OneBlock = "max_insert_block_size=4294967295&min_insert_block_size_rows=0&min_insert_block_size_bytes=0";
-
-    private static readonly string[] s_eventColumns =
-        ["source", "id", "timestamp", "account_id", "user_id", "event", "quantity", "unit", "product", "classification", "properties", "original_event"];
+    // The whole staged table is squashed into one insert block, so it is written (and its views run) in one go.
+    // Squashing must be raised, not switched off: with min_insert_block_size_rows=0 every block the SELECT reads
+    // (max_block_size, 65,536 rows) was inserted as a part of its own (measured: 300,000 rows, 5 parts).
+    private const string OneBlock = "max_insert_block_size=4294967295&min_insert_block_size_rows=4294967295&min_insert_block_size_bytes=1099511627776";
 
     private readonly ClickHouseWorkspace _workspace;
     private readonly HashSet<string> _created = new(StringComparer.Ordinal);
@@ -126,10 +125,11 @@ internal sealed class StagedImport
         var events = target == ClickHouseTables.Events;
         foreach (var node in events ? [_workspace.Entry] : _workspace.Nodes)
         {
+            var columns = string.Join(", ", Ingestion.EventWrite.Columns);
             var sql = events
                 // Events stored since the import was staged (or by an earlier run of this publish) are skipped by
                 // (source, id), like every other write of events; the views add exactly the inserted rows to the rollups.
-                ? $"INSERT INTO {target} ({string.Join(", ", s_eventColumns)}) SELECT {string.Join(", ", s_eventColumns)} FROM {staging} "
+                ? $"INSERT INTO {target} ({columns}) SELECT {columns} FROM {staging} "
                     + $"WHERE (source, id) NOT IN (SELECT source, id FROM {target} WHERE (source, id) GLOBAL IN (SELECT source, id FROM {staging}))"
                 : $"INSERT INTO {target} SELECT * FROM {staging}";
             await RunOnceAtATimeAsync(node, sql, $"usagelens-import-{Id}-{target}", cancellationToken).ConfigureAwait(false);
