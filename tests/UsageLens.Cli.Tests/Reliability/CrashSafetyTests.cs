@@ -46,7 +46,7 @@ public sealed class CrashSafetyTests
     public async Task An_import_into_clickhouse_killed_at_any_moment_stores_its_file_whole_or_not_at_all()
     {
         ClickHouseRequirement.Check();
-        var figures = await ReliabilityTool.RunAsync(s_bound, "import-crash", "--engine", "clickhouse", "--kills", "6", "--minutes", "0.6", "--rows", "20000");
+        var figures = await ReliabilityTool.RunAsync(s_bound, "import-crash", "--engine", "clickhouse", "--kills", "6", "--minutes", "1.5", "--rows", "20000");
 
         AssertEachFileWholeOrNone(figures, minimumKilled: 3);
     }
