@@ -9,6 +9,17 @@ internal sealed class ClickHouseCensus(int httpPort, string database) : IStoreCe
     public async Task<Dictionary<string, long>> MessageCountsAsync() =>
         (await ReadAsync("SELECT id, count() FROM events GROUP BY id")).ToDictionary(r => r[0], r => long.Parse(r[1], CultureInfo.InvariantCulture));
 
+    // The prefixes are the tool's own "fN-" (this tool cannot reach the product's ClickHouseLiteral), so anything
+    // else is refused rather than written into the SQL.
+    public async Task<long> EventsWithIdPrefixAsync(string prefix)
+    {
+        if (!prefix.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            throw new ArgumentException($"'{prefix}' is not a file's id prefix", nameof(prefix));
+        }
+        return long.Parse((await ReadAsync($"SELECT count() FROM events WHERE startsWith(id, '{prefix}')"))[0][0], CultureInfo.InvariantCulture);
+    }
+
     public Task<Dictionary<string, DayTotals>> RawTotalsAsync(bool byUser) =>
         TotalsAsync($"SELECT {Key("timestamp", byUser)} AS k, count(), sum(quantity) FROM events GROUP BY k");
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using UsageLens.Storage.ClickHouse.Tests.Support;
-
 namespace UsageLens.Reliability;
 
 /// <summary>
@@ -13,29 +11,13 @@ internal sealed class CrashRun(CrashOptions options, TextWriter log)
     public async Task<(CrashVerdict Verdict, int Kills, TimeSpan Elapsed)> RunAsync()
     {
         var directory = Directory.CreateTempSubdirectory("usagelens-crash-").FullName;
-        ClickHouseServer? clickHouse = null;
         try
         {
-            IReadOnlyList<string> workspace;
-            IStoreCensus census;
-            if (options.Engine == "clickhouse")
-            {
-                var ports = ClickHouseServer.FreePorts();
-                clickHouse = await ClickHouseServer.StartAsync(ports, [ports.Tcp], Path.Combine(directory, "clickhouse"));
-                workspace = ["--store", $"clickhouse://127.0.0.1:{ports.Http}/crash"];
-                census = new ClickHouseCensus(ports.Http, "crash");
-            }
-            else
-            {
-                var path = Path.Combine(directory, "crash.duckdb");
-                workspace = ["--db", path];
-                census = new DuckDbCensus(path);
-            }
-            return await KillRepeatedlyAsync(UsageLensBinary.Locate(options.Cli), workspace, census);
+            using var workspace = await RunWorkspace.StartAsync(options.Engine, directory, "crash");
+            return await KillRepeatedlyAsync(UsageLensBinary.Locate(options.Cli), workspace.Arguments, workspace.Census);
         }
         finally
         {
-            clickHouse?.Dispose();
             Directory.Delete(directory, recursive: true);
         }
     }

@@ -15,9 +15,8 @@ internal sealed class DuckDbCensus(string path) : IStoreCensus
     public Task<Dictionary<string, DayTotals>> RollupTotalsAsync(bool byUser) =>
         Task.FromResult(Totals($"SELECT {Key("day", byUser)}, CAST(sum(events) AS BIGINT), sum(quantity) FROM {(byUser ? "rollup_user_days" : "rollup_account_days")} GROUP BY 1"));
 
-    /// <summary>How many stored events have an id starting with <paramref name="prefix"/>.</summary>
-    public long EventsWithIdPrefix(string prefix) =>
-        Convert.ToInt64(Read("SELECT count(*) FROM events WHERE starts_with(id, $1)", prefix)[0][0], CultureInfo.InvariantCulture);
+    public Task<long> EventsWithIdPrefixAsync(string prefix) =>
+        Task.FromResult(Convert.ToInt64(Read("SELECT count(*) FROM events WHERE starts_with(id, $1)", prefix)[0][0], CultureInfo.InvariantCulture));
 
     private static string Key(string time, bool byUser) =>
         $"concat_ws('|', CAST(floor(epoch({time}) / 86400) AS BIGINT), account_id, {(byUser ? "coalesce(user_id, ''), " : "")}event)";

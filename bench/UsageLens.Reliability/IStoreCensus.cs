@@ -6,6 +6,9 @@ internal interface IStoreCensus
     /// <summary>How many stored events carry each message id.</summary>
     Task<Dictionary<string, long>> MessageCountsAsync();
 
+    /// <summary>How many stored events have an id starting with <paramref name="prefix"/>.</summary>
+    Task<long> EventsWithIdPrefixAsync(string prefix);
+
     /// <summary>Event count and quantity per "day|account|user|event" over raw events (<paramref name="byUser"/>) or per "day|account|event".</summary>
     Task<Dictionary<string, DayTotals>> RawTotalsAsync(bool byUser);
 

@@ -16,6 +16,13 @@ internal sealed record ImportCrashVerdict(
     [property: JsonPropertyName("duplicated")] long Duplicated,
     [property: JsonPropertyName("rollup_disagreements")] IReadOnlyList<string> RollupDisagreements)
 {
+    /// <summary>
+    /// Files partly visible right after their import was killed, before any recovery ran (ClickHouse: the moment a
+    /// kill leaves a publish running on the server; DuckDB has no such moment, so it equals <see cref="Partial"/>).
+    /// </summary>
+    [JsonPropertyName("partial_before_recovery")]
+    public int PartialBeforeRecovery { get; init; }
+
     [JsonPropertyName("passed")]
     public bool Passed => Partial == 0 && FinishedButMissing == 0 && Duplicated == 0 && RollupDisagreements.Count == 0;
 }

@@ -28,11 +28,12 @@ switch (command)
     }
     case "import-crash":
     {
-        var run = new ImportCrashRun(options.Int("kills", 200), TimeSpan.FromMinutes(options.Double("minutes", 15)), options.Int("rows", 20_000), seed, cli, Console.Out);
+        var engine = options.Text("engine") ?? "duckdb";
+        var run = new ImportCrashRun(engine, options.Int("kills", 200), TimeSpan.FromMinutes(options.Double("minutes", 15)), options.Int("rows", 20_000), seed, cli, Console.Out);
         var (verdict, elapsed) = await run.RunAsync();
-        Console.WriteLine($"import-crash: {verdict.Killed} of {verdict.Imports} imports killed in {elapsed.TotalSeconds:0} s; files whole {verdict.StoredWhole}, none {verdict.StoredNone}, "
-            + $"partial {verdict.Partial}, finished but missing {verdict.FinishedButMissing}, duplicated {verdict.Duplicated}, rollup disagreements {verdict.RollupDisagreements.Count}");
-        Console.WriteLine(JsonSerializer.Serialize(new { command, seconds = Math.Round(elapsed.TotalSeconds), verdict }));
+        Console.WriteLine($"import-crash {engine}: {verdict.Killed} of {verdict.Imports} imports killed in {elapsed.TotalSeconds:0} s; files whole {verdict.StoredWhole}, none {verdict.StoredNone}, "
+            + $"partial {verdict.Partial} (before recovery {verdict.PartialBeforeRecovery}), finished but missing {verdict.FinishedButMissing}, duplicated {verdict.Duplicated}, rollup disagreements {verdict.RollupDisagreements.Count}");
+        Console.WriteLine(JsonSerializer.Serialize(new { command, engine, seconds = Math.Round(elapsed.TotalSeconds), verdict }));
         return verdict.Passed && verdict.Killed >= options.Int("kills", 200) ? 0 : 1;
     }
     case "soak":

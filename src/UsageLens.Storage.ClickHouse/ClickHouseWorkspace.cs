@@ -37,6 +37,8 @@ public sealed class ClickHouseWorkspace : IDisposable
         try
         {
             await workspace.CreateSchemaAsync(cancellationToken).ConfigureAwait(false);
+            // An import killed mid-way is finished (if it was fully staged) or dropped before anyone reads or writes.
+            await Migration.ImportRecovery.RecoverAsync(workspace, Migration.ImportRecovery.StagingBound, cancellationToken).ConfigureAwait(false);
             return workspace;
         }
         catch (Exception ex) when (ex is ClickHouseUnavailableException or ClickHouseException)

@@ -24,6 +24,14 @@ internal sealed class ClickHouseNode(HttpClient http, Uri endpoint, string? data
     public Task ExecuteAsync(string sql, CancellationToken cancellationToken) =>
         SendAsync(Url(null), sql, cancellationToken);
 
+    /// <summary>
+    /// Runs a statement under <paramref name="queryId"/> (the server refuses a second statement with the same id while
+    /// the first runs, and lists it in <c>system.processes</c> until it ends) with extra <paramref name="settings"/>
+    /// (constant <c>name=value</c> pairs joined by <c>&amp;</c>).
+    /// </summary>
+    public Task ExecuteAsync(string sql, string queryId, string settings, CancellationToken cancellationToken) =>
+        SendAsync(new Uri(Url(null) + "&query_id=" + Uri.EscapeDataString(queryId) + "&" + settings), sql, cancellationToken);
+
     public async Task<ClickHouseRows> QueryAsync(string sql, CancellationToken cancellationToken)
     {
         var body = await SendAsync(Url(null), sql + " FORMAT JSONCompact", cancellationToken).ConfigureAwait(false);

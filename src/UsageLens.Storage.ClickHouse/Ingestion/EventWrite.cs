@@ -6,11 +6,17 @@ using UsageLens.Storage.ClickHouse.Schema;
 
 namespace UsageLens.Storage.ClickHouse.Ingestion;
 
-/// <summary>One batch of events on its way into ClickHouse: unit checks, dedupe, catalog keys, insert.</summary>
-internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
+/// <summary>
+/// One batch of events on its way into ClickHouse: unit checks, dedupe, catalog keys, insert into <paramref name="table"/>
+/// (the events, or an import's staging table).
+/// </summary>
+internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize, string table = ClickHouseTables.Events)
 {
     private static readonly string[] s_columns =
         ["source", "id", "timestamp", "account_id", "user_id", "event", "quantity", "unit", "product", "classification", "properties", "original_event"];
+
+    /// <summary>The event columns a write gives; the rest (<c>ingested_at</c>) take their defaults.</summary>
+    public static IReadOnlyList<string> Columns => s_columns;
 
     private const int LookupChunk = 100_000;
     private const string BatchKeys = "batch_keys";
@@ -70,7 +76,7 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize)
                 rows.Add(e.Source, e.Id, e.Timestamp, e.AccountId, e.UserId, e.Event, e.Quantity, e.Unit,
                     e.Product, e.Classification, Compact(compacted, e.PropertiesJson), e.OriginalEvent);
             }
-            await workspace.Entry.InsertAsync(ClickHouseTables.Events, s_columns, rows.ToString(), cancellationToken).ConfigureAwait(false);
+            await workspace.Entry.InsertAsync(table, s_columns, rows.ToString(), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -42,10 +42,36 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
     /// Adds the source to a target that already holds data (a file import staged in DuckDB): the copied
     /// profiles become the latest versions, event units are checked against the target's meters, and
     /// there is neither a resume point nor a final count check, since the target holds more than the source.
+    /// The rows go into staging tables first and are published together at the end (<see cref="StagedImport"/>),
+    /// so an import that is killed leaves nothing or, once recovered, everything.
     /// </summary>
     public bool AsImport { get; init; }
 
+    private StagedImport? _staged;
+
     public async Task<MigrationOutcome> RunAsync(IProgress<MigrationProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (!AsImport)
+        {
+            return await CopyAsync(progress, cancellationToken).ConfigureAwait(false);
+        }
+        _staged = await StagedImport.BeginAsync(target, cancellationToken).ConfigureAwait(false);
+        MigrationOutcome outcome;
+        try
+        {
+            outcome = await CopyAsync(progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A refused import drops what it staged; a cancelled or killed one is dropped by the recovery of a later open.
+            await _staged.DropAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        await _staged.PublishAsync(progress, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private async Task<MigrationOutcome> CopyAsync(IProgress<MigrationProgress>? progress, CancellationToken cancellationToken)
     {
         await CopyCatalogAsync(cancellationToken).ConfigureAwait(false);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -104,7 +130,8 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
                 }
                 insert.Add([.. values, ProfileVersion]);
             }
-            await target.InsertEverywhereAsync(table.Target, insert.Columns, insert.ToString(), cancellationToken).ConfigureAwait(false);
+            await target.InsertEverywhereAsync(await TableAsync(table.Target, cancellationToken).ConfigureAwait(false), insert.Columns, insert.ToString(), cancellationToken).ConfigureAwait(false);
+            await TouchAsync(cancellationToken).ConfigureAwait(false);
             copied += block.Length;
             progress?.Report(new MigrationProgress(table.Target, copied, rows.Count));
         }
@@ -136,7 +163,7 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
         var written = 0L;
         var read = 0L;
         var pending = new List<UsageEvent>();
-        var writer = new EventWrite(target, BlockSize);
+        var writer = new EventWrite(target, BlockSize, await TableAsync(ClickHouseTables.Events, cancellationToken).ConfigureAwait(false));
         var blockStart = day;
         // The next day is read from the source while the current block is written, so the two engines work at once.
         var next = day < last ? ReadDayAsync(day, cancellationToken) : null;
@@ -171,7 +198,9 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
     {
         if (AsImport)
         {
-            return await writer.WriteAsync(events, cancellationToken).ConfigureAwait(false);
+            var staged = await writer.WriteAsync(events, cancellationToken).ConfigureAwait(false);
+            await TouchAsync(cancellationToken).ConfigureAwait(false);
+            return staged;
         }
         await SaveResumePointAsync(new ResumePoint(from, to), cancellationToken).ConfigureAwait(false);
         var written = lookup
@@ -180,6 +209,12 @@ public sealed class WorkspaceMigration(IQueryStore source, ClickHouseWorkspace t
         await SaveResumePointAsync(new ResumePoint(to, to), cancellationToken).ConfigureAwait(false);
         return written;
     }
+
+    // An import writes to its staging tables; a migration to the targets.
+    private async Task<string> TableAsync(string table, CancellationToken cancellationToken) =>
+        _staged is null ? table : await _staged.TableAsync(table, cancellationToken).ConfigureAwait(false);
+
+    private Task TouchAsync(CancellationToken cancellationToken) => _staged?.TouchAsync(cancellationToken) ?? Task.CompletedTask;
 
     private async Task<bool> TargetHoldsEventsAsync(CancellationToken cancellationToken)
     {

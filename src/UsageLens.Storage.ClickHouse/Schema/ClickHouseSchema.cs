@@ -61,6 +61,7 @@ internal static class ClickHouseSchema
         yield return Versioned(ApiKeys, "key_hash String, prefix String, role String, partner_id Nullable(String), created_at DateTime('UTC')", "key_hash");
         yield return Versioned(Settings, "key String, value String", "key");
         yield return Versioned(AppUsers, "email String, password_hash String, role String, partner_id Nullable(String), created_at DateTime('UTC')", "email");
+        yield return Versioned(Imports, "id String, state String, updated_at DateTime('UTC') DEFAULT now()", "id");
         yield return Versioned(Erasures, "kind String, subject_id String, erased_at DateTime('UTC'), rows String", "erased_at, kind, subject_id");
         yield return Versioned(ReportRuns, "report String, partner_id Nullable(String), ran_at DateTime('UTC'), as_of Date, status String, file_name Nullable(String), deliveries String, error Nullable(String)", "ran_at, report");
     }

@@ -21,6 +21,12 @@ internal static class ClickHouseTables
     public const string Erasures = "erasures";
     public const string ReportRuns = "report_runs";
 
+    /// <summary>One row per import into the workspace: where it is between staging and published (see <c>StagedImport</c>).</summary>
+    public const string Imports = "imports";
+
+    /// <summary>How the names of an import's staging tables begin: <c>import_ID_TABLE</c>, ID being the import's own hex id.</summary>
+    public const string ImportStagingPrefix = "import_";
+
     /// <summary>Every table a workspace has (on a cluster, the names queries use), for <c>usagelens doctor</c>.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
