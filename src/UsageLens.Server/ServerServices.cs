@@ -30,7 +30,7 @@ internal static class ServerServices
         services.AddSingleton(workspace.Users);
         services.AddSingleton(workspace.Erasures);
         services.AddSingleton<WorkspaceCatalogCache>();
-        services.AddSingleton<Accounts.AccountListCache>();
+        services.AddSingleton<Workspace.ResultCache>();
         services.AddSingleton<GroupCommitWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<GroupCommitWriter>());
         services.AddSingleton<IngestRequests>();

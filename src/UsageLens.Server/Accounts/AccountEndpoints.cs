@@ -26,7 +26,7 @@ internal static class AccountEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, AccountListCache lists, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext http, ResultCache lists, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var listQuery = AccountListQuery.Parse(query["search"].FirstOrDefault(), query["sort"].FirstOrDefault(), query["order"].FirstOrDefault(),
@@ -37,11 +37,11 @@ internal static class AccountEndpoints
         return csv ? CsvExport.File("accounts", w => AccountListCsv.Write(w, listQuery.Matching(list))) : TypedResults.Ok(listQuery.Apply(list));
     }
 
-    private static async Task<IResult> ViewAsync(string id, HttpContext http, AccountListCache lists, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken) =>
+    private static async Task<IResult> ViewAsync(string id, HttpContext http, ResultCache lists, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken) =>
         TypedResults.Ok(await ReadViewAsync(id, http, lists, catalogs, options, clock, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The customer 360 of <paramref name="id"/> in the caller's scope, its insights from the cache.</summary>
-    internal static async Task<CustomerView> ReadViewAsync(string id, HttpContext http, AccountListCache lists, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<CustomerView> ReadViewAsync(string id, HttpContext http, ResultCache lists, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var asOf = AsOf(http, clock);
         var scope = CallerScope.Of(http.User);

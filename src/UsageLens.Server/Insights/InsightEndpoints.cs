@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using UsageLens.Core.Insights.Contract;
 using UsageLens.Insights;
 using UsageLens.Insights.Customers;
-using UsageLens.Server.Accounts;
 using UsageLens.Server.Authentication;
 using UsageLens.Server.Contract;
 using UsageLens.Server.Kpis;
@@ -41,7 +40,7 @@ internal static class InsightEndpoints
 
     // Caller mistakes (unknown name 404, another partner's accounts 403, bad input 400) are thrown and
     // answered by the one CallerMistakes filter, as for the KPIs.
-    private static async Task<Results<Ok<InsightResultJson>, FileContentHttpResult>> ComputeAsync(string name, HttpContext http, WorkspaceCatalogCache catalogs, AccountListCache cache, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<InsightResultJson>, FileContentHttpResult>> ComputeAsync(string name, HttpContext http, WorkspaceCatalogCache catalogs, ResultCache cache, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var insight = InsightRegistry.Find(name);

@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using UsageLens.Core.Semantics;
-using UsageLens.Server.Accounts;
+using UsageLens.Server.Workspace;
 
 namespace UsageLens.Server.Insights;
 
 /// <summary>
 /// When <see cref="ServerOptions.WarmInsights"/> is on (<c>usagelens serve</c>), computes the insights the overview
 /// and the insights page open with, for the whole workspace as of today, as soon as the server listens: the first
-/// person to open the dashboard reads them from the <see cref="AccountListCache"/> instead of waiting seconds.
+/// person to open the dashboard reads them from the <see cref="ResultCache"/> instead of waiting seconds.
 /// </summary>
-internal sealed partial class InsightWarmup(AccountListCache cache, ServerOptions options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<InsightWarmup> logger) : BackgroundService
+internal sealed partial class InsightWarmup(ResultCache cache, ServerOptions options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<InsightWarmup> logger) : BackgroundService
 {
     // The overview's highlights; churn risk is also the insights page's first view.
     private static readonly string[] s_dashboard = ["churn-risk", "anomalies", "upsell"];

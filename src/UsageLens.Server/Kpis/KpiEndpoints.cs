@@ -36,18 +36,26 @@ internal static class KpiEndpoints
     }
 
     private static async Task<Results<Ok<KpiResultJson>, FileContentHttpResult>> ComputeAsync(
-        string name, HttpContext http, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+        string name, HttpContext http, WorkspaceCatalogCache catalogs, ResultCache results, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var query = http.Request.Query;
         var kpi = KpiCatalog.Find(name);
         var arguments = KpiParameters.Read(p => Values(query, p), [.. query.Where(q => !IsParameter(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}"))]);
         var includeSql = KpiParameters.Switch(s_sql, Values(query, s_sql));
         var context = await catalogs.KpiContextAsync(options.Configuration, cancellationToken).ConfigureAwait(false);
-        var request = arguments.Resolve(kpi.Definition, context.Model, Today(KpiParameters.Value(s_asOf, Values(query, s_asOf)), clock), CallerScope.Of(http.User));
+        var asOf = Today(KpiParameters.Value(s_asOf, Values(query, s_asOf)), clock);
+        var request = arguments.Resolve(kpi.Definition, context.Model, asOf, CallerScope.Of(http.User));
         var csv = CsvExport.Wanted(http.Request);
-        var result = await kpi.ComputeAsync(request, context, cancellationToken).ConfigureAwait(false);
+        // The same request by the same scope is answered once per commit: a dashboard's pages ask for the same KPIs on every visit.
+        var result = await results.KpiAsync(Canonical(kpi.Definition.Name, query), asOf, request.Scope, c => kpi.ComputeAsync(request, c, CancellationToken.None), options.Configuration, cancellationToken).ConfigureAwait(false);
         return csv ? CsvExport.File(kpi.Definition.Name, w => KpiCsv.Write(w, result)) : TypedResults.Ok(KpiJson.ToJson(result, includeSql));
     }
+
+    // The parameters that shape the result (not how it is written out), sorted, so equal requests share an entry.
+    private static string Canonical(string kpi, IQueryCollection query) =>
+        kpi + "?" + string.Join("&", query.Where(q => !string.Equals(q.Key, s_format.Name, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(q => q.Key, StringComparer.OrdinalIgnoreCase)
+            .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key.ToLowerInvariant())}={Uri.EscapeDataString(v ?? "")}")));
 
     private static IReadOnlyList<string> Values(IQueryCollection query, KpiParameter parameter) => [.. query[parameter.Name].OfType<string>()];
 

@@ -26,14 +26,14 @@ internal static class ReportEndpoints
         return app;
     }
 
-    private static async Task<IResult> CustomerAsync(string id, HttpContext http, AccountListCache lists, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> CustomerAsync(string id, HttpContext http, ResultCache lists, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var view = await AccountEndpoints.ReadViewAsync(id, http, lists, catalogs, options, clock, cancellationToken).ConfigureAwait(false);
         var asOf = AccountEndpoints.AsOf(http, clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.File(CustomerReportPdf.Write(view, asOf), Pdf, $"customer-{asOf}.pdf");
     }
 
-    private static async Task<IResult> OverviewAsync(HttpContext http, AccountListCache lists, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> OverviewAsync(HttpContext http, ResultCache lists, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var asOf = AccountEndpoints.AsOf(http, clock);
         var list = await lists.ListAsync(asOf, CallerScope.Of(http.User), null, options.Configuration, cancellationToken).ConfigureAwait(false);
