@@ -19,11 +19,11 @@ internal static class InsightEndpoints
     // Query parameters every insight takes; any other parameter is one of the insight's own options.
     private static readonly HashSet<string> s_common = new(StringComparer.OrdinalIgnoreCase)
     {
-        "kpi", "metric", "by", "grain", "period", "top", "rank-by", "where", "as-of", "sql", CsvExport.Parameter,
+        "kpi", "metric", "by", "grain", "period", "top", "rank-by", "where", "as-of", "sql", "limit", CsvExport.Parameter,
     };
 
     // Parameters that leave an insight's computation as it is by default.
-    private static readonly HashSet<string> s_defaultRequest = new(StringComparer.OrdinalIgnoreCase) { "as-of", "sql", CsvExport.Parameter };
+    private static readonly HashSet<string> s_defaultRequest = new(StringComparer.OrdinalIgnoreCase) { "as-of", "sql", "limit", CsvExport.Parameter };
 
     public static IEndpointRouteBuilder MapInsightEndpoints(this IEndpointRouteBuilder app)
     {
@@ -33,7 +33,7 @@ internal static class InsightEndpoints
         group.MapGet("/{name}", ComputeAsync)
             .ProducesCallerMistakes()
             .WithSummary("Compute one insight as of a day, from the data before it")
-            .WithDescription("Query parameters: kpi, metric, by, grain, period, top, rank-by, where (repeatable), as-of, sql=true, format=csv; any other parameter is one of the insight's own options (see GET /api/v1/insights). docs/insights.md describes each method.")
+            .WithDescription("Query parameters: kpi, metric, by, grain, period, top, rank-by, where (repeatable), as-of, sql=true, limit (the strongest N findings, with findings_total), format=csv; any other parameter is one of the insight's own options (see GET /api/v1/insights). docs/insights.md describes each method.")
             .AddEndpointFilter(new Operations.QueryLatencyFilter("insight", [.. InsightRegistry.All.Select(i => i.Definition.Name)]));
         return app;
     }
@@ -68,7 +68,22 @@ internal static class InsightEndpoints
             return CsvExport.File(insight.Definition.Name, w => InsightCsv.Write(w, result));
         }
         var includeSql = string.Equals(query["sql"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-        return TypedResults.Ok(WithPlaybook(InsightJson.ToJson(includeSql ? result : result with { Sql = [] }), result, options.Configuration.Playbooks));
+        var json = WithPlaybook(InsightJson.ToJson(includeSql ? result : result with { Sql = [] }), result, options.Configuration.Playbooks);
+        return TypedResults.Ok(Limit(json, query["limit"].FirstOrDefault()));
+    }
+
+    // A page that shows the strongest few findings asks for those only: the full lists run to hundreds of kilobytes.
+    private static InsightResultJson Limit(InsightResultJson json, string? limit)
+    {
+        if (limit is null)
+        {
+            return json;
+        }
+        if (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) || count < 1)
+        {
+            throw new Core.UsageLensException($"limit '{limit}' must be a whole number of findings, 1 or more");
+        }
+        return json.Findings.Count <= count ? json : json with { Findings = [.. json.Findings.Take(count)], FindingsTotal = json.Findings.Count };
     }
 
     // Each finding about an account carries the playbook's action for the signal it stands for, when one is configured.

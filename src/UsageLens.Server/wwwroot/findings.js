@@ -27,6 +27,7 @@ export function findingsList(insight, { limit, compact = false } = {}) {
     ],
     rows,
   });
-  const more = limit && findings.length > limit ? el('p', { class: 'muted', text: `${findings.length - limit} more` }) : null;
+  const total = insight.findings_total ?? findings.length;
+  const more = limit && total > limit ? el('p', { class: 'muted', text: `${total - limit} more` }) : null;
   return el('div', { class: 'findings-wrap' }, el('p', { class: `muted summary${compact ? ' clamp' : ''}`, title: compact ? insight.summary : null, text: insight.summary }), table, more);
 }

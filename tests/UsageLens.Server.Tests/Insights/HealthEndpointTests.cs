@@ -58,4 +58,22 @@ public sealed class HealthEndpointTests
         Assert.Equal(["a", "b", "c", "d"], after);
         Assert.Equal(["a", "b", "d"], northAfter);
     }
+
+    [Fact]
+    public async Task A_limit_returns_the_strongest_findings_with_the_total_and_a_bad_limit_is_a_400_naming_it()
+    {
+        await using var server = await ThreePartnerAccounts.StartAsync();
+        var analyst = server.ClientWithBearer(server.AnalystKey);
+
+        var all = await Json.GetOkAsync(analyst, "/api/v1/insights/health?as-of=2026-10-08");
+        var two = await Json.GetOkAsync(analyst, "/api/v1/insights/health?as-of=2026-10-08&limit=2");
+        var bad = await analyst.GetAsync(new Uri("/api/v1/insights/health?as-of=2026-10-08&limit=0", UriKind.Relative));
+
+        var strongest = all.GetProperty("findings").EnumerateArray().Take(2).Select(f => f.GetProperty("subject").GetString());
+        Assert.Equal(strongest, two.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("subject").GetString()));
+        Assert.Equal(3, two.GetProperty("findings_total").GetInt32());
+        Assert.False(all.TryGetProperty("findings_total", out _));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("limit '0'", (await Json.ReadAsync(bad)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }

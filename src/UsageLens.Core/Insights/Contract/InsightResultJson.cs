@@ -33,6 +33,11 @@ public sealed record InsightResultJson : AnswerJson
     [JsonPropertyName("findings")]
     public required IReadOnlyList<InsightFindingJson> Findings { get; init; }
 
+    /// <summary>How many findings there are in all when the request's <c>limit</c> returned fewer; absent otherwise.</summary>
+    [JsonPropertyName("findings_total")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? FindingsTotal { get; init; }
+
     /// <summary>The SQL that ran, in order; empty unless asked for.</summary>
     [JsonPropertyName("sql")]
     public required IReadOnlyList<string> Sql { get; init; }

@@ -34,7 +34,7 @@ async function insightSection(parent, insight) {
       csvLink('CSV', `/api/v1/insights/${insight.name}`, params, `${insight.name}.csv`)),
     body));
   try {
-    const result = await fetchInsight(insight.name, params);
+    const result = await fetchInsight(insight.name, { ...params, limit: 50 });
     body.replaceChildren(el('details', { class: 'method' }, el('summary', { text: 'Method' }), el('p', { class: 'muted', text: result.method })), findingsList(result, { limit: 50 }));
   } catch (error) {
     body.replaceChildren(message(error.message, 'error'));

@@ -69,7 +69,7 @@ async function highlight(parent, name, title) {
     el('div', { class: 'card__head' }, el('h2', { id: `hl-${name}`, text: title }), el('a', { href: `#/insights?name=${name}`, text: 'All' })));
   parent.append(card);
   try {
-    const insight = await fetchInsight(name);
+    const insight = await fetchInsight(name, { limit: 5 });
     card.append(findingsList(insight, { limit: 5, compact: true }));
   } catch (error) {
     card.append(message(error.message, 'error'));
