@@ -4,7 +4,8 @@
 // For each page it reports, as the median over the runs (milliseconds from the navigation's start):
 //   shell   - the page's heading is shown (scripts, styles and ECharts loaded, session known);
 //   figures - the first tile or headline value is filled in, or the page's table or chart is drawn;
-//   settled - nothing on the page is busy any more (every chart, table and insight loaded).
+//   settled - nothing on the page is busy any more (every chart, table and insight loaded);
+//   lcp     - Largest Contentful Paint, the Web Vitals loading metric (Chrome leaves canvases out of it).
 import { chromium } from 'playwright-core';
 
 const [base = 'http://127.0.0.1:5080', key, runsText = '5'] = process.argv.slice(2);
@@ -27,7 +28,11 @@ async function time(page, url) {
   const shell = await at(() => document.querySelector('#view h1') && performance.now(), null, 120000);
   const figures = await at((selector) => [...document.querySelectorAll(selector)].some((e) => e.textContent.trim() !== '—' || e.tagName === 'CANVAS') && performance.now(), FIGURES, 120000);
   const settled = await at(() => !document.querySelector('[aria-busy="true"]') && performance.now(), null, 300000);
-  return { shell: Math.round(shell), figures: Math.round(figures), settled: Math.round(settled) };
+  // Largest Contentful Paint, the Web Vitals loading metric (text and images; Chrome does not count canvases).
+  const lcp = await page.evaluate(() => new Promise((resolve) => {
+    new PerformanceObserver((list) => resolve(list.getEntries().at(-1).startTime)).observe({ type: 'largest-contentful-paint', buffered: true });
+  }));
+  return { shell: Math.round(shell), figures: Math.round(figures), settled: Math.round(settled), lcp: Math.round(lcp) };
 }
 
 const results = Object.fromEntries(pages.map((p) => [p, []]));
@@ -47,8 +52,8 @@ await browser.close();
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.log(`median of ${runs} runs, milliseconds from navigation`);
-console.log('page         shell  figures  settled');
+console.log('page         shell  figures  settled      lcp');
 for (const [name, timings] of Object.entries(results)) {
-  const line = ['shell', 'figures', 'settled'].map((k) => String(median(timings.map((t) => t[k]))).padStart(k === 'shell' ? 6 : 8));
+  const line = ['shell', 'figures', 'settled', 'lcp'].map((k) => String(median(timings.map((t) => t[k]))).padStart(k === 'shell' ? 6 : 8));
   console.log(`${name.padEnd(11)}${line.join(' ')}`);
 }
