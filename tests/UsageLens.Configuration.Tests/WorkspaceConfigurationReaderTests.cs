@@ -44,7 +44,7 @@ public sealed class WorkspaceConfigurationReaderTests
     [InlineData("rate_plans: {growth: {meters: {api_call: {included: 5}}}}", "c.yaml: rate_plans.growth.meters.api_call: give either unit_price or tiers")]
     [InlineData("rate_plans: {g: {meters: {m: {tiers: [{up_to: 10, unit_price: 1}, {up_to: 5, unit_price: 1}, {unit_price: 1}]}}}}", "c.yaml: rate_plans.g.meters.m.tiers[1].up_to: tiers must rise, and only the last one has no up_to")]
     [InlineData("rate_plans: {g: {meters: {m: {mode: stepped, unit_price: 1}}}}", "c.yaml: rate_plans.g.meters.m.mode: 'stepped' must be graduated or volume")]
-    [InlineData("plans: {}", "c.yaml: plans: unknown key; expected rate_plans, metrics, activity, questions, health, alerts, playbooks, privacy")]
+    [InlineData("plans: {}", "c.yaml: plans: unknown key; expected rate_plans, metrics, activity, questions, health, alerts, playbooks, privacy, reports")]
     public void Mistakes_name_the_file_and_the_key_path(string text, string message)
     {
         var error = Assert.Throws<UsageLensException>(() => WorkspaceConfigurationReader.Read("c.yaml", text));
