@@ -18,9 +18,10 @@ port=5611
 for cli in "$@"; do
   run=$(mktemp -d)
   cp "$workspace" "$run/usagelens.duckdb"
-  key=$("$cli/usagelens" keys create --role writer --db "$run/usagelens.duckdb" 2>&1 | grep -o 'ul_[A-Za-z0-9_]*' | head -1)
+  key=$("$cli/usagelens" keys create --role writer --db "$run/usagelens.duckdb" 2>/dev/null | head -1)
   "$cli/usagelens" serve --db "$run/usagelens.duckdb" --urls "http://127.0.0.1:$port" > "$run/serve.log" 2>&1 &
   server=$!
+  trap 'kill $server 2>/dev/null || true' EXIT
   until curl -s -o /dev/null "http://127.0.0.1:$port/healthz"; do sleep 0.5; done
   start=$(date +%s.%N)
   for b in $(seq 0 59); do
