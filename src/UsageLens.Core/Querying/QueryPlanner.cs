@@ -233,11 +233,14 @@ public static class QueryPlanner
     /// A dimension as a text group key, masked as the caller's scope requires: personal values become stable
     /// pseudonyms here, where every breakdown is planned, so no page or endpoint has to remember to hide them.
     /// </summary>
-    internal static SqlExpr GroupKey(Dimension dimension, AccountScope scope) => scope.Masking(dimension) switch
+    internal static SqlExpr GroupKey(Dimension dimension, AccountScope scope) => Masked(GroupKey(dimension), scope.Masking(dimension));
+
+    /// <summary>A value as <paramref name="masking"/> shows it: as it is, or as a stable pseudonym (always, or when it is an e-mail).</summary>
+    internal static SqlExpr Masked(SqlExpr value, PiiMasking masking) => masking switch
     {
-        PiiMasking.Always => new SqlPseudonym(GroupKey(dimension), OnlyEmails: false),
-        PiiMasking.EmailsOnly => new SqlPseudonym(GroupKey(dimension), OnlyEmails: true),
-        _ => GroupKey(dimension),
+        PiiMasking.Always => new SqlPseudonym(value, OnlyEmails: false),
+        PiiMasking.EmailsOnly => new SqlPseudonym(value, OnlyEmails: true),
+        _ => value,
     };
 
     /// <summary><c>SELECT account_id FROM accounts AS a WHERE …</c>, for <c>IN (subquery)</c> conditions.</summary>

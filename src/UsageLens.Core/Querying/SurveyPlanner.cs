@@ -79,19 +79,12 @@ public static class SurveyPlanner
         {
             where.Add(new SqlInSubquery(new SqlColumn(Answers, "account_id"), QueryPlanner.AccountIds(accounts)));
         }
+        // The answering user's id is masked as the events' user_id is, so a masked caller sees one pseudonym per person.
         string[] columns = ["account_id", "user_id", "responded_at", "score", "comment"];
         return new SqlSelect(
-            [.. columns.Select(c => new SqlSelectItem(c == "user_id" ? UserId(scope) : new SqlColumn(Answers, c), c))],
+            [.. columns.Select(c => new SqlSelectItem(c == "user_id" ? QueryPlanner.Masked(new SqlColumn(Answers, c), scope.UserIdMasking) : new SqlColumn(Answers, c), c))],
             new SqlTable(WorkspaceTable.Nps, Answers),
             Where: QueryPlanner.And(where),
             OrderBy: [new SqlOrder(respondedAt, Descending: true), new SqlOrder(new SqlColumn(Answers, "user_id"))]);
-    }
-
-    // The answering user's id is masked like the events' user_id (e-mail ids become pseudonyms), so the
-    // customer 360 shows a masked caller the same stable pseudonym for a person as the usage breakdowns do.
-    private static SqlExpr UserId(AccountScope scope)
-    {
-        var column = new SqlColumn(Answers, "user_id");
-        return scope.MasksPii ? new SqlPseudonym(column, OnlyEmails: true) : column;
     }
 }

@@ -63,8 +63,11 @@ public sealed record AccountScope
         {
             return PiiMasking.Always;
         }
-        return dimension.Source == DimensionSource.Event && dimension.Column == UserIdDimension ? PiiMasking.EmailsOnly : PiiMasking.None;
+        return dimension.Source == DimensionSource.Event && dimension.Column == UserIdDimension ? UserIdMasking : PiiMasking.None;
     }
+
+    /// <summary>How a user id (of an event or an NPS answer) is shown to this caller: ids that are e-mails are pseudonymised when PII is masked.</summary>
+    public PiiMasking UserIdMasking => MasksPii ? PiiMasking.EmailsOnly : PiiMasking.None;
 
     /// <summary>
     /// Refuses filters that name a partner other than this scope's: the scope would return nothing,

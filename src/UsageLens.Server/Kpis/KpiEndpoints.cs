@@ -51,9 +51,9 @@ internal static class KpiEndpoints
         return csv ? CsvExport.File(kpi.Definition.Name, w => KpiCsv.Write(w, result)) : TypedResults.Ok(KpiJson.ToJson(result, includeSql));
     }
 
-    // The parameters that shape the result (not how it is written out), sorted, so equal requests share an entry.
+    // The parameters that shape the result, sorted, so equal requests share an entry; format and sql only say how it is written out.
     private static string Canonical(string kpi, IQueryCollection query) =>
-        kpi + "?" + string.Join("&", query.Where(q => !string.Equals(q.Key, s_format.Name, StringComparison.OrdinalIgnoreCase))
+        kpi + "?" + string.Join("&", query.Where(q => !string.Equals(q.Key, s_format.Name, StringComparison.OrdinalIgnoreCase) && !string.Equals(q.Key, s_sql.Name, StringComparison.OrdinalIgnoreCase))
             .OrderBy(q => q.Key, StringComparer.OrdinalIgnoreCase)
             .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key.ToLowerInvariant())}={Uri.EscapeDataString(v ?? "")}")));
 

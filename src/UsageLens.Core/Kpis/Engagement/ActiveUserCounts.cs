@@ -9,6 +9,9 @@ namespace UsageLens.Core.Kpis.Engagement;
 /// </summary>
 internal sealed record ActiveUserCounts(double MeanDaily, int InPeriod, int? Trailing, int Days)
 {
+    /// <summary>Distinct active users per UTC day with activity, when read by SQL (empty from an index).</summary>
+    public IReadOnlyDictionary<DateOnly, int> Daily { get; init; } = new Dictionary<DateOnly, int>();
+
     public static ActiveUserCounts Of(ActivityIndex index, Period period, int? window)
     {
         ArgumentNullException.ThrowIfNull(index);

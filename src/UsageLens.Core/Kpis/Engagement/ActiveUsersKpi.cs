@@ -43,43 +43,28 @@ internal sealed class ActiveUsersKpi : IKpi
         // A breakdown needs each day's users, which also give the headline; without one, SQL counts
         // the headline, reading a trailing window only for trailing WAU/MAU.
         int? trailing = measure != "dau" && mode == "trailing" ? window : null;
-        if (measure == "dau" && request.Grain == Grain.Day && request.GroupBy.Count == 0)
-        {
-            return await DailyAsync(request, reader, mode, cancellationToken).ConfigureAwait(false);
-        }
-        var activity = request.IsBreakdown ? await reader.ActiveDaysAsync(WithWindow(request.Period, window), cancellationToken).ConfigureAwait(false) : null;
-        var outcome = activity is null
-            ? Evaluate(await reader.CountsAsync(request.Period, trailing, cancellationToken).ConfigureAwait(false), measure, mode)
-            : Evaluate(new ActivityIndex(activity), request.Period, measure, window, mode);
+        // DAU by day is each day's distinct users, which the headline's SQL counts per day already: reading every
+        // (day, user, account) of the period to count them again in memory took seconds at 500 accounts.
+        var dauByDay = measure == "dau" && request.Grain == Grain.Day && request.GroupBy.Count == 0;
+        var activity = request.IsBreakdown && !dauByDay ? await reader.ActiveDaysAsync(WithWindow(request.Period, window), cancellationToken).ConfigureAwait(false) : null;
+        var counts = activity is null ? await reader.CountsAsync(request.Period, trailing, cancellationToken).ConfigureAwait(false) : null;
+        var outcome = counts is not null
+            ? Evaluate(counts, measure, mode)
+            : Evaluate(new ActivityIndex(activity!), request.Period, measure, window, mode);
         var previous = await KpiComparison.ForPreviousAsync(request, async before =>
             Evaluate(await reader.CountsAsync(before, trailing, cancellationToken).ConfigureAwait(false), measure, mode)).ConfigureAwait(false);
         // A day row is that day's DAU/WAU/MAU, which is the trailing window by definition.
         var rowMode = request.Grain == Grain.Day ? "trailing" : mode;
-        var rows = activity is null
-            ? null
-            : EngagementRows.Build(request, groups, activity, a => a.Account, (items, period) => Evaluate(new ActivityIndex(items), period, measure, window, rowMode));
+        var rows = dauByDay
+            ? Calendar.Buckets(request.Period, Grain.Day, request.WeekStart).Select(b => Row(b, counts!.Daily.GetValueOrDefault(DateOnly.FromDateTime(b.Label)))).ToList()
+            : activity is null
+                ? null
+                : EngagementRows.Build(request, groups, activity, a => a.Account, (items, period) => Evaluate(new ActivityIndex(items), period, measure, window, rowMode));
         return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "users", outcome.Parts)
         {
             Previous = previous,
             Rows = rows,
             Sql = context.Sql,
-        };
-    }
-
-    // DAU by day is each day's distinct users, which SQL counts per day: reading every (day, user, account)
-    // of the period to count them again in memory took seconds at 500 accounts (the dashboard's DAU chart).
-    private async Task<KpiResult> DailyAsync(KpiRequest request, EngagementReader reader, string mode, CancellationToken cancellationToken)
-    {
-        var outcome = Evaluate(await reader.CountsAsync(request.Period, null, cancellationToken).ConfigureAwait(false), "dau", mode);
-        var previous = await KpiComparison.ForPreviousAsync(request, async before =>
-            Evaluate(await reader.CountsAsync(before, null, cancellationToken).ConfigureAwait(false), "dau", mode)).ConfigureAwait(false);
-        var daily = await reader.DailyUsersAsync(ActiveUserCounts.WholeDays(request.Period), cancellationToken).ConfigureAwait(false);
-        var rows = Calendar.Buckets(request.Period, Grain.Day, request.WeekStart).Select(b => Row(b, daily.GetValueOrDefault(DateOnly.FromDateTime(b.Label)))).ToList();
-        return new KpiResult(Definition.Name, null, request.Period, outcome.Value, "users", outcome.Parts)
-        {
-            Previous = previous,
-            Rows = rows,
-            Sql = reader.Context.Sql,
         };
     }
 

@@ -60,11 +60,10 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
         var daily = await DailyUsersAsync(wholeDays, cancellationToken).ConfigureAwait(false);
         var inPeriod = await DistinctUsersAsync(wholeDays, cancellationToken).ConfigureAwait(false);
         int? trailing = window is { } n ? await DistinctUsersAsync(ActiveUserCounts.TrailingWindow(period, n), cancellationToken).ConfigureAwait(false) : null;
-        return new ActiveUserCounts(daily.Values.Sum() / (double)days.Count, inPeriod, trailing, days.Count);
+        return new ActiveUserCounts(daily.Values.Sum() / (double)days.Count, inPeriod, trailing, days.Count) { Daily = daily };
     }
 
-    /// <summary>Distinct active users per UTC day with activity in <paramref name="period"/>, counted by SQL.</summary>
-    public async Task<IReadOnlyDictionary<DateOnly, int>> DailyUsersAsync(Period period, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<DateOnly, int>> DailyUsersAsync(Period period, CancellationToken cancellationToken)
     {
         var rows = await context.QueryAsync(ActivityPlanner.DailyActiveUsers(period, request.Scope, request.Filters, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
         return rows.ToDictionary(r => r.GetDate("day"), r => (int)r.GetDouble("users"));
