@@ -37,6 +37,21 @@ export function hasKey() {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+// The reads of the page on screen. A browser keeps six connections to a server, so reads that a page
+// left behind (a slow insight, a chart's series) would hold them and queue the next page's reads, or a
+// sign-out, behind answers nobody will see. Starting a page, or signing out, cancels them.
+let pageReads = new AbortController();
+
+function cancelled() {
+  return new ApiError('cancelled', 0, 'The page changed before this answer came.');
+}
+
+/** Cancels the reads still running for the page before; called when a page starts drawing. */
+export function cancelPageReads() {
+  pageReads.abort();
+  pageReads = new AbortController();
+}
+
 function headers(method, accept, hasBody) {
   const result = { Accept: accept };
   const key = sessionStorage.getItem(KEY_STORAGE);
@@ -66,9 +81,11 @@ async function send(path, { method = 'GET', body, accept = 'application/json' } 
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
       credentials: 'same-origin',
+      // Only reads are cancelled: a write the user asked for runs to its end.
+      signal: UNSAFE.has(method) ? undefined : pageReads.signal,
     });
-  } catch {
-    throw new ApiError('network', 0, 'The UsageLens server cannot be reached.');
+  } catch (error) {
+    throw error?.name === 'AbortError' ? cancelled() : new ApiError('network', 0, 'The UsageLens server cannot be reached.');
   }
 }
 
@@ -95,7 +112,11 @@ export async function apiFetch(path, options = {}) {
   const response = await send(path, options);
   if (!response.ok) throw await failure(response);
   if (response.status === 204) return null;
-  return response.json();
+  try {
+    return await response.json();
+  } catch (error) {
+    throw error?.name === 'AbortError' ? cancelled() : error;
+  }
 }
 
 export function fetchKpi(name, params) {

@@ -1,6 +1,6 @@
 // The dashboard shell: who is signed in (session cookie or an API key from #key=...), the
 // navigation for that role, and the router that draws the page in the address.
-import { ApiError, adoptKeyFromFragment, apiFetch, forgetKey, hasKey, storeKey } from './api.js';
+import { ApiError, adoptKeyFromFragment, apiFetch, cancelPageReads, forgetKey, hasKey, storeKey } from './api.js';
 import { el } from './dom.js';
 import { PAGES, renderRoute } from './router.js';
 
@@ -32,6 +32,7 @@ function renderNav() {
 }
 
 async function signOut() {
+  cancelPageReads();
   if (hasKey()) forgetKey();
   else await apiFetch('/api/v1/session', { method: 'DELETE' }).catch(() => null);
   window.location.assign('/login');

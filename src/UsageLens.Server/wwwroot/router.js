@@ -1,6 +1,7 @@
 // A small hash router: #/page/rest?query. The address holds the whole state of a view (the
 // explorer's metric and period, the customer list's search and page), so a view can be shared.
 // Each page is an ES module under pages/ exporting render(view, route, session).
+import { cancelPageReads } from './api.js';
 import { disposeCharts } from './charts.js';
 import { message } from './dom.js';
 
@@ -51,6 +52,7 @@ export async function renderRoute(view, session, { focus = true } = {}) {
   const route = currentRoute();
   const page = pageOf(route);
   const mine = ++generation;
+  cancelPageReads();
   disposeCharts();
   view.replaceChildren();
   view.setAttribute('aria-busy', 'true');

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using CsCheck;
+using UsageLens.Server.Tests.Support;
 using Xunit.Abstractions;
 
 namespace UsageLens.Server.Tests.Reliability;
@@ -12,6 +13,7 @@ namespace UsageLens.Server.Tests.Reliability;
 /// randomly damaged. No answer is a 500, a refused request writes nothing, and the server keeps answering.
 /// Runs 30 s by default; USAGELENS_FUZZ_SECONDS=600 runs longer (see docs/reliability.md).
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class HttpFuzzTests(CorpusServer corpus, ITestOutputHelper output) : IClassFixture<CorpusServer>
 {
     private static readonly (string Path, string MediaType, string Body)[] s_writes =
