@@ -1,0 +1,10 @@
+namespace UsageLens.Scale;
+
+/// <summary>One KPI's latencies (ms) through the UsageLens API and, where run, for the raw SQL on DuckDB and PostgreSQL.</summary>
+internal sealed record KpiTiming(string Kpi, double P50, double P95, double RawDuckDbP50, double PostgresP50)
+{
+    /// <summary>Raw DuckDB time over ours (how many times faster we are); NaN when not run.</summary>
+    public double VersusRaw => RawDuckDbP50 / P50;
+
+    public double VersusPostgres => PostgresP50 / P50;
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using UsageLens.Reliability;
+using UsageLens.Scale;
+
+// UsageLens.Scale run [--events 10000000,100000000] [--dir DIR] [--cli PATH] [--runs 20] [--postgres on|off] [--pg-runs 5]
+//                     [--senders 8] [--batch 500] [--ingest-seconds 20]
+// UsageLens.Scale load --url URL --key KEY [--senders 8] [--batch 500] [--rate EVENTS_PER_S] [--seconds 20] --accounts N --run ID
+var options = Arguments.Parse(args);
+switch (args.Length > 0 ? args[0] : "")
+{
+    case "run":
+    {
+        var cli = UsageLensBinary.Locate(options.Text("cli"));
+        var directory = Path.GetFullPath(options.Text("dir") ?? Path.Combine(Path.GetTempPath(), "usagelens-scale"));
+        var scale = new ScaleOptions(options.Int("runs", 20), options.Text("postgres") != "off" && RawPostgres.Installed, options.Int("pg-runs", 5),
+            options.Int("senders", 8), options.Int("batch", 500), options.Int("ingest-seconds", 20));
+        var sizes = (options.Text("events") ?? "10000000").Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture));
+        var tables = new List<string>();
+        foreach (var events in sizes)
+        {
+            Console.WriteLine($"== {events:N0} events under {directory}");
+            var figures = await new ScaleRun(cli, directory, events, scale, Console.Out).RunAsync();
+            tables.Add(ScaleReport.Markdown(figures, SyntheticWorkload.Prepare(Path.Combine(directory, $"data-{events}"), events).Accounts));
+        }
+        Console.WriteLine();
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB; {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; {DateTime.UtcNow:yyyy-MM-dd}");
+        Console.WriteLine();
+        Console.WriteLine(string.Join('\n', tables));
+        return 0;
+    }
+    case "load":
+    {
+        var figures = await new IngestLoad(new Uri(options.Text("url") ?? throw new ArgumentException("--url is required")), options.Text("key") ?? throw new ArgumentException("--key is required"),
+            options.Int("senders", 8), options.Int("batch", 500), options.Double("rate", 0), TimeSpan.FromSeconds(options.Int("seconds", 20)),
+            long.Parse(options.Text("accounts") ?? "500", CultureInfo.InvariantCulture), options.Text("run") ?? Guid.NewGuid().ToString("N")).RunAsync();
+        Console.WriteLine(figures.ToJson());
+        return 0;
+    }
+    default:
+        Console.Error.WriteLine("usage: UsageLens.Scale run [--events N[,N]] [--dir DIR] [--cli PATH] [--runs R] [--postgres on|off] | load --url URL --key KEY ...");
+        return 2;
+}

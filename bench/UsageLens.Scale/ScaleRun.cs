@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+
+using UsageLens.Reliability;
+
+namespace UsageLens.Scale;
+
+/// <summary>
+/// One size, end to end: the files, DuckDB's own load of them (the import baseline and the raw-SQL baseline), the
+/// same files imported by <c>usagelens import</c>, each dashboard KPI through a served API beside its raw SQL on
+/// DuckDB and PostgreSQL, HTTP ingest into that full workspace and into an empty one, and the server's memory.
+/// </summary>
+internal sealed class ScaleRun(UsageLensBinary cli, string directory, long events, ScaleOptions options, TextWriter progress)
+{
+    public async Task<ScaleFigures> RunAsync()
+    {
+        var workload = Time("files", () => SyntheticWorkload.Prepare(Path.Combine(directory, $"data-{events}"), events));
+        using var raw = Time("DuckDB's own load", () => RawDuckDb.Load(workload, Path.Combine(directory, $"raw-{events}.duckdb")));
+        var workspace = Path.Combine(directory, $"usagelens-{events}", "usagelens.duckdb");
+        var import = await ImportAsync(workload, workspace);
+        progress.WriteLine($"import: ours {import.TotalSeconds:0.0} s, DuckDB read_parquet {raw.EventsLoad.TotalSeconds:0.0} s");
+
+        using var postgres = options.Postgres ? await TimeAsync("PostgreSQL load", () => LoadPostgresAsync(raw, workload)) : null;
+        var writer = (await cli.RunAsync("keys", "create", "--role", "writer", "--db", workspace)).Trim();
+        var analyst = (await cli.RunAsync("keys", "create", "--role", "analyst", "--db", workspace)).Trim();
+        var port = ServeProcess.FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        List<KpiTiming> kpis;
+        IngestFigures full, paced;
+        long rss, peak;
+        using (var serve = await ServeProcess.StartAsync(cli, ["--db", workspace], port, TimeSpan.FromMinutes(5)))
+        {
+            kpis = await TimeKpisAsync(address, analyst, raw, postgres);
+            rss = serve.ResidentBytes();
+            full = await LoadAsync(address, writer, workload.Accounts, rate: 0, "full");
+            paced = await LoadAsync(address, writer, workload.Accounts, rate: full.EventsPerSecond * 0.7, "paced");
+            peak = ProcessMemory.PeakResidentBytes(serve.Id);
+        }
+        var empty = await IngestIntoEmptyAsync(workload);
+        return new ScaleFigures(events, import, raw.EventsLoad, kpis, empty, full, paced, rss, peak);
+    }
+
+    private async Task<TimeSpan> ImportAsync(SyntheticWorkload workload, string workspace)
+    {
+        var folder = Path.GetDirectoryName(workspace)!;
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        Directory.CreateDirectory(folder);
+        await cli.RunAsync("import", "accounts", workload.AccountsFile, "--db", workspace);
+        await cli.RunAsync("import", "subscriptions", workload.SubscriptionsFile, "--db", workspace);
+        var watch = Stopwatch.StartNew();
+        await cli.RunAsync("import", "events", workload.EventsFile, "--db", workspace);
+        return watch.Elapsed;
+    }
+
+    private async Task<RawPostgres> LoadPostgresAsync(RawDuckDb raw, SyntheticWorkload workload)
+    {
+        var csv = Path.Combine(workload.Directory, "events.csv");
+        if (!File.Exists(csv))
+        {
+            raw.ExportEventsCsv(csv);
+        }
+        return await RawPostgres.StartAsync(directory, csv, workload);
+    }
+
+    private async Task<List<KpiTiming>> TimeKpisAsync(Uri address, string key, RawDuckDb raw, RawPostgres? postgres)
+    {
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(10) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        // serve warms the overview's insights at start; wait for that, so it does not run under the timings.
+        foreach (var insight in new[] { "churn-risk", "anomalies", "upsell" })
+        {
+            (await client.GetAsync(new Uri($"/api/v1/insights/{insight}", UriKind.Relative))).EnsureSuccessStatusCode();
+        }
+        var timings = new List<KpiTiming>();
+        foreach (var kpi in KpiCase.Dashboard)
+        {
+            var ours = new LatencyLog(kpi.Name);
+            var rawLog = new LatencyLog(kpi.Name);
+            var pgLog = new LatencyLog(kpi.Name);
+            // Each run asks for a different as-of day, so it computes rather than reads the per-commit result cache.
+            for (var run = 0; run < options.Runs; run++)
+            {
+                var asOf = SyntheticWorkload.AsOf.AddDays(-run);
+                var day = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var watch = Stopwatch.StartNew();
+                using var response = await client.GetAsync(new Uri($"/api/v1/kpi/{kpi.Request}&as-of={day}", UriKind.Relative));
+                await response.Content.ReadAsByteArrayAsync();
+                response.EnsureSuccessStatusCode();
+                ours.Record(watch.Elapsed);
+                rawLog.Record(raw.Time(kpi, asOf));
+                if (postgres is not null && run < options.PostgresRuns)
+                {
+                    pgLog.Record(await postgres.TimeAsync(kpi, asOf));
+                }
+            }
+            var timing = new KpiTiming(kpi.Name, ours.Percentile(50), ours.Percentile(95), rawLog.Percentile(50), pgLog.Percentile(50));
+            progress.WriteLine($"{kpi.Name}: p50 {timing.P50:0} ms, p95 {timing.P95:0} ms; raw DuckDB {timing.RawDuckDbP50:0} ms; PostgreSQL {timing.PostgresP50:0} ms");
+            timings.Add(timing);
+        }
+        return timings;
+    }
+
+    private async Task<IngestFigures> IngestIntoEmptyAsync(SyntheticWorkload workload)
+    {
+        var workspace = Path.Combine(directory, $"empty-{events}", "usagelens.duckdb");
+        var folder = Path.GetDirectoryName(workspace)!;
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        Directory.CreateDirectory(folder);
+        await cli.RunAsync("import", "accounts", workload.AccountsFile, "--db", workspace);
+        var writer = (await cli.RunAsync("keys", "create", "--role", "writer", "--db", workspace)).Trim();
+        var port = ServeProcess.FreePort();
+        using var serve = await ServeProcess.StartAsync(cli, ["--db", workspace], port, TimeSpan.FromMinutes(5));
+        return await LoadAsync(new Uri($"http://127.0.0.1:{port}"), writer, workload.Accounts, rate: 0, "empty");
+    }
+
+    // The load generator is this tool again, in its own process, so its CPU shows as its own.
+    private async Task<IngestFigures> LoadAsync(Uri address, string key, long accounts, double rate, string label)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { typeof(ScaleRun).Assembly.Location, "load", "--url", address.ToString(), "--key", key, "--senders", options.Senders.ToString(CultureInfo.InvariantCulture),
+            "--batch", options.Batch.ToString(CultureInfo.InvariantCulture), "--rate", rate.ToString("0", CultureInfo.InvariantCulture), "--seconds", options.IngestSeconds.ToString(CultureInfo.InvariantCulture),
+            "--accounts", accounts.ToString(CultureInfo.InvariantCulture), "--run", $"{label}-{events}-{Environment.TickCount64}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("the load generator did not start");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the load generator exited {process.ExitCode}: {error}");
+        }
+        var figures = IngestFigures.FromJson(output.Trim().Split('\n')[^1]);
+        progress.WriteLine($"ingest ({label}): {figures.EventsPerSecond:0} events/s, ack p50 {figures.P50:0} ms, p99 {figures.P99:0} ms, {figures.Failures} refused");
+        return figures;
+    }
+
+    private T Time<T>(string what, Func<T> step)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = step();
+        progress.WriteLine($"{what}: {watch.Elapsed.TotalSeconds:0.0} s");
+        return result;
+    }
+
+    private async Task<T> TimeAsync<T>(string what, Func<Task<T>> step)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = await step();
+        progress.WriteLine($"{what}: {watch.Elapsed.TotalSeconds:0.0} s");
+        return result;
+    }
+}
