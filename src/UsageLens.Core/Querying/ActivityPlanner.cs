@@ -76,10 +76,10 @@ internal static class ActivityPlanner
     /// Events per <c>(day, entity, account_id)</c> in the period, where the entity column is
     /// <c>user_id</c> or <c>account_id</c>; optionally only one event name.
     /// </summary>
-    public static SqlSelect EntityDays(string entity, Period period, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName, IReadOnlyList<string> activity, EventReads reads)
+    public static SqlSelect EntityDays(string entity, Period period, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName, IReadOnlyList<string> activity, EventReads reads, Grain grain = Grain.Day, DayOfWeek weekStart = DayOfWeek.Monday)
     {
         var source = EventSource.For(reads, period, entity == "user_id", filters.Select(f => f.Dimension));
-        var day = new SqlTimeBucket(Grain.Day, source.Time(Events), DayOfWeek.Monday);
+        var day = new SqlTimeBucket(grain, source.Time(Events), weekStart);
         SqlExpr[] keys = [day, Col(Events, entity), Col(Events, "account_id")];
         return new SqlSelect(
             [new(day, "day"), new(keys[1], "entity"), new(keys[2], "account_id"), new(source.EventCount(Events), "events")],

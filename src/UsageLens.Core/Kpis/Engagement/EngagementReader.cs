@@ -1,5 +1,6 @@
 using UsageLens.Core.Querying;
 using UsageLens.Core.Semantics;
+using UsageLens.Core.Sql;
 
 namespace UsageLens.Core.Kpis.Engagement;
 
@@ -138,9 +139,13 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     }
 
     /// <summary>Events per (day, user or account, account) in the period, optionally of one event.</summary>
-    public async Task<List<EntityDay>> EntityDaysAsync(string entity, Period period, string? eventName, CancellationToken cancellationToken)
+    public Task<List<EntityDay>> EntityDaysAsync(string entity, Period period, string? eventName, CancellationToken cancellationToken) =>
+        EntityDaysAsync(entity, period, eventName, Grain.Day, cancellationToken);
+
+    /// <summary>Events per (grain period, user or account, account), the period's first day standing for it.</summary>
+    public async Task<List<EntityDay>> EntityDaysAsync(string entity, Period period, string? eventName, Grain grain, CancellationToken cancellationToken)
     {
-        var rows = await context.QueryAsync(ActivityPlanner.EntityDays(entity, period, request.Scope, request.Filters, eventName, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
+        var rows = await context.QueryAsync(ActivityPlanner.EntityDays(entity, period, request.Scope, request.Filters, eventName, Activity, context.Reads, grain, request.WeekStart), cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new EntityDay(r.GetDate("day"), r.GetString("entity"), r.GetNullableString("account_id"), r.GetInt64("events"), eventName is not null)).ToList();
     }
 

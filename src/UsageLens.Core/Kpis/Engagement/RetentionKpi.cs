@@ -59,7 +59,9 @@ internal sealed class RetentionKpi : IKpi
     {
         // Activity from the first cohort's calendar start; later cohorts' intervals all lie inside it.
         var read = new Period(Calendar.StartOf(grain, period.From, reader.Request.WeekStart), period.To);
-        var days = await reader.EntityDaysAsync(entity, read, null, cancellationToken).ConfigureAwait(false);
+        // Intervals count whole grains, so one row per entity and grain (its first day) gives the same cells as its
+        // days do, with a seventh (week) or a thirtieth (month) of the rows to read.
+        var days = await reader.EntityDaysAsync(entity, read, null, grain, cancellationToken).ConfigureAwait(false);
         return Retention.Cells(firstEvents, days.Select(d => (d.Entity, d.Day)), period, grain, onOrAfter, reader.Request.WeekStart);
     }
 
