@@ -26,6 +26,9 @@ public sealed record ServerOptions
     /// <summary>Records (events, accounts, users) after which a commit group is closed.</summary>
     public int GroupCommitMaxRecords { get; init; } = 20_000;
 
+    /// <summary>How often the rollups are folded back to one row per key (DuckDB); zero turns it off.</summary>
+    public TimeSpan RollupCompactionInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Requests that may wait for the writer before new ones wait for room.</summary>
     public int PendingRequestLimit { get; init; } = 1_000;
 

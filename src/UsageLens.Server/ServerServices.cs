@@ -37,6 +37,7 @@ internal static class ServerServices
         services.AddSingleton<AlertServices>();
         services.AddHostedService<AlertScheduleService>();
         services.AddHostedService<Insights.InsightWarmup>();
+        services.AddHostedService<Rollups.RollupCompactor>();
         services.AddApiKeyAuthentication();
         services.AddIngestRateLimits(options);
         services.AddRateLimiter(limiter => limiter.AddPolicy<string, Sessions.SignInRateLimit>(Sessions.SignInRateLimit.Policy));

@@ -32,6 +32,11 @@ internal static class ClickHouseLiteral
         _ => throw new ArgumentException($"no ClickHouse literal for a value of type {value.GetType()}", nameof(value)),
     };
 
+    /// <summary>The first and the last second ClickHouse's DateTime holds.</summary>
+    public static DateTime EarliestTime => DateTime.UnixEpoch;
+
+    public static DateTime LatestTime => s_lastSecond;
+
     /// <summary>Whether ClickHouse's DateTime holds this UTC instant (whole seconds aside).</summary>
     public static bool HoldsTime(DateTime utc) => utc >= DateTime.UnixEpoch && utc < s_lastSecond.AddSeconds(1);
 

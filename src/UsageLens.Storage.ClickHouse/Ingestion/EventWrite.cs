@@ -140,11 +140,12 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize, s
         return events.Where(e => seen.Add((e.Source, e.Id))).ToList();
     }
 
-    // (source, id) alone says whether an event is stored: a live retry can come back with another
-    // time (a Segment message without "timestamp" is timed by its arrival) or another account (looked
-    // up from the user's latest link). Only a copy from a stored workspace, where an event's time
-    // never changes, may narrow the lookup to the partitions of its events. The pairs travel as a
-    // temporary table sent with the query, which ClickHouse reads far faster than a long IN list.
+    // A live retry can come back with another time (a Segment message without "timestamp" is timed by its arrival,
+    // clock-skew correction moves it) or another account (looked up from the user's latest link), so only
+    // (source, id) says whether an event is stored. It is looked for among events timed within EventDedupe.Window of
+    // the batch: the month partitions outside that are never read, so the lookup does not grow with the workspace.
+    // A copy from a stored workspace, where an event's time never changes, narrows it to the batch's own times. The
+    // pairs travel as a temporary table sent with the query, which ClickHouse reads far faster than a long IN list.
     private async Task<HashSet<(string, string)>> StoredKeysAsync(IReadOnlyList<UsageEvent> events, bool sameTimeAndAccount, CancellationToken cancellationToken)
     {
         var stored = new HashSet<(string, string)>();
@@ -155,13 +156,11 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize, s
             {
                 keys.Add(e.Source, e.Id);
             }
-            var sql = $"SELECT source, id FROM {ClickHouseTables.Events} WHERE ";
-            if (sameTimeAndAccount)
-            {
-                sql += $"timestamp >= {ClickHouseLiteral.Render(Second(chunk.Min(e => e.Timestamp)))}"
-                    + $" AND timestamp <= {ClickHouseLiteral.Render(Second(chunk.Max(e => e.Timestamp)))} AND ";
-            }
-            sql += $"(source, id) IN {BatchKeys}";
+            var slack = sameTimeAndAccount ? TimeSpan.Zero : EventDedupe.Window;
+            var sql = $"SELECT source, id FROM {ClickHouseTables.Events} WHERE "
+                + $"timestamp >= {ClickHouseLiteral.Render(Second(Clamp(chunk.Min(e => e.Timestamp) - slack)))}"
+                + $" AND timestamp <= {ClickHouseLiteral.Render(Second(Clamp(chunk.Max(e => e.Timestamp) + slack)))}"
+                + $" AND (source, id) IN {BatchKeys}";
             var rows = await workspace.Entry.QueryAsync(sql, new ExternalTable(BatchKeys, "source String, id String", keys.ToString()), cancellationToken).ConfigureAwait(false);
             foreach (var row in rows.Rows)
             {
@@ -191,6 +190,10 @@ internal sealed class EventWrite(ClickHouseWorkspace workspace, int blockSize, s
         var keys = events.Select(e => e.PropertiesJson).Distinct(StringComparer.Ordinal).SelectMany(FlatJson.Keys).ToHashSet(StringComparer.Ordinal);
         await ProfileWrite.RegisterKeysAsync(workspace, ClickHouseTables.EventPropertyKeys, keys, cancellationToken).ConfigureAwait(false);
     }
+
+    // The window may reach past the times ClickHouse holds (CheckTimes has refused events outside them).
+    private static DateTime Clamp(DateTime time) =>
+        time < ClickHouseLiteral.EarliestTime ? ClickHouseLiteral.EarliestTime : time > ClickHouseLiteral.LatestTime ? ClickHouseLiteral.LatestTime : time;
 
     private static DateTime Second(DateTime time) => new(time.Ticks - time.Ticks % TimeSpan.TicksPerSecond, time.Kind);
 }

@@ -7,7 +7,7 @@ namespace UsageLens.Storage.DuckDb.Ingestion;
 /// Writes validated batches in one transaction. DuckDB is single-writer, so writes are serialised
 /// here; the HTTP pipeline groups concurrent requests into one batch before calling it.
 /// </summary>
-public sealed class DuckDbIngestionStore(DuckDbWorkspace workspace) : IIngestionStore, IDisposable
+public sealed class DuckDbIngestionStore(DuckDbWorkspace workspace) : IIngestionStore, IRollupCompaction, IDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
@@ -57,6 +57,23 @@ public sealed class DuckDbIngestionStore(DuckDbWorkspace workspace) : IIngestion
         finally
         {
             EventStaging.Drop(connection);
+        }
+    }
+
+    public async Task<RollupCompactionOutcome> CompactRollupsAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = workspace.OpenConnection();
+            using var transaction = connection.BeginTransaction();
+            var outcome = RollupCompaction.Compact(connection);
+            transaction.Commit();
+            return outcome;
+        }
+        finally
+        {
+            _writer.Release();
         }
     }
 

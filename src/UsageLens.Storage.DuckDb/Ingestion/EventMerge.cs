@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using UsageLens.Core.Events;
 
 namespace UsageLens.Storage.DuckDb.Ingestion;
 
@@ -34,13 +35,6 @@ public static class EventMerge
         return new UnitConflict(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3));
     }
 
-    /// <summary>
-    /// How far apart in event time a resent message and its first copy may be and still be recognised: a resend
-    /// carries the same timestamp, except where Segment's clock-skew correction (<c>sentAt</c> against the time
-    /// received) moves it by the resend's delay. One day, like the dedupe windows of Segment and RudderStack.
-    /// </summary>
-    public static readonly TimeSpan DedupeWindow = TimeSpan.FromDays(1);
-
     /// <summary>Inserts the staged events that are new and returns how many were stored.</summary>
     public static long MergeNewEvents(DuckDBConnection connection)
     {
@@ -56,7 +50,7 @@ public static class EventMerge
             WHERE key NOT IN (SELECT key FROM event_property_keys)
             """);
         // The new rows are materialised once so the events and both rollups take exactly the same rows.
-        // Stored ids are looked up only among events timed within DedupeWindow of the staged ones: the bounds are
+        // Stored ids are looked up only among events timed within EventDedupe.Window of the staged ones: the bounds are
         // constants, so DuckDB skips every row group whose timestamps lie outside them, and a batch of live
         // events costs the same against ten thousand stored events as against a hundred million.
         var (from, to) = DedupeBounds(connection);
@@ -91,7 +85,7 @@ public static class EventMerge
     {
         var row = DuckDbCommands.Rows(connection, $"SELECT min(timestamp), max(timestamp) FROM {EventStaging.Table}")[0];
         return row[0] is DateTime first && row[1] is DateTime last
-            ? (first - DedupeWindow, last + DedupeWindow)
+            ? (first - EventDedupe.Window, last + EventDedupe.Window)
             : (DateTime.MinValue, DateTime.MinValue);
     }
 }

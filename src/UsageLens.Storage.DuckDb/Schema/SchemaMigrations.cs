@@ -121,6 +121,12 @@ internal static class SchemaMigrations
             deliveries JSON NOT NULL,
             error VARCHAR);
         """,
+        // 7: the days whose rollup rows a write has added to since the last compaction; every day at first, since
+        // a workspace from before has never been compacted.
+        $"""
+        CREATE TABLE {RollupCompaction.DirtyDays} (day TIMESTAMP NOT NULL);
+        INSERT INTO {RollupCompaction.DirtyDays} SELECT DISTINCT day FROM {EventRollups.AccountDays};
+        """,
     ];
 
     public static int LatestVersion => s_migrations.Length;

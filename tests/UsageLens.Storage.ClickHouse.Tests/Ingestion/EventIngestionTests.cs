@@ -42,6 +42,28 @@ public sealed class EventIngestionTests(ClickHouseServers servers)
     [SkippableTheory]
     [InlineData("single")]
     [InlineData("cluster")]
+    public async Task A_resend_whose_timestamp_moved_within_a_day_is_stored_once_and_a_reused_id_days_later_is_new(string layout)
+    {
+        ClickHouseRequirement.Check();
+        using var workspace = await ClickHouseWorkspace.OpenAsync(servers.Database(layout), default);
+        using var store = Store(workspace);
+        await store.WriteAsync(IngestBatch.OfEvents([SampleEvents.Call("1", "a1", 12 * 60, 2), SampleEvents.Call("2", "a2", 12 * 60, 3)]), default);
+
+        // A resend corrected for clock skew moves by minutes or hours (here 23 h either way, into other days and, for
+        // the first, another account); an id reused a week later is outside the window and is a new event.
+        var resent = await store.WriteAsync(IngestBatch.OfEvents([SampleEvents.Call("1", "a5", 60 - 1, 2), SampleEvents.Call("2", "a2", 35 * 60, 3)]), default);
+        var later = await store.WriteAsync(IngestBatch.OfEvents([SampleEvents.Call("1", "a1", 7 * 24 * 60, 5)]), default);
+
+        Assert.Equal(new IngestOutcome(0, 2, 0, 0), resent);
+        Assert.Equal(new IngestOutcome(1, 0, 0, 0), later);
+        var rows = await workspace.Entry.QueryAsync(
+            "SELECT (SELECT count() FROM events), (SELECT sum(quantity) FROM events), (SELECT sum(events) FROM rollup_user_days), (SELECT sum(quantity) FROM rollup_user_days)", default);
+        Assert.Equal([3L, 10.0, 3L, 10.0], rows.Rows[0]);
+    }
+
+    [SkippableTheory]
+    [InlineData("single")]
+    [InlineData("cluster")]
     public async Task Duplicates_within_one_batch_keep_the_first_arrival(string layout)
     {
         ClickHouseRequirement.Check();

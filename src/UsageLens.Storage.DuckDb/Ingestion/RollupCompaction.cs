@@ -1,0 +1,61 @@
+using DuckDB.NET.Data;
+using UsageLens.Core.Storage;
+
+namespace UsageLens.Storage.DuckDb.Ingestion;
+
+/// <summary>
+/// Folds the daily rollups back to one row per key. Every write appends the sums of its own events (see
+/// <see cref="EventRollups"/>), so a day of live traffic in small commits leaves a row per key and commit; the writes
+/// note the days they touched in <see cref="DirtyDays"/>, and compaction rewrites exactly those days, in one
+/// transaction: the summed rows replace the day's rows, and the days are struck off.
+/// </summary>
+public static class RollupCompaction
+{
+    public const string DirtyDays = "rollup_dirty_days";
+
+    private const string Days = "rollup_compaction_days";
+    private const string Folded = "rollup_compaction_rows";
+
+    /// <summary>The statement a write runs to note the days of the events in <paramref name="relation"/> (a constant table name).</summary>
+    public static string MarkSql(string relation) => $"""
+        INSERT INTO {DirtyDays} (day)
+        SELECT DISTINCT date_trunc('day', timestamp) FROM {relation}
+        EXCEPT SELECT day FROM {DirtyDays};
+        """;
+
+    /// <summary>Compacts inside the caller's transaction.</summary>
+    public static RollupCompactionOutcome Compact(DuckDBConnection connection)
+    {
+        DuckDbCommands.Execute(connection, $"CREATE OR REPLACE TEMP TABLE {Days} AS SELECT DISTINCT day FROM {DirtyDays}");
+        try
+        {
+            var days = Convert.ToInt32(DuckDbCommands.Scalar(connection, $"SELECT count(*) FROM {Days}"), System.Globalization.CultureInfo.InvariantCulture);
+            if (days == 0)
+            {
+                return new RollupCompactionOutcome(0, 0, 0);
+            }
+            long before = 0, after = 0;
+            foreach (var (table, keys) in new[]
+            {
+                (EventRollups.AccountDays, "day, account_id, event, unit, product, classification"),
+                (EventRollups.UserDays, "day, account_id, user_id, event, unit, product, classification"),
+            })
+            {
+                DuckDbCommands.Execute(connection, $"""
+                    CREATE OR REPLACE TEMP TABLE {Folded} AS
+                    SELECT {keys}, CAST(sum(events) AS BIGINT) AS events, sum(quantity) AS quantity, min(first_at) AS first_at
+                    FROM {table} WHERE day IN (SELECT day FROM {Days})
+                    GROUP BY {keys}
+                    """);
+                before += DuckDbCommands.Execute(connection, $"DELETE FROM {table} WHERE day IN (SELECT day FROM {Days})");
+                after += DuckDbCommands.Execute(connection, $"INSERT INTO {table} ({keys}, events, quantity, first_at) SELECT * FROM {Folded} ORDER BY day, event, account_id");
+            }
+            DuckDbCommands.Execute(connection, $"DELETE FROM {DirtyDays} WHERE day IN (SELECT day FROM {Days})");
+            return new RollupCompactionOutcome(days, before, after);
+        }
+        finally
+        {
+            DuckDbCommands.Execute(connection, $"DROP TABLE IF EXISTS {Folded}; DROP TABLE IF EXISTS {Days}");
+        }
+    }
+}

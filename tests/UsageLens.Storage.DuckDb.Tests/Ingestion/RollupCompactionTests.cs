@@ -1,0 +1,88 @@
+using UsageLens.Core.Events;
+using UsageLens.Core.Storage;
+using UsageLens.Storage.DuckDb.Ingestion;
+
+namespace UsageLens.Storage.DuckDb.Tests.Ingestion;
+
+/// <summary>
+/// Many small commits leave a rollup row per key and commit; compaction folds the days they touched back to one
+/// row per key, and the rollups still sum exactly what the raw events sum.
+/// </summary>
+public sealed class RollupCompactionTests : IDisposable
+{
+    private static readonly DateTime s_day = new(2026, 10, 1, 9, 0, 0, DateTimeKind.Utc);
+    private readonly DuckDbWorkspace _workspace = DuckDbWorkspace.Open(":memory:");
+
+    // What the user-day rollup must hold, computed from the raw events.
+    private const string RawUserDays = """
+        SELECT date_trunc('day', timestamp) AS day, account_id, user_id, event, count(*) AS events, sum(quantity) AS quantity, min(timestamp) AS first_at
+        FROM events GROUP BY ALL ORDER BY ALL
+        """;
+
+    private const string RolledUserDays = """
+        SELECT day, account_id, user_id, event, sum(events) AS events, sum(quantity) AS quantity, min(first_at) AS first_at
+        FROM rollup_user_days GROUP BY ALL ORDER BY ALL
+        """;
+
+    private static UsageEvent Call(string id, string user, DateTime at, double quantity) =>
+        new(id, "", at, "acct-" + user[0], user, "api_call", quantity, "count", null, null, null, null);
+
+    [Fact]
+    public async Task Ten_small_commits_fold_to_one_row_per_key_with_the_same_sums()
+    {
+        using var store = new DuckDbIngestionStore(_workspace);
+        // Ten commits, each with a call by a1 and one by b1 on day 1, and every other one a call by a1 on day 2.
+        for (var i = 0; i < 10; i++)
+        {
+            UsageEvent[] batch = i % 2 == 0
+                ? [Call($"x{i}", "a1", s_day.AddMinutes(i), i + 1), Call($"y{i}", "b1", s_day.AddMinutes(30 + i), 2), Call($"z{i}", "a1", s_day.AddDays(1).AddHours(i), 0.5)]
+                : [Call($"x{i}", "a1", s_day.AddMinutes(i), i + 1), Call($"y{i}", "b1", s_day.AddMinutes(30 + i), 2)];
+            await store.WriteAsync(IngestBatch.OfEvents(batch), default);
+        }
+        Assert.Equal(25, Count("SELECT count(*) FROM rollup_user_days"));
+
+        var outcome = await store.CompactRollupsAsync(default);
+
+        // Keys: (day 1, a1), (day 1, b1), (day 2, a1), in both rollups; 25 user-day rows and 25 account-day rows before.
+        Assert.Equal(new RollupCompactionOutcome(2, 50, 6), outcome);
+        Assert.Equal(3, Count("SELECT count(*) FROM rollup_user_days"));
+        Assert.Equal(3, Count("SELECT count(*) FROM rollup_account_days"));
+        Assert.Equal(Rows(RawUserDays), Rows(RolledUserDays));
+        Assert.Equal(55 + 10 * 2 + 5 * 0.5, Convert.ToDouble(Scalar("SELECT sum(quantity) FROM rollup_account_days"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0, Count("SELECT count(*) FROM rollup_dirty_days"));
+    }
+
+    [Fact]
+    public async Task Only_the_days_written_since_the_last_compaction_are_rewritten()
+    {
+        using var store = new DuckDbIngestionStore(_workspace);
+        await store.WriteAsync(IngestBatch.OfEvents([Call("a", "a1", s_day, 1), Call("b", "a1", s_day.AddDays(1), 1)]), default);
+        await store.CompactRollupsAsync(default);
+
+        await store.WriteAsync(IngestBatch.OfEvents([Call("c", "a1", s_day.AddDays(1).AddHours(1), 4)]), default);
+        await store.WriteAsync(IngestBatch.OfEvents([Call("d", "a1", s_day.AddDays(1).AddHours(2), 5)]), default);
+        var second = await store.CompactRollupsAsync(default);
+        var third = await store.CompactRollupsAsync(default);
+
+        // Day 2 only: 3 rows per rollup to 1.
+        Assert.Equal(new RollupCompactionOutcome(1, 6, 2), second);
+        Assert.Equal(new RollupCompactionOutcome(0, 0, 0), third);
+        Assert.Equal(Rows(RawUserDays), Rows(RolledUserDays));
+    }
+
+    private List<string> Rows(string sql)
+    {
+        using var connection = _workspace.OpenConnection();
+        return DuckDbCommands.Rows(connection, sql).Select(r => string.Join("|", r.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)))).ToList();
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var connection = _workspace.OpenConnection();
+        return DuckDbCommands.Scalar(connection, sql);
+    }
+
+    private long Count(string sql) => Convert.ToInt64(Scalar(sql), System.Globalization.CultureInfo.InvariantCulture);
+
+    public void Dispose() => _workspace.Dispose();
+}
