@@ -6,8 +6,8 @@ namespace UsageLens.Storage.DuckDb.Ingestion;
 /// <summary>
 /// Folds the daily rollups back to one row per key. Every write appends the sums of its own events (see
 /// <see cref="EventRollups"/>), so a day of live traffic in small commits leaves a row per key and commit; the writes
-/// note the days they touched in <see cref="DirtyDays"/>, and compaction rewrites exactly those days, in one
-/// transaction: the summed rows replace the day's rows, and the days are struck off.
+/// note the days where they added to existing rows in <see cref="DirtyDays"/>, and compaction rewrites those days,
+/// a few at a time, each in one transaction: the summed rows replace the day's rows, and the days are struck off.
 /// </summary>
 public static class RollupCompaction
 {
@@ -16,17 +16,25 @@ public static class RollupCompaction
     private const string Days = "rollup_compaction_days";
     private const string Folded = "rollup_compaction_rows";
 
-    /// <summary>The statement a write runs to note the days of the events in <paramref name="relation"/> (a constant table name).</summary>
+    /// <summary>Days folded by one compaction, newest first, so one transaction stays small after a big import.</summary>
+    public const int DaysPerCompaction = 7;
+
+    /// <summary>
+    /// The statement a write runs, before it appends, to note the days of the events in <paramref name="relation"/>
+    /// (a constant table name) that already have rollup rows: only there does the append add a second row per key.
+    /// A first import into an empty workspace, or a new day of live traffic, notes nothing.
+    /// </summary>
     public static string MarkSql(string relation) => $"""
         INSERT INTO {DirtyDays} (day)
-        SELECT DISTINCT date_trunc('day', timestamp) FROM {relation}
+        SELECT DISTINCT date_trunc('day', timestamp) AS day FROM {relation}
+        WHERE date_trunc('day', timestamp) IN (SELECT day FROM {EventRollups.AccountDays})
         EXCEPT SELECT day FROM {DirtyDays};
         """;
 
-    /// <summary>Compacts inside the caller's transaction.</summary>
+    /// <summary>Compacts up to <see cref="DaysPerCompaction"/> noted days inside the caller's transaction.</summary>
     public static RollupCompactionOutcome Compact(DuckDBConnection connection)
     {
-        DuckDbCommands.Execute(connection, $"CREATE OR REPLACE TEMP TABLE {Days} AS SELECT DISTINCT day FROM {DirtyDays}");
+        DuckDbCommands.Execute(connection, $"CREATE OR REPLACE TEMP TABLE {Days} AS SELECT DISTINCT day FROM {DirtyDays} ORDER BY day DESC LIMIT {DaysPerCompaction}");
         try
         {
             var days = Convert.ToInt32(DuckDbCommands.Scalar(connection, $"SELECT count(*) FROM {Days}"), System.Globalization.CultureInfo.InvariantCulture);

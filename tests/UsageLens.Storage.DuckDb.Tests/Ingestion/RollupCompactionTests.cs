@@ -70,6 +70,38 @@ public sealed class RollupCompactionTests : IDisposable
         Assert.Equal(Rows(RawUserDays), Rows(RolledUserDays));
     }
 
+    [Fact]
+    public async Task Writes_into_days_without_rollup_rows_leave_nothing_to_fold()
+    {
+        using var store = new DuckDbIngestionStore(_workspace);
+        // One write per day, as a first import or each new day of live traffic: one row per key already.
+        await store.WriteAsync(IngestBatch.OfEvents([Call("a", "a1", s_day, 1), Call("b", "b1", s_day, 2)]), default);
+        await store.WriteAsync(IngestBatch.OfEvents([Call("c", "a1", s_day.AddDays(1), 3)]), default);
+
+        Assert.Equal(new RollupCompactionOutcome(0, 0, 0), await store.CompactRollupsAsync(default));
+        Assert.Equal(3, Count("SELECT count(*) FROM rollup_user_days"));
+    }
+
+    [Fact]
+    public async Task One_compaction_folds_the_newest_seven_days_and_the_next_one_the_rest()
+    {
+        using var store = new DuckDbIngestionStore(_workspace);
+        var days = Enumerable.Range(0, 10).Select(d => s_day.AddDays(d)).ToList();
+        await store.WriteAsync(IngestBatch.OfEvents(days.Select((d, i) => Call($"first{i}", "a1", d, 1)).ToList()), default);
+        await store.WriteAsync(IngestBatch.OfEvents(days.Select((d, i) => Call($"again{i}", "a1", d.AddHours(1), 1)).ToList()), default);
+
+        var first = await store.CompactRollupsAsync(default);
+        var newestAfterFirst = Count("SELECT count(*) FROM rollup_user_days WHERE day >= TIMESTAMP '2026-10-04'");
+        var second = await store.CompactRollupsAsync(default);
+
+        // Two rows per day and rollup before; days 4–10 (seven) first, then days 1–3.
+        Assert.Equal(new RollupCompactionOutcome(7, 28, 14), first);
+        Assert.Equal(7, newestAfterFirst);
+        Assert.Equal(new RollupCompactionOutcome(3, 12, 6), second);
+        Assert.Equal(Rows(RawUserDays), Rows(RolledUserDays));
+        Assert.Equal(10, Count("SELECT count(*) FROM rollup_user_days"));
+    }
+
     private List<string> Rows(string sql)
     {
         using var connection = _workspace.OpenConnection();
