@@ -18,11 +18,20 @@ public sealed class DuckDbWorkspace : IDisposable
         _keepAlive = keepAlive;
     }
 
+    /// <summary>
+    /// The environment variable that caps the memory DuckDB keeps for a workspace (its buffer of table data and
+    /// intermediate results), as a size such as <c>1GB</c> or <c>768MiB</c>; beyond it DuckDB spills to disk.
+    /// Unset, DuckDB takes up to 80% of the machine's memory, which suits a machine of its own but not one shared.
+    /// </summary>
+    public const string MemoryLimitVariable = "USAGELENS_DUCKDB_MEMORY_LIMIT";
+
     /// <summary>The workspace file, or <c>:memory:</c>.</summary>
     public string Path { get; }
 
-    /// <summary>Opens (creating if needed) the workspace at <paramref name="path"/>.</summary>
-    public static DuckDbWorkspace Open(string path)
+    /// <summary>Opens (creating if needed) the workspace at <paramref name="path"/>, with the memory limit of <see cref="MemoryLimitVariable"/>.</summary>
+    public static DuckDbWorkspace Open(string path) => Open(path, Environment.GetEnvironmentVariable(MemoryLimitVariable));
+
+    internal static DuckDbWorkspace Open(string path, string? memoryLimit)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var connection = new DuckDBConnection(ConnectionString(path));
@@ -34,6 +43,15 @@ public sealed class DuckDbWorkspace : IDisposable
         {
             connection.Dispose();
             throw new UsageLensException($"cannot open workspace '{path}': {FirstLine(ex.Message)}", ex);
+        }
+        try
+        {
+            LimitMemory(connection, memoryLimit);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
         }
         SchemaMigrations.Apply(connection);
         return new DuckDbWorkspace(path, connection);
@@ -62,6 +80,23 @@ public sealed class DuckDbWorkspace : IDisposable
     }
 
     public void Dispose() => _keepAlive.Dispose();
+
+    // The setting belongs to the database instance, so every connection the workspace opens shares it.
+    private static void LimitMemory(DuckDBConnection connection, string? limit)
+    {
+        if (string.IsNullOrWhiteSpace(limit))
+        {
+            return;
+        }
+        try
+        {
+            DuckDbCommands.Execute(connection, "SET memory_limit = $1", limit.Trim());
+        }
+        catch (DuckDBException ex)
+        {
+            throw new UsageLensException($"{MemoryLimitVariable}: '{limit}' is not a memory size DuckDB accepts, such as 1GB or 768MiB ({FirstLine(ex.Message)})", ex);
+        }
+    }
 
     private static string ConnectionString(string path) =>
         path == ":memory:" ? "Data Source=:memory:" : $"Data Source={System.IO.Path.GetFullPath(path)}";
