@@ -22,6 +22,9 @@ internal sealed class RawPostgres : IDisposable
         _source = source;
     }
 
+    // The user the server runs as: itself, or postgres when this runs as root.
+    private static string? Owner => Environment.UserName == "root" ? "postgres" : null;
+
     public static bool Installed => File.Exists(Path.Combine(Bin, "postgres"));
 
     public static async Task<RawPostgres> StartAsync(string directory, string eventsCsv, SyntheticWorkload workload)
@@ -34,13 +37,12 @@ internal sealed class RawPostgres : IDisposable
         var data = Path.Combine(home, "data");
         Directory.CreateDirectory(data);
         var port = ServeProcess.FreePort();
-        var owner = Environment.UserName == "root" ? "postgres" : null;
-        if (owner is not null)
+        if (Owner is { } owner)
         {
             await RunAsync("chown", "-R", $"{owner}:{owner}", home);
         }
-        await RunAsAsync(owner, Path.Combine(Bin, "initdb"), "-D", data, "-U", "bench", "--auth=trust", "-E", "UTF8");
-        await RunAsAsync(owner, Path.Combine(Bin, "pg_ctl"), "-D", data, "-l", Path.Combine(home, "server.log"), "-w", "-o",
+        await RunAsAsync(Owner, Path.Combine(Bin, "initdb"), "-D", data, "-U", "bench", "--auth=trust", "-E", "UTF8");
+        await RunAsAsync(Owner, Path.Combine(Bin, "pg_ctl"), "-D", data, "-l", Path.Combine(home, "server.log"), "-w", "-o",
             $"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c shared_buffers=4GB -c work_mem=256MB -c max_parallel_workers_per_gather=2 -c fsync=on", "start");
         var source = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={port};Username=bench;Database=postgres;Timezone=UTC;Command Timeout=0");
         var postgres = new RawPostgres(data, source);
@@ -96,8 +98,7 @@ internal sealed class RawPostgres : IDisposable
     public void Dispose()
     {
         _source.Dispose();
-        var owner = Environment.UserName == "root" ? "postgres" : null;
-        RunAsAsync(owner, Path.Combine(Bin, "pg_ctl"), "-D", _data, "-m", "immediate", "stop").GetAwaiter().GetResult();
+        RunAsAsync(Owner, Path.Combine(Bin, "pg_ctl"), "-D", _data, "-m", "immediate", "stop").GetAwaiter().GetResult();
     }
 
     private static Task RunAsAsync(string? user, string program, params string[] arguments) =>

@@ -43,12 +43,7 @@ internal sealed class ScaleRun(UsageLensBinary cli, string directory, long event
 
     private async Task<TimeSpan> ImportAsync(SyntheticWorkload workload, string workspace)
     {
-        var folder = Path.GetDirectoryName(workspace)!;
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        Directory.CreateDirectory(folder);
+        EmptyFolderOf(workspace);
         await cli.RunAsync("import", "accounts", workload.AccountsFile, "--db", workspace);
         await cli.RunAsync("import", "subscriptions", workload.SubscriptionsFile, "--db", workspace);
         var watch = Stopwatch.StartNew();
@@ -123,12 +118,7 @@ internal sealed class ScaleRun(UsageLensBinary cli, string directory, long event
     private async Task<IngestFigures> IngestIntoEmptyAsync(SyntheticWorkload workload)
     {
         var workspace = Path.Combine(directory, $"empty-{events}", "usagelens.duckdb");
-        var folder = Path.GetDirectoryName(workspace)!;
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        Directory.CreateDirectory(folder);
+        EmptyFolderOf(workspace);
         await cli.RunAsync("import", "accounts", workload.AccountsFile, "--db", workspace);
         var writer = (await cli.RunAsync("keys", "create", "--role", "writer", "--db", workspace)).Trim();
         var port = ServeProcess.FreePort();
@@ -157,6 +147,16 @@ internal sealed class ScaleRun(UsageLensBinary cli, string directory, long event
         var figures = IngestFigures.FromJson(output.Trim().Split('\n')[^1]);
         progress.WriteLine($"ingest ({label}): {figures.EventsPerSecond:0} events/s, ack p50 {figures.P50:0} ms, p99 {figures.P99:0} ms, {figures.Failures} refused");
         return figures;
+    }
+
+    private static void EmptyFolderOf(string workspace)
+    {
+        var folder = Path.GetDirectoryName(workspace)!;
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        Directory.CreateDirectory(folder);
     }
 
     private T Time<T>(string what, Func<T> step)

@@ -41,7 +41,8 @@ public static class EventRollups
     /// <summary>Adds the daily sums of the events in <paramref name="relation"/> (a constant table name, never user text).</summary>
     public static void Append(DuckDBConnection connection, string relation)
     {
-        DuckDbCommands.Execute(connection, RollupCompaction.MarkSql(relation) + AppendSql(relation));
+        RollupCompaction.Mark(connection, relation);
+        DuckDbCommands.Execute(connection, AppendSql(relation));
     }
 
     /// <summary>The statements that add the daily sums of <paramref name="relation"/>'s events to both rollups.</summary>

@@ -20,16 +20,25 @@ public static class RollupCompaction
     public const int DaysPerCompaction = 7;
 
     /// <summary>
-    /// The statement a write runs, before it appends, to note the days of the events in <paramref name="relation"/>
-    /// (a constant table name) that already have rollup rows: only there does the append add a second row per key.
-    /// A first import into an empty workspace, or a new day of live traffic, notes nothing.
+    /// Run by a write before it appends the events in <paramref name="relation"/> (a constant table name): notes their
+    /// days that already have rollup rows, since only there does the append add a second row per key. A first import
+    /// into an empty workspace, or a new day of live traffic, notes nothing. The batch's first and last day are bound
+    /// as constants, so DuckDB reads only those days of the rollup, not the whole of it on every commit.
     /// </summary>
-    public static string MarkSql(string relation) => $"""
-        INSERT INTO {DirtyDays} (day)
-        SELECT DISTINCT date_trunc('day', timestamp) AS day FROM {relation}
-        WHERE date_trunc('day', timestamp) IN (SELECT day FROM {EventRollups.AccountDays})
-        EXCEPT SELECT day FROM {DirtyDays};
-        """;
+    public static void Mark(DuckDBConnection connection, string relation)
+    {
+        var bounds = DuckDbCommands.Rows(connection, $"SELECT min(date_trunc('day', timestamp)), max(date_trunc('day', timestamp)) FROM {relation}")[0];
+        if (bounds[0] is not DateTime first || bounds[1] is not DateTime last)
+        {
+            return;
+        }
+        DuckDbCommands.Execute(connection, $"""
+            INSERT INTO {DirtyDays} (day)
+            SELECT DISTINCT date_trunc('day', timestamp) AS day FROM {relation}
+            WHERE date_trunc('day', timestamp) IN (SELECT day FROM {EventRollups.AccountDays} WHERE day >= $1 AND day <= $2)
+            EXCEPT SELECT day FROM {DirtyDays}
+            """, first, last);
+    }
 
     /// <summary>Compacts up to <see cref="DaysPerCompaction"/> noted days inside the caller's transaction.</summary>
     public static RollupCompactionOutcome Compact(DuckDBConnection connection)
