@@ -59,8 +59,8 @@ public sealed record ServerOptions
     /// </summary>
     public string? MetricsUrl { get; init; }
 
-    /// <summary>Whether the dashboard's insights are computed as soon as the server listens (on for <c>usagelens serve</c>).</summary>
-    public bool WarmInsights { get; init; }
+    /// <summary>Whether the dashboard's landing page is computed as soon as the server listens, and what visitors look at is read again after commits (on for <c>usagelens serve</c>).</summary>
+    public bool WarmDashboard { get; init; }
 
     /// <summary>The port of <see cref="MetricsUrl"/>, or null when there is none.</summary>
     public int? MetricsPort() => MetricsUrl is null ? null : new Uri(MetricsUrl).Port;

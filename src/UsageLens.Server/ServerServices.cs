@@ -36,7 +36,8 @@ internal static class ServerServices
         services.AddSingleton<IngestRequests>();
         services.AddSingleton<AlertServices>();
         services.AddHostedService<AlertScheduleService>();
-        services.AddHostedService<Insights.InsightWarmup>();
+        services.AddSingleton<Dashboard.DashboardWarmup>();
+        services.AddHostedService(provider => provider.GetRequiredService<Dashboard.DashboardWarmup>());
         services.AddHostedService<Rollups.RollupCompactor>();
         services.AddApiKeyAuthentication();
         services.AddIngestRateLimits(options);

@@ -62,7 +62,7 @@ internal static class DemoCommand
             var readKey = (await workspace.Keys.CreateAsync(ApiKeyRole.Analyst, null, cancellationToken).ConfigureAwait(false)).Key;
             var writeKey = (await workspace.Keys.CreateAsync(ApiKeyRole.Writer, null, cancellationToken).ConfigureAwait(false)).Key;
             await environment.Out.WriteLineAsync($"Write key for /v1/batch and /api/v1/events: {writeKey}").ConfigureAwait(false);
-            await ServeCommand.RunAsync(environment with { Clock = clock }, workspace, new ServerOptions { Urls = parse.GetValue(ServeCommand.Urls)!, Configuration = CommonOptions.Configuration(parse), WarmInsights = true }, readKey, cancellationToken).ConfigureAwait(false);
+            await ServeCommand.RunAsync(environment with { Clock = clock }, workspace, new ServerOptions { Urls = parse.GetValue(ServeCommand.Urls)!, Configuration = CommonOptions.Configuration(parse), WarmDashboard = true }, readKey, cancellationToken).ConfigureAwait(false);
             return CliApplication.Success;
         });
         return command;

@@ -40,7 +40,7 @@ internal static class ServeCommand
                 AlertLogPath = AlertLogFile.Path(parse),
                 LogFormat = parse.GetValue(LogFormat),
                 MetricsUrl = parse.GetValue(MetricsUrl),
-                WarmInsights = true,
+                WarmDashboard = true,
             }, null, cancellationToken).ConfigureAwait(false);
             return CliApplication.Success;
         });

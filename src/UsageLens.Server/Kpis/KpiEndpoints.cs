@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Kpis.Contract;
+using UsageLens.Core.Semantics;
 using UsageLens.Server.Authentication;
 using UsageLens.Server.Contract;
 using UsageLens.Server.Workspace;
@@ -38,17 +39,25 @@ internal static class KpiEndpoints
     private static async Task<Results<Ok<KpiResultJson>, FileContentHttpResult>> ComputeAsync(
         string name, HttpContext http, WorkspaceCatalogCache catalogs, ResultCache results, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var query = http.Request.Query;
+        var includeSql = KpiParameters.Switch(s_sql, Values(http.Request.Query, s_sql));
+        var csv = CsvExport.Wanted(http.Request);
+        var result = await ReadAsync(name, http.Request.Query, CallerScope.Of(http.User), ResultReader.Request, catalogs, results, options, clock, cancellationToken).ConfigureAwait(false);
+        return csv ? CsvExport.File(KpiCatalog.Find(name).Definition.Name, w => KpiCsv.Write(w, result)) : TypedResults.Ok(KpiJson.ToJson(result, includeSql));
+    }
+
+    /// <summary>
+    /// One KPI for <paramref name="caller"/>'s accounts, as <c>GET /api/v1/kpi/{name}?query</c> answers it. The same request by
+    /// the same scope is computed once per commit: a dashboard's pages ask for the same KPIs on every visit.
+    /// </summary>
+    internal static async Task<KpiResult> ReadAsync(string name, IQueryCollection query, AccountScope caller, ResultReader by,
+        WorkspaceCatalogCache catalogs, ResultCache results, ServerOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    {
         var kpi = KpiCatalog.Find(name);
         var arguments = KpiParameters.Read(p => Values(query, p), [.. query.Where(q => !IsParameter(q.Key)).SelectMany(q => q.Value.Select(v => $"{q.Key}={v}"))]);
-        var includeSql = KpiParameters.Switch(s_sql, Values(query, s_sql));
         var context = await catalogs.KpiContextAsync(options.Configuration, cancellationToken).ConfigureAwait(false);
         var asOf = Today(KpiParameters.Value(s_asOf, Values(query, s_asOf)), clock);
-        var request = arguments.Resolve(kpi.Definition, context.Model, asOf, CallerScope.Of(http.User));
-        var csv = CsvExport.Wanted(http.Request);
-        // The same request by the same scope is answered once per commit: a dashboard's pages ask for the same KPIs on every visit.
-        var result = await results.KpiAsync(Canonical(kpi.Definition.Name, query), asOf, request.Scope, c => kpi.ComputeAsync(request, c, CancellationToken.None), options.Configuration, cancellationToken).ConfigureAwait(false);
-        return csv ? CsvExport.File(kpi.Definition.Name, w => KpiCsv.Write(w, result)) : TypedResults.Ok(KpiJson.ToJson(result, includeSql));
+        var request = arguments.Resolve(kpi.Definition, context.Model, asOf, caller);
+        return await results.KpiAsync(Canonical(kpi.Definition.Name, query), asOf, request.Scope, c => kpi.ComputeAsync(request, c, CancellationToken.None), options.Configuration, cancellationToken, by).ConfigureAwait(false);
     }
 
     // The parameters that shape the result, sorted, so equal requests share an entry; format and sql only say how it is written out.

@@ -21,6 +21,9 @@ internal sealed class ServerMetrics
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.001, 2, 15) });
         QueryDuration = factory.CreateHistogram("usagelens_query_duration_seconds", "Time a KPI or an insight took to compute, by kind (kpi, insight) and name",
             new HistogramConfiguration { LabelNames = ["kind", "name"], Buckets = Histogram.ExponentialBuckets(0.001, 2, 16) });
+        ResultReads = factory.CreateCounter("usagelens_result_reads_total",
+            "KPI, insight and customer-list results asked of the result cache, by outcome (kept: answered from the cache; computed) and by who asked (request, warm-up at start, refresh after a commit)",
+            "outcome", "by");
     }
 
     public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
@@ -34,6 +37,8 @@ internal sealed class ServerMetrics
     public Histogram CommitDuration { get; }
 
     public Histogram QueryDuration { get; }
+
+    public Counter ResultReads { get; }
 
     public void CountIngest(string outcome, int messages)
     {

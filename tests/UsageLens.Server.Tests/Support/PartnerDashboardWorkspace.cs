@@ -37,9 +37,11 @@ internal static class PartnerDashboardWorkspace
           south-weekly: { kind: overview, partner: p-south, schedule: "0 7 * * 1", enabled: false, deliver: { folder: unused } }
         """;
 
-    public static async Task<RunningServer> StartAsync()
+    /// <summary>Starts the server and stores the accounts; <paramref name="warmDashboard"/> as <c>usagelens serve</c> runs it.</summary>
+    public static async Task<RunningServer> StartAsync(bool warmDashboard = false)
     {
-        var server = await RunningServer.StartAsync(new ServerOptions { Configuration = Configuration.WorkspaceConfigurationReader.Read("dashboard.yaml", Reports) }, new FixedStartClock(FixedStartClock.BrowserTestNow));
+        var options = new ServerOptions { Configuration = Configuration.WorkspaceConfigurationReader.Read("dashboard.yaml", Reports), WarmDashboard = warmDashboard };
+        var server = await RunningServer.StartAsync(options, new FixedStartClock(FixedStartClock.BrowserTestNow));
         var response = await server.Writer().PostAsync("/v1/batch", Json.Body(Batch));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return server;

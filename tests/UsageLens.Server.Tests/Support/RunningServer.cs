@@ -55,6 +55,22 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public long Commits => _app.Services.GetRequiredService<GroupCommitWriter>().Commits;
 
+    /// <summary>How many results the result cache answered (<paramref name="outcome"/> kept or computed) for whom (request, warm-up, refresh).</summary>
+    public double ResultReads(string outcome, string by) => _app.Services.GetRequiredService<UsageLens.Server.Operations.ServerMetrics>().ResultReads.WithLabels(outcome, by).Value;
+
+    /// <summary>Waits until the dashboard warm-up has read every hot result again since the last commit.</summary>
+    public async Task DashboardWarmedAsync()
+    {
+        var warmup = _app.Services.GetRequiredService<UsageLens.Server.Dashboard.DashboardWarmup>();
+        var catalogs = _app.Services.GetRequiredService<UsageLens.Server.Workspace.WorkspaceCatalogCache>();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (warmup.WarmedGeneration != catalogs.Generation)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the dashboard warm-up did not catch up with generation {catalogs.Generation} in 90 s (at {warmup.WarmedGeneration})");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>
     /// Starts the server; <paramref name="clock"/> decides what "today" is (default: the real clock), and
     /// <paramref name="decorate"/> may wrap the workspace it is given (to count its reads).

@@ -29,10 +29,17 @@ export async function render(view, route, session) {
   const highlights = el('div', { class: 'grid-3' });
   view.append(highlights);
 
-  const [share, segments] = await Promise.allSettled([
+  const charted = Promise.allSettled([
     fetchKpi('top-customer-share', { metric: METRIC, period: 'last-180-days', grain: 'month', top: '20%', 'rank-by': 'revenue' }),
     fetchKpi('usage', { ...LAST_30, 'group-by': 'segment' }),
   ]);
+  // Asked for with the figures and charts, not after the charts are drawn: each card fills in as its answer comes.
+  const highlighted = Promise.all([
+    highlight(highlights, 'anomalies', 'Anomalies'),
+    highlight(highlights, 'churn-risk', 'At risk of churn'),
+    highlight(highlights, 'upsell', 'Upsell candidates'),
+  ]);
+  const [share, segments] = await charted;
   if (share.status === 'fulfilled') {
     const rows = (share.value.rows || []).filter((r) => r.period);
     chartCard(charts, {
@@ -56,12 +63,7 @@ export async function render(view, route, session) {
     charts.append(message(`Usage by segment could not be loaded: ${segments.reason.message}`, 'error'));
   }
 
-  await Promise.all([
-    highlight(highlights, 'anomalies', 'Anomalies'),
-    highlight(highlights, 'churn-risk', 'At risk of churn'),
-    highlight(highlights, 'upsell', 'Upsell candidates'),
-    tiles,
-  ]);
+  await Promise.all([highlighted, tiles]);
 }
 
 async function highlight(parent, name, title) {

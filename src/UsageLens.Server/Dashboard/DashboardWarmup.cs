@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using UsageLens.Core.Semantics;
+using UsageLens.Server.Kpis;
+using UsageLens.Server.Workspace;
+
+namespace UsageLens.Server.Dashboard;
+
+/// <summary>
+/// When <see cref="ServerOptions.WarmDashboard"/> is on (<c>usagelens serve</c> and <c>demo</c>), computes what the
+/// overview (the page the dashboard opens on), the engagement and revenue pages and the customer list ask for, for the
+/// whole workspace as of today, as soon as the server listens; then, whenever ingestion has paused for <see cref="Quiet"/> after a commit, and every
+/// <see cref="Interval"/> before entries expire, reads again the results visitors asked for in the last
+/// <see cref="ResultCache.HotFor"/> (<see cref="ResultCache.RefreshAsync"/>). The next visit reads them from the cache
+/// instead of waiting seconds. Under ingestion that never pauses, every visit still computes what changed.
+/// </summary>
+internal sealed partial class DashboardWarmup(
+    ResultCache cache, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, IServer server, IHostApplicationLifetime lifetime, ILogger<DashboardWarmup> logger)
+    : BackgroundService
+{
+    /// <summary>How long after a commit with no other commit the hot results are read again.</summary>
+    public static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the warm-up looks for hot results that a commit or their age made stale.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    // The reads of the pages people open first, exactly as wwwroot/pages/{overview,engagement,revenue}.js send them
+    // (GET /api/v1/kpi/{name}?{query}; the order of the parameters does not matter). DashboardWarmupBrowserTests
+    // fails when one of these pages asks for a KPI that is not here.
+    private static readonly string[] s_pageKpis =
+    [
+        // overview
+        "usage?metric=api_call&period=last-30-days",
+        "top-customer-share?metric=api_call&period=last-30-days&top=20%25&rank-by=revenue",
+        "usage?metric=accounts%28api_call%29&period=last-30-days",
+        "usage?metric=users%28login%29&period=last-30-days",
+        "mrr?period=last-30-days",
+        "nrr?period=last-30-days",
+        "top-customer-share?metric=api_call&period=last-180-days&grain=month&top=20%25&rank-by=revenue",
+        "usage?metric=api_call&period=last-30-days&group-by=segment",
+        // engagement
+        "active-users?period=last-30-days&measure=dau",
+        "active-users?period=last-30-days&measure=wau",
+        "active-users?period=last-30-days&measure=mau",
+        "stickiness?period=last-30-days",
+        "active-users?period=last-30-days&grain=day&measure=dau",
+        "feature-adoption?period=last-30-days&feature=api_call&level=accounts",
+        "feature-adoption?period=last-30-days&feature=export&level=accounts",
+        "feature-adoption?period=last-30-days&feature=dashboard_view&level=accounts",
+        "retention?period=last-6-months&grain=month&entity=accounts",
+        // revenue
+        "mrr?period=last-month",
+        "arr?period=last-month",
+        "nrr?period=last-month",
+        "grr?period=last-month",
+        "logo-churn?period=last-month",
+        "revenue-churn?period=last-month",
+        "arpa?period=last-month",
+        "cltv?period=last-month",
+        "quick-ratio?period=last-month",
+        "mrr-movements?period=last-month",
+        "mrr?period=last-12-months&grain=month",
+        "logo-churn?period=last-12-months&grain=month",
+    ];
+
+    // The overview's highlights; churn risk is also the insights page's first view.
+    private static readonly string[] s_overviewInsights = ["churn-risk", "anomalies", "upsell"];
+
+    // What a browser asks for first: the page, a module, the chart library and the API behind a key check (which
+    // answers 401 here). Asking once at start compiles the server's code for them (files, authentication, key
+    // lookup), which made the first visit after a start about 0.5 s slower than every later one.
+    private static readonly string[] s_firstRequests = ["/", "/app.js", "/vendor/echarts/echarts.min.js", "/api/v1/session", "/api/v1/kpi/usage"];
+
+    private long _warmed = -1;
+
+    // Whether a page read failed (on an empty workspace the overview's metrics do not exist yet): those reads never
+    // reached the cache, so nothing marks them hot, and the warm-up tries its pages again after the next commit.
+    private bool _pagesFailed;
+
+    /// <summary>The catalog generation every hot result was last read at: equal to the current one when nothing is stale.</summary>
+    public long WarmedGeneration => Interlocked.Read(ref _warmed);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.WarmDashboard || !await StartedAsync(stoppingToken).ConfigureAwait(false))
+        {
+            return;
+        }
+        try
+        {
+            var generation = catalogs.Generation;
+            await WarmRequestsAsync(stoppingToken).ConfigureAwait(false);
+            await WarmPagesAsync(stoppingToken).ConfigureAwait(false);
+            Interlocked.Exchange(ref _warmed, generation);
+            await RefreshWhileRunningAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task WarmPagesAsync(CancellationToken stoppingToken)
+    {
+        _pagesFailed = false;
+        var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        foreach (var request in s_pageKpis)
+        {
+            var (name, query) = (request[..request.IndexOf('?', StringComparison.Ordinal)], request[request.IndexOf('?', StringComparison.Ordinal)..]);
+            await WarmAsync($"kpi {request}", () => KpiEndpoints.ReadAsync(name, new QueryCollection(QueryHelpers.ParseQuery(query)), AccountScope.All, ResultReader.WarmUp, catalogs, cache, options, clock, stoppingToken), stoppingToken).ConfigureAwait(false);
+        }
+        foreach (var name in s_overviewInsights)
+        {
+            await WarmAsync($"insight {name}", () => cache.InsightAsync(name, asOf, AccountScope.All, options.Configuration, stoppingToken, ResultReader.WarmUp), stoppingToken).ConfigureAwait(false);
+        }
+        await WarmAsync("customer list", () => cache.ListAsync(asOf, AccountScope.All, null, options.Configuration, stoppingToken, ResultReader.WarmUp), stoppingToken).ConfigureAwait(false);
+    }
+
+    private async Task WarmRequestsAsync(CancellationToken stoppingToken)
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        if (addresses.Select(Loopback).FirstOrDefault(a => a is not null) is not { } address)
+        {
+            return;
+        }
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        // An unknown key: the lookup runs and fails, as a visitor's first request would run it.
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "ul_warm-up-not-a-key");
+        foreach (var path in s_firstRequests)
+        {
+            await WarmAsync($"GET {path}", async () => (await client.GetAsync(new Uri(path, UriKind.Relative), stoppingToken).ConfigureAwait(false)).Dispose(), stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    // The server's own address as a loopback URL (a wildcard host becomes the loopback); null for HTTPS, whose
+    // certificate may not name the loopback, and for anything that is not a URL.
+    private static Uri? Loopback(string address)
+    {
+        var text = address.Replace("://+:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://*:", "://127.0.0.1:", StringComparison.Ordinal)
+            .Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal).Replace("://[::]:", "://[::1]:", StringComparison.Ordinal);
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp ? uri : null;
+    }
+
+    private async Task WarmAsync(string what, Func<Task> read, CancellationToken stoppingToken)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await read().ConfigureAwait(false);
+            LogWarmed(what, watch.ElapsedMilliseconds);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // a warm-up that fails leaves the first request to compute (and report) it
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            _pagesFailed = true;
+            LogFailed(what, error.Message);
+        }
+    }
+
+    private async Task RefreshWhileRunningAsync(CancellationToken stoppingToken)
+    {
+        var (seen, since) = (catalogs.Generation, clock.GetUtcNow());
+        using var timer = new PeriodicTimer(Interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            var generation = catalogs.Generation;
+            if (generation != seen)
+            {
+                (seen, since) = (generation, clock.GetUtcNow());
+            }
+            // Refreshing between the commits of a running load would compete with it for the workspace: wait for a pause.
+            if (clock.GetUtcNow() - since < Quiet)
+            {
+                continue;
+            }
+            if (_pagesFailed && generation != Interlocked.Read(ref _warmed))
+            {
+                await WarmPagesAsync(stoppingToken).ConfigureAwait(false);
+            }
+            var watch = Stopwatch.StartNew();
+            var read = await cache.RefreshAsync(stoppingToken).ConfigureAwait(false);
+            if (read > 0)
+            {
+                LogRefreshed(read, watch.ElapsedMilliseconds);
+            }
+            if (catalogs.Generation == generation)
+            {
+                Interlocked.Exchange(ref _warmed, generation);
+            }
+        }
+    }
+
+    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        using var registration = lifetime.ApplicationStarted.Register(started.SetResult);
+        try
+        {
+            await started.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{What}: done ahead for the dashboard in {Milliseconds} ms")]
+    private partial void LogWarmed(string what, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{What}: could not be done ahead for the dashboard: {Reason}")]
+    private partial void LogFailed(string what, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} dashboard results read again after a commit or before they expire, in {Milliseconds} ms")]
+    private partial void LogRefreshed(int count, long milliseconds);
+}
