@@ -1,8 +1,14 @@
 using System.Diagnostics;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.WebUtilities;
+using UsageLens.Core.Kpis;
 using UsageLens.Core.Semantics;
+using UsageLens.Insights;
+using UsageLens.Server.Authentication;
 using UsageLens.Server.Kpis;
 using UsageLens.Server.Workspace;
 
@@ -17,7 +23,8 @@ namespace UsageLens.Server.Dashboard;
 /// instead of waiting seconds. Under ingestion that never pauses, every visit still computes what changed.
 /// </summary>
 internal sealed partial class DashboardWarmup(
-    ResultCache cache, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, IServer server, IHostApplicationLifetime lifetime, ILogger<DashboardWarmup> logger)
+    ResultCache cache, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, IServer server,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<DashboardWarmup> logger)
     : BackgroundService
 {
     /// <summary>How long after a commit with no other commit the hot results are read again.</summary>
@@ -73,6 +80,17 @@ internal sealed partial class DashboardWarmup(
     // lookup), which made the first visit after a start about 0.5 s slower than every later one.
     private static readonly string[] s_firstRequests = ["/", "/app.js", "/vendor/echarts/echarts.min.js", "/api/v1/session", "/api/v1/kpi/usage"];
 
+    // The API's first answers, run in this process through their endpoints (routing's own request delegates, with the
+    // JSON writing and filters) for an analyst, after the results are computed: the first visitor's requests then find
+    // that code compiled. Nothing is sent over the network and no credential exists for it.
+    private static readonly (string Pattern, string Name, string Query)[] s_firstAnswers =
+    [
+        ("/api/v1/session/", "", ""),
+        ("/api/v1/kpi/{name}", "usage", "?metric=api_call&period=last-30-days"),
+        ("/api/v1/insights/{name}", "anomalies", "?limit=5"),
+        ("/api/v1/accounts/", "", ""),
+    ];
+
     private long _warmed = -1;
 
     // Whether a page read failed (on an empty workspace the overview's metrics do not exist yet): those reads never
@@ -93,6 +111,7 @@ internal sealed partial class DashboardWarmup(
             var generation = catalogs.Generation;
             await WarmRequestsAsync(stoppingToken).ConfigureAwait(false);
             await WarmPagesAsync(stoppingToken).ConfigureAwait(false);
+            await WarmAnswersAsync(stoppingToken).ConfigureAwait(false);
             Interlocked.Exchange(ref _warmed, generation);
             await RefreshWhileRunningAsync(stoppingToken).ConfigureAwait(false);
         }
@@ -108,14 +127,17 @@ internal sealed partial class DashboardWarmup(
         foreach (var request in s_pageKpis)
         {
             var (name, query) = (request[..request.IndexOf('?', StringComparison.Ordinal)], request[request.IndexOf('?', StringComparison.Ordinal)..]);
-            await WarmAsync($"kpi {request}", () => KpiEndpoints.ReadAsync(name, new QueryCollection(QueryHelpers.ParseQuery(query)), AccountScope.All, ResultReader.WarmUp, catalogs, cache, options, clock, stoppingToken), stoppingToken).ConfigureAwait(false);
+            await WarmAsync($"kpi {request}", async () => await WriteAsync(KpiJson.ToJson(await KpiEndpoints.ReadAsync(name, new QueryCollection(QueryHelpers.ParseQuery(query)), AccountScope.All, ResultReader.WarmUp, catalogs, cache, options, clock, stoppingToken).ConfigureAwait(false), includeSql: false), stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
         }
         foreach (var name in s_overviewInsights)
         {
-            await WarmAsync($"insight {name}", () => cache.InsightAsync(name, asOf, AccountScope.All, options.Configuration, stoppingToken, ResultReader.WarmUp), stoppingToken).ConfigureAwait(false);
+            await WarmAsync($"insight {name}", async () => await WriteAsync(InsightJson.ToJson(await cache.InsightAsync(name, asOf, AccountScope.All, options.Configuration, stoppingToken, ResultReader.WarmUp).ConfigureAwait(false)), stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
         }
         await WarmAsync("customer list", () => cache.ListAsync(asOf, AccountScope.All, null, options.Configuration, stoppingToken, ResultReader.WarmUp), stoppingToken).ConfigureAwait(false);
     }
+
+    // The answer written as the API writes it, to nowhere: the first visitor's request then finds the JSON writers compiled.
+    private Task WriteAsync<T>(T answer, CancellationToken stoppingToken) => JsonSerializer.SerializeAsync(Stream.Null, answer, json.Value.SerializerOptions, stoppingToken);
 
     private async Task WarmRequestsAsync(CancellationToken stoppingToken)
     {
@@ -132,6 +154,38 @@ internal sealed partial class DashboardWarmup(
             await WarmAsync($"GET {path}", async () => (await client.GetAsync(new Uri(path, UriKind.Relative), stoppingToken).ConfigureAwait(false)).Dispose(), stoppingToken).ConfigureAwait(false);
         }
     }
+
+    private async Task WarmAnswersAsync(CancellationToken stoppingToken)
+    {
+        var endpoints = services.GetService<EndpointDataSource>()?.Endpoints.OfType<RouteEndpoint>().ToList() ?? [];
+        var analyst = new ClaimsPrincipal(new ClaimsIdentity([new Claim(UsageLensClaims.Role, "analyst")], "warm-up", null, UsageLensClaims.Role));
+        foreach (var (pattern, name, query) in s_firstAnswers)
+        {
+            if (endpoints.FirstOrDefault(e => Matches(e, pattern)) is not { RequestDelegate: { } answer })
+            {
+                continue;
+            }
+            await WarmAsync($"answer {pattern}{query}", async () =>
+            {
+                await using var scope = services.CreateAsyncScope();
+                var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider, User = analyst };
+                http.Request.Method = HttpMethods.Get;
+                http.Request.Path = pattern.Replace("{name}", name, StringComparison.Ordinal);
+                http.Request.QueryString = new QueryString(query.Length == 0 ? null : query);
+                http.Request.RouteValues = new RouteValueDictionary { ["name"] = name };
+                http.Response.Body = Stream.Null;
+                await answer(http).ConfigureAwait(false);
+                if (http.Response.StatusCode != StatusCodes.Status200OK)
+                {
+                    throw new InvalidOperationException($"answered {http.Response.StatusCode}");
+                }
+            }, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private static bool Matches(RouteEndpoint endpoint, string pattern) =>
+        string.Equals(endpoint.RoutePattern.RawText?.TrimEnd('/') + "/", pattern.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase)
+        && endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(HttpMethods.Get) == true;
 
     // The server's own address as a loopback URL (a wildcard host becomes the loopback); null for HTTPS, whose
     // certificate may not name the loopback, and for anything that is not a URL.

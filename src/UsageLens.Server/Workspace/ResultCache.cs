@@ -16,6 +16,7 @@ namespace UsageLens.Server.Workspace;
 /// What was asked for in the last <see cref="HotFor"/> is "hot": <see cref="RefreshAsync"/> reads it again ahead of
 /// the next visit, once a commit or its age has made it stale, so the pages people keep open stay fast after ingestion.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim holds no OS handle (AvailableWaitHandle is never read); disposing it at shutdown would make the Release of a computation still running throw.")]
 internal sealed class ResultCache(WorkspaceCatalogCache catalogs, TimeProvider clock, ServerMetrics metrics)
 {
     /// <summary>How long an entry is served without a commit through this server.</summary>
@@ -38,6 +39,12 @@ internal sealed class ResultCache(WorkspaceCatalogCache catalogs, TimeProvider c
     private readonly Queue<ResultKey> _order = new();
     private readonly Dictionary<ResultKey, HotResult> _hot = [];
     private long _generation = -1;
+
+    // Computations run DuckDB's synchronous API on thread-pool threads, and DuckDB already uses every core for one
+    // statement: more of them at once only block more threads. A dashboard page asks for a dozen results together,
+    // and with every pool thread blocked the server answered nothing else (a sign-out waited 30 s on a loaded
+    // 2-core machine) until the pool grew. The rest wait here without holding a thread.
+    private readonly SemaphoreSlim _computing = new(Math.Max(2, Environment.ProcessorCount));
 
     public async Task<AccountList> ListAsync(DateOnly asOf, AccountScope scope, string? metric, WorkspaceConfiguration configuration, CancellationToken cancellationToken, ResultReader by = ResultReader.Request) =>
         (AccountList)await GetAsync(new("list", asOf, scope, metric), async context => await AccountListReader.ReadAsync(asOf, scope, metric, context, CancellationToken.None).ConfigureAwait(false), configuration, by, cancellationToken).ConfigureAwait(false);
@@ -117,10 +124,23 @@ internal sealed class ResultCache(WorkspaceCatalogCache catalogs, TimeProvider c
                     _order.Enqueue(key);
                 }
                 // Shared by every waiting request, so it runs without any one request's token; each read has its own context (SQL log).
-                found = (Task.Run(async () => await read(await catalogs.KpiContextAsync(configuration, CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false)), now);
+                found = (Task.Run(() => ComputeAsync(read, configuration)), now);
                 _reads[key] = found;
             }
             return found.Read.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task<object> ComputeAsync(Func<KpiContext, Task<object>> read, WorkspaceConfiguration configuration)
+    {
+        await _computing.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return await read(await catalogs.KpiContextAsync(configuration, CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        finally
+        {
+            _computing.Release();
         }
     }
 

@@ -2,21 +2,21 @@
 // explorer's metric and period, the customer list's search and page), so a view can be shared.
 // Each page is an ES module under pages/ exporting render(view, route, session).
 import { cancelPageReads } from './api.js';
-import { disposeCharts, prepareCharts } from './charts.js';
+import { disposeCharts } from './charts.js';
 import { message } from './dom.js';
 
 export const PAGES = [
-  { path: 'overview', title: 'Overview', module: './pages/overview.js', charts: true },
-  { path: 'explore', title: 'Usage explorer', module: './pages/explore.js', charts: true },
+  { path: 'overview', title: 'Overview', module: './pages/overview.js' },
+  { path: 'explore', title: 'Usage explorer', module: './pages/explore.js' },
   { path: 'customers', title: 'Customers', module: './pages/customers.js' },
-  { path: 'revenue', title: 'Revenue', module: './pages/revenue.js', charts: true },
-  { path: 'engagement', title: 'Engagement', module: './pages/engagement.js', charts: true },
+  { path: 'revenue', title: 'Revenue', module: './pages/revenue.js' },
+  { path: 'engagement', title: 'Engagement', module: './pages/engagement.js' },
   { path: 'insights', title: 'Insights', module: './pages/insights.js' },
-  { path: 'ask', title: 'Ask', module: './pages/ask.js', charts: true },
+  { path: 'ask', title: 'Ask', module: './pages/ask.js' },
   { path: 'admin', title: 'Admin', module: './pages/admin.js', adminOnly: true },
 ];
 
-const CUSTOMER = { path: 'customer', title: 'Customer', module: './pages/customer.js', charts: true };
+const CUSTOMER = { path: 'customer', title: 'Customer', module: './pages/customer.js' };
 
 /** The route in the address: { page, id, params: URLSearchParams }. */
 export function currentRoute() {
@@ -70,8 +70,6 @@ export async function renderRoute(view, session, { focus = true } = {}) {
     if (mine !== generation) return;
     // A page appends its heading before its first await, so focus can move there at once.
     const rendering = module.render(view, route, session, () => mine !== generation);
-    // The page's reads are out: the chart library is parsed while they are answered, not after.
-    if (page.charts) prepareCharts();
     if (focus) view.querySelector('h1')?.focus();
     await rendering;
   } catch (error) {
