@@ -15,12 +15,14 @@ using UsageLens.Server.Workspace;
 namespace UsageLens.Server.Dashboard;
 
 /// <summary>
-/// When <see cref="ServerOptions.WarmDashboard"/> is on (<c>usagelens serve</c> and <c>demo</c>), computes what the
-/// overview (the page the dashboard opens on), the engagement and revenue pages and the customer list ask for, for the
-/// whole workspace as of today, as soon as the server listens; then, whenever ingestion has paused for <see cref="Quiet"/> after a commit, and every
-/// <see cref="Interval"/> before entries expire, reads again the results visitors asked for in the last
-/// <see cref="ResultCache.HotFor"/> (<see cref="ResultCache.RefreshAsync"/>). The next visit reads them from the cache
-/// instead of waiting seconds. Under ingestion that never pauses, every visit still computes what changed.
+/// When <see cref="ServerOptions.WarmDashboard"/> is on (<c>usagelens serve</c> and <c>demo</c>), gets the dashboard
+/// ready as soon as the server listens: it asks itself for the first files, computes what the overview (the page the
+/// dashboard opens on), the engagement and revenue pages and the customer list ask for (the whole workspace, as of
+/// today), and runs the first API answers through their endpoints in-process, so the first visitor finds both the
+/// results and the code compiled. Afterwards, once ingestion has paused for <see cref="Quiet"/> after a commit, and
+/// shortly before entries expire, it reads again the results visitors asked for in the last
+/// <see cref="ResultCache.HotFor"/> (<see cref="ResultCache.RefreshAsync"/>). Under ingestion that never pauses,
+/// a visit still computes what changed.
 /// </summary>
 internal sealed partial class DashboardWarmup(
     ResultCache cache, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, IServer server,
