@@ -36,6 +36,7 @@ internal static class ServerServices
         services.AddSingleton<IngestRequests>();
         services.AddSingleton<AlertServices>();
         services.AddHostedService<AlertScheduleService>();
+        services.AddSingleton<Operations.OwnRequestMark>();
         services.AddSingleton<Dashboard.DashboardWarmup>();
         services.AddHostedService(provider => provider.GetRequiredService<Dashboard.DashboardWarmup>());
         services.AddHostedService<Rollups.RollupCompactor>();

@@ -34,27 +34,33 @@ public sealed class DuckDbWorkspace : IDisposable
     internal static DuckDbWorkspace Open(string path, string? memoryLimit)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var connection = new DuckDBConnection(ConnectionString(path));
-        try
-        {
-            connection.Open();
-        }
-        catch (DuckDBException ex)
-        {
-            connection.Dispose();
-            throw new UsageLensException($"cannot open workspace '{path}': {FirstLine(ex.Message)}", ex);
-        }
+        var connection = OpenConnection(path);
         try
         {
             LimitMemory(connection, memoryLimit);
+            SchemaMigrations.Apply(connection);
         }
         catch
         {
             connection.Dispose();
             throw;
         }
-        SchemaMigrations.Apply(connection);
         return new DuckDbWorkspace(path, connection);
+    }
+
+    private static DuckDBConnection OpenConnection(string path)
+    {
+        var connection = new DuckDBConnection(ConnectionString(path));
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch (DuckDBException ex)
+        {
+            connection.Dispose();
+            throw new UsageLensException($"cannot open workspace '{path}': {FirstLine(ex.Message)}", ex);
+        }
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ using UsageLens.Core.Semantics;
 using UsageLens.Insights;
 using UsageLens.Server.Authentication;
 using UsageLens.Server.Kpis;
+using UsageLens.Server.Operations;
 using UsageLens.Server.Workspace;
 
 namespace UsageLens.Server.Dashboard;
@@ -25,7 +26,7 @@ namespace UsageLens.Server.Dashboard;
 /// a visit still computes what changed.
 /// </summary>
 internal sealed partial class DashboardWarmup(
-    ResultCache cache, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, IServer server,
+    ResultCache cache, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, IServer server, OwnRequestMark own,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<DashboardWarmup> logger)
     : BackgroundService
 {
@@ -83,10 +84,6 @@ internal sealed partial class DashboardWarmup(
     // put 401s in the access log and the authentication log.
     private static readonly string[] s_firstFiles = ["/", "/app.js", "/vendor/echarts/echarts.min.js"];
 
-    // Marks the warm-up's own requests (a secret of this process), so the access log leaves them out.
-    private const string OwnRequestHeader = "X-UsageLens-Warm-Up";
-    private readonly string _ownRequestMark = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-
     // The API's first answers, run in this process through their endpoints (routing's own request delegates, with the
     // JSON writing and filters) for an analyst, after the results are computed: the first visitor's requests then find
     // that code compiled. Nothing is sent over the network and no credential exists for it.
@@ -100,9 +97,9 @@ internal sealed partial class DashboardWarmup(
 
     private long _warmed = -1;
 
-    // Whether a page read failed (on an empty workspace the overview's metrics do not exist yet): those reads never
-    // reached the cache, so nothing marks them hot, and the warm-up tries its pages again after the next commit.
-    private bool _pagesFailed;
+    // The page reads that failed (on an empty workspace the overview's metrics do not exist yet): they never reached
+    // the cache, so nothing marks them hot, and the warm-up tries those, and only those, again after the next commit.
+    private List<(string What, Func<Task> Read)> _failedPages = [];
 
     /// <summary>The catalog generation every hot result was last read at: equal to the current one when nothing is stale.</summary>
     public long WarmedGeneration => Interlocked.Read(ref _warmed);
@@ -129,26 +126,36 @@ internal sealed partial class DashboardWarmup(
 
     private async Task WarmPagesAsync(CancellationToken stoppingToken)
     {
-        _pagesFailed = false;
         var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        List<(string, Func<Task>)> reads = [];
         foreach (var request in s_pageKpis)
         {
             var (name, query) = (request[..request.IndexOf('?', StringComparison.Ordinal)], request[request.IndexOf('?', StringComparison.Ordinal)..]);
-            await WarmAsync($"kpi {request}", async () => await WriteAsync(KpiJson.ToJson(await KpiEndpoints.ReadAsync(name, new QueryCollection(QueryHelpers.ParseQuery(query)), AccountScope.All, ResultReader.WarmUp, catalogs, cache, options, clock, stoppingToken).ConfigureAwait(false), includeSql: false), stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
+            reads.Add(($"kpi {request}", async () => await WriteAsync(KpiJson.ToJson(await KpiEndpoints.ReadAsync(name, new QueryCollection(QueryHelpers.ParseQuery(query)), AccountScope.All, ResultReader.WarmUp, catalogs, cache, options, clock, stoppingToken).ConfigureAwait(false), includeSql: false), stoppingToken).ConfigureAwait(false)));
         }
         foreach (var name in s_overviewInsights)
         {
-            await WarmAsync($"insight {name}", async () => await WriteAsync(InsightJson.ToJson(await cache.InsightAsync(name, asOf, AccountScope.All, options.Configuration, stoppingToken, ResultReader.WarmUp).ConfigureAwait(false)), stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
+            reads.Add(($"insight {name}", async () => await WriteAsync(InsightJson.ToJson(await cache.InsightAsync(name, asOf, AccountScope.All, options.Configuration, stoppingToken, ResultReader.WarmUp).ConfigureAwait(false)), stoppingToken).ConfigureAwait(false)));
         }
-        await WarmAsync("customer list", () => cache.ListAsync(asOf, AccountScope.All, null, options.Configuration, stoppingToken, ResultReader.WarmUp), stoppingToken).ConfigureAwait(false);
+        reads.Add(("customer list", () => cache.ListAsync(asOf, AccountScope.All, null, options.Configuration, stoppingToken, ResultReader.WarmUp)));
+        await WarmPagesAsync(reads, stoppingToken).ConfigureAwait(false);
+    }
+
+    private async Task WarmPagesAsync(IReadOnlyList<(string What, Func<Task> Read)> reads, CancellationToken stoppingToken)
+    {
+        List<(string, Func<Task>)> failed = [];
+        foreach (var (what, read) in reads)
+        {
+            if (!await WarmAsync(what, read, stoppingToken).ConfigureAwait(false))
+            {
+                failed.Add((what, read));
+            }
+        }
+        _failedPages = failed;
     }
 
     // The answer written as the API writes it, to nowhere: the first visitor's request then finds the JSON writers compiled.
     private Task WriteAsync<T>(T answer, CancellationToken stoppingToken) => JsonSerializer.SerializeAsync(Stream.Null, answer, json.Value.SerializerOptions, stoppingToken);
-
-    /// <summary>Whether <paramref name="request"/> is one of the warm-up's own (which carry this process's secret mark).</summary>
-    public bool IsOwn(HttpRequest request) =>
-        request.Headers.TryGetValue(OwnRequestHeader, out var mark) && string.Equals(mark, _ownRequestMark, StringComparison.Ordinal);
 
     private async Task WarmFilesAsync(CancellationToken stoppingToken)
     {
@@ -158,7 +165,7 @@ internal sealed partial class DashboardWarmup(
             return;
         }
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Add(OwnRequestHeader, _ownRequestMark);
+        own.Apply(client);
         foreach (var path in s_firstFiles)
         {
             await WarmAsync($"GET {path}", async () => (await client.GetAsync(new Uri(path, UriKind.Relative), stoppingToken).ConfigureAwait(false)).Dispose(), stoppingToken).ConfigureAwait(false);
@@ -206,24 +213,26 @@ internal sealed partial class DashboardWarmup(
         return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp ? uri : null;
     }
 
-    private async Task WarmAsync(string what, Func<Task> read, CancellationToken stoppingToken)
+    // Whether it was done; a warm-up that fails leaves the first request to compute (and report) it.
+    private async Task<bool> WarmAsync(string what, Func<Task> read, CancellationToken stoppingToken)
     {
         var watch = Stopwatch.StartNew();
         try
         {
             await read().ConfigureAwait(false);
             LogWarmed(what, watch.ElapsedMilliseconds);
+            return true;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             throw;
         }
-#pragma warning disable CA1031 // a warm-up that fails leaves the first request to compute (and report) it
+#pragma warning disable CA1031 // see above
         catch (Exception error)
 #pragma warning restore CA1031
         {
-            _pagesFailed = true;
             LogFailed(what, error.Message);
+            return false;
         }
     }
 
@@ -243,9 +252,9 @@ internal sealed partial class DashboardWarmup(
             {
                 continue;
             }
-            if (_pagesFailed && generation != Interlocked.Read(ref _warmed))
+            if (_failedPages.Count > 0 && generation != Interlocked.Read(ref _warmed))
             {
-                await WarmPagesAsync(stoppingToken).ConfigureAwait(false);
+                await WarmPagesAsync(_failedPages, stoppingToken).ConfigureAwait(false);
             }
             var watch = Stopwatch.StartNew();
             var read = await cache.RefreshAsync(stoppingToken).ConfigureAwait(false);

@@ -5,9 +5,9 @@ namespace UsageLens.Server.Operations;
 /// <summary>
 /// One log entry per request once it is answered: request id, method, route, status and duration. The route is
 /// the endpoint's pattern (or the path when none matched), never the query string, headers or body, so no key
-/// is ever written to the log. The dashboard warm-up's own requests at start are left out.
+/// is ever written to the log. The server's own requests (<see cref="OwnRequestMark"/>) are left out.
 /// </summary>
-internal sealed partial class RequestLogging(RequestDelegate next, Dashboard.DashboardWarmup warmup, ILogger<RequestLogging> logger)
+internal sealed partial class RequestLogging(RequestDelegate next, OwnRequestMark own, ILogger<RequestLogging> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -18,7 +18,7 @@ internal sealed partial class RequestLogging(RequestDelegate next, Dashboard.Das
         }
         finally
         {
-            if (logger.IsEnabled(LogLevel.Information) && !warmup.IsOwn(context.Request))
+            if (logger.IsEnabled(LogLevel.Information) && !own.IsOn(context.Request))
             {
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "/";

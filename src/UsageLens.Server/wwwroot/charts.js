@@ -137,7 +137,7 @@ export function bridgeOption({ start, steps, end, unit }) {
     // Seven steps do not fit side by side in a half-width card: the names lean so none hides another.
     xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 5 ? 30 : 0 } },
     // The axis starts near the MRR, so its ticks are close together: whole amounts, not "1.1M" on every tick.
-    yAxis: { ...valueAxis(unit), min: Math.max(0, Math.floor(floor)), axisLabel: { formatter: (v) => (unit === 'currency' || unit === 'money' ? money.format(v) : integer.format(v)) } },
+    yAxis: { ...valueAxis(unit), min: Math.max(0, floor), axisLabel: { formatter: (v) => (unit === 'currency' || unit === 'money' ? money.format(v) : integer.format(v)) } },
     series: [
       { type: 'bar', stack: 'bridge', data: base, itemStyle: { color: 'transparent' }, tooltip: { show: false }, name: 'base' },
       { type: 'bar', stack: 'bridge', data: up, name: 'Increase', itemStyle: { color: '#1b9e77' } },
