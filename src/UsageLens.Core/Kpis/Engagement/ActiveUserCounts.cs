@@ -4,10 +4,11 @@ namespace UsageLens.Core.Kpis.Engagement;
 
 /// <summary>
 /// The counts a headline DAU/WAU/MAU or stickiness value is built from: mean DAU over the period's
-/// days, distinct users in the period and, when asked for, in the trailing window ending on its last
-/// day. Computed from an <see cref="ActivityIndex"/> or, for a headline without breakdown, by SQL aggregates.
+/// days (null when the daily counts were not read), distinct users in the period and, when asked for, in the
+/// trailing window ending on its last day. Computed from an <see cref="ActivityIndex"/> or, for a headline
+/// without breakdown, by SQL aggregates.
 /// </summary>
-internal sealed record ActiveUserCounts(double MeanDaily, int InPeriod, int? Trailing, int Days)
+internal sealed record ActiveUserCounts(double? MeanDaily, int InPeriod, int? Trailing, int Days)
 {
     /// <summary>Distinct active users per UTC day with activity, when read by SQL (empty from an index).</summary>
     public IReadOnlyDictionary<DateOnly, int> Daily { get; init; } = new Dictionary<DateOnly, int>();

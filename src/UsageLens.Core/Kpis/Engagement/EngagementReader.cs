@@ -54,14 +54,27 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     /// The headline counts by SQL aggregates, without fetching who was active when: mean DAU and
     /// distinct users over the period's days, and distinct users in the trailing window if asked.
     /// </summary>
-    public async Task<ActiveUserCounts> CountsAsync(Period period, int? window, CancellationToken cancellationToken)
+    /// <summary>
+    /// The headline counts by SQL aggregates: distinct users in the period's whole days, in the trailing window when
+    /// <paramref name="window"/> is given, and each day's users when <paramref name="daily"/> (DAU and stickiness need
+    /// them; WAU and MAU do not). A trailing window that covers the same days as the period is not counted twice: at
+    /// 100M events each count reads tens of millions of user-days, and MAU over the last 30 days read them three times.
+    /// </summary>
+    public async Task<ActiveUserCounts> CountsAsync(Period period, int? window, bool daily, CancellationToken cancellationToken)
     {
         var days = ActivityIndex.Days(period);
         var wholeDays = ActiveUserCounts.WholeDays(period);
-        var daily = await DailyUsersAsync(wholeDays, cancellationToken).ConfigureAwait(false);
+        var perDay = daily ? await DailyUsersAsync(wholeDays, cancellationToken).ConfigureAwait(false) : null;
         var inPeriod = await DistinctUsersAsync(wholeDays, cancellationToken).ConfigureAwait(false);
-        int? trailing = window is { } n ? await DistinctUsersAsync(ActiveUserCounts.TrailingWindow(period, n), cancellationToken).ConfigureAwait(false) : null;
-        return new ActiveUserCounts(daily.Values.Sum() / (double)days.Count, inPeriod, trailing, days.Count) { Daily = daily };
+        int? trailing = null;
+        if (window is { } n)
+        {
+            var trailingWindow = ActiveUserCounts.TrailingWindow(period, n);
+            trailing = trailingWindow == wholeDays ? inPeriod : await DistinctUsersAsync(trailingWindow, cancellationToken).ConfigureAwait(false);
+        }
+        return perDay is null
+            ? new ActiveUserCounts(null, inPeriod, trailing, days.Count)
+            : new ActiveUserCounts(perDay.Values.Sum() / (double)days.Count, inPeriod, trailing, days.Count) { Daily = perDay };
     }
 
     private async Task<IReadOnlyDictionary<DateOnly, int>> DailyUsersAsync(Period period, CancellationToken cancellationToken)

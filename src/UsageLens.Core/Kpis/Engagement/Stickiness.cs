@@ -12,7 +12,7 @@ internal static class Stickiness
     public static KpiOutcome Period(ActiveUserCounts counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        var meanDau = counts.MeanDaily;
+        var meanDau = counts.MeanDaily ?? throw new InvalidOperationException("daily counts were not read");
         var mau = counts.InPeriod;
         return new KpiOutcome(mau == 0 ? null : meanDau / mau * 100, [new KpiPart("mean_dau", meanDau), new KpiPart("mau", mau)]);
     }

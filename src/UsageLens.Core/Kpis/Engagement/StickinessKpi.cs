@@ -36,7 +36,7 @@ internal sealed class StickinessKpi : IKpi
         // only mean DAU and distinct users, which SQL counts. The period's activity is read at most once.
         async Task<KpiOutcome> HeadlineAsync(Period period) => rolling
             ? evaluate(await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(period, window), cancellationToken).ConfigureAwait(false), period)
-            : Stickiness.Period(await reader.CountsAsync(period, null, cancellationToken).ConfigureAwait(false));
+            : Stickiness.Period(await reader.CountsAsync(period, null, daily: true, cancellationToken).ConfigureAwait(false));
         var activity = request.IsBreakdown ? await reader.ActiveDaysAsync(ActiveUsersKpi.WithWindow(request.Period, window), cancellationToken).ConfigureAwait(false) : null;
         var outcome = activity is null ? await HeadlineAsync(request.Period).ConfigureAwait(false) : evaluate(activity, request.Period);
         var previous = await KpiComparison.ForPreviousAsync(request, HeadlineAsync).ConfigureAwait(false);
