@@ -51,14 +51,11 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     }
 
     /// <summary>
-    /// The headline counts by SQL aggregates, without fetching who was active when: mean DAU and
-    /// distinct users over the period's days, and distinct users in the trailing window if asked.
-    /// </summary>
-    /// <summary>
-    /// The headline counts by SQL aggregates: distinct users in the period's whole days, in the trailing window when
-    /// <paramref name="window"/> is given, and each day's users when <paramref name="daily"/> (DAU and stickiness need
-    /// them; WAU and MAU do not). A trailing window that covers the same days as the period is not counted twice: at
-    /// 100M events each count reads tens of millions of user-days, and MAU over the last 30 days read them three times.
+    /// The headline counts by SQL aggregates, without fetching who was active when: distinct users in the period's
+    /// whole days, in the trailing window when <paramref name="window"/> is given, and each day's users when
+    /// <paramref name="daily"/> (DAU and stickiness need them; WAU and MAU do not). A trailing window that covers the
+    /// same days as the period is not counted twice: at 100M events each count reads tens of millions of user-days,
+    /// and MAU over the last 30 days read them three times.
     /// </summary>
     public async Task<ActiveUserCounts> CountsAsync(Period period, int? window, bool daily, CancellationToken cancellationToken)
     {
