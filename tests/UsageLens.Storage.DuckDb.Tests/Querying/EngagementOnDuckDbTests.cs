@@ -77,6 +77,25 @@ public sealed class EngagementOnDuckDbTests
     }
 
     [Fact]
+    public async Task Mau_and_wau_count_distinct_users_without_reading_each_days_users_or_the_same_window_twice()
+    {
+        using var workspace = October();
+
+        // 30 days, Oct 2..31: the 30-day window is the period itself.
+        var mau = await workspace.KpiAsync("active-users", new KpiArguments { From = "2026-10-02", To = "2026-11-01" });
+        var wau = await workspace.KpiAsync("active-users", new KpiArguments { Options = ["measure=wau"] });
+
+        Assert.Equal(3d, mau.Value); // u1, u2, u3
+        Assert.Equal(2d, mau.Previous!.Value); // Sep 2..Oct 1: u4 (Sep 30), u5 (Oct 1)
+        Assert.Equal(2d, wau.Value); // Oct 25..31: u1, u3
+        // One count per period for MAU (period and window are the same days); the period and its 7-day window for WAU.
+        // Each day's users, which only DAU and stickiness need, are not read: 6 statements each before.
+        Assert.Equal(2, mau.Sql.Count);
+        Assert.Equal(4, wau.Sql.Count);
+        Assert.DoesNotContain(mau.Sql.Concat(wau.Sql), sql => sql.Contains("GROUP BY", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Daily_rows_read_the_trailing_window_from_before_the_period()
     {
         using var workspace = October();
