@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.WebUtilities;
-using UsageLens.Core.Keys;
 using UsageLens.Core.Kpis;
 using UsageLens.Core.Semantics;
 using UsageLens.Core.Users;
@@ -207,11 +206,12 @@ internal sealed partial class DashboardWarmup(
 
     // A visitor's first request looks its key up (a hash and a query) and a signed-in user's is checked against the
     // user table: both are looked up once for a key and a user that cannot exist (a random key; an address with a
-    // reserved domain, RFC 2606), so that code is compiled without any credential and nothing is remembered.
+    // reserved domain, RFC 2606), so that code is compiled without any credential. The key goes through the same
+    // KeyVerifier as a request's, which remembers only keys that verified.
     private async Task WarmCredentialLookupsAsync(CancellationToken stoppingToken)
     {
         var unknownKey = "ul_" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
-        await WarmAsync("key lookup", async () => _ = await services.GetRequiredService<IApiKeyStore>().VerifyAsync(unknownKey, stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
+        await WarmAsync("key lookup", async () => _ = await services.GetRequiredService<KeyVerifier>().VerifyAsync(unknownKey, stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
         await WarmAsync("user lookup", async () => _ = await services.GetRequiredService<IUserStore>().FindAsync("warm-up@example.invalid", stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
     }
 

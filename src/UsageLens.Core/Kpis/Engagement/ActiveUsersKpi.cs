@@ -47,12 +47,14 @@ internal sealed class ActiveUsersKpi : IKpi
         // (day, user, account) of the period to count them again in memory took seconds at 500 accounts.
         var dauByDay = measure == "dau" && request.Grain == Grain.Day && request.GroupBy.Count == 0;
         var activity = request.IsBreakdown && !dauByDay ? await reader.ActiveDaysAsync(WithWindow(request.Period, window), cancellationToken).ConfigureAwait(false) : null;
-        var counts = activity is null ? await reader.CountsAsync(request.Period, trailing, daily: measure == "dau", cancellationToken).ConfigureAwait(false) : null;
+        // Only DAU is built from each day's users; WAU and MAU are distinct counts of their own.
+        var daily = measure == "dau";
+        var counts = activity is null ? await reader.CountsAsync(request.Period, trailing, daily, cancellationToken).ConfigureAwait(false) : null;
         var outcome = counts is not null
             ? Evaluate(counts, measure, mode)
             : Evaluate(new ActivityIndex(activity!), request.Period, measure, window, mode);
         var previous = await KpiComparison.ForPreviousAsync(request, async before =>
-            Evaluate(await reader.CountsAsync(before, trailing, daily: measure == "dau", cancellationToken).ConfigureAwait(false), measure, mode)).ConfigureAwait(false);
+            Evaluate(await reader.CountsAsync(before, trailing, daily, cancellationToken).ConfigureAwait(false), measure, mode)).ConfigureAwait(false);
         // A day row is that day's DAU/WAU/MAU, which is the trailing window by definition.
         var rowMode = request.Grain == Grain.Day ? "trailing" : mode;
         var rows = dauByDay
