@@ -22,7 +22,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || 
 
 // Each time is taken in the page, by its own clock (performance.now(), from the navigation's start, as Navigation
 // Timing and web-vitals count), at the moment the document changes (a MutationObserver). Polling from outside would instead record when the page's main thread was next free, which on
-// a busy 2-core machine is up to the length of the longest task (running ECharts) later.
+// a busy 2-core machine is up to the length of the longest task (running a chart library) later.
 function observe() {
   const marks = { shell: null, figures: null, settled: null, charts: null, drawn: 0 };
   window.__loadMarks = marks;
@@ -38,9 +38,10 @@ function observe() {
   };
   const observer = new MutationObserver((mutations) => {
     check();
-    // A chart is drawn synchronously in the task that adds its canvas (echarts.init, then setOption): the first
-    // moment after that task is when it is on screen to be painted.
-    if (mutations.some((m) => [...m.addedNodes].some((n) => n.nodeName === 'CANVAS'))) {
+    // A chart is drawn in the task that adds its canvas (uPlot in a microtask of its constructor; ECharts in
+    // echarts.init, then setOption): the first moment after that task is when it is on screen to be painted.
+    const hasCanvas = (n) => n.nodeName === 'CANVAS' || (n.nodeType === 1 && n.querySelector('canvas') !== null);
+    if (mutations.some((m) => [...m.addedNodes].some(hasCanvas))) {
       setTimeout(() => { marks.drawn += 1; marks.charts = now(); }, 0);
     }
   });

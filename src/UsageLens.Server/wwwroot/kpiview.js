@@ -1,6 +1,6 @@
 // Draws one KPI answer as the explorer, revenue and engagement pages show it: its rows as a line
 // (over periods), bars (over groups) or a table, one series per group when it has both.
-import { barOption, chartCard, lineOption } from './charts.js';
+import { barChart, chartCard, lineChart } from './charts.js';
 import { dataTable } from './tables.js';
 import { formatValue, periodLabel } from './format.js';
 
@@ -43,8 +43,8 @@ export function drawRows(parent, kpi, { title, subtitle, view = 'line', actions 
     return;
   }
   const { categories, series } = seriesOf(rows, title);
-  const option = view === 'bar'
-    ? barOption({ categories, series, unit: kpi.unit, horizontal: categories.length > 8 && !dimensionsOf(rows).includes('period') })
-    : lineOption({ categories, series, unit: kpi.unit });
-  chartCard(parent, { title, subtitle, option, table, actions, height });
+  const chart = view === 'bar'
+    ? barChart({ categories, series, unit: kpi.unit, horizontal: categories.length > 8 && !dimensionsOf(rows).includes('period') })
+    : lineChart({ categories, series, unit: kpi.unit });
+  chartCard(parent, { title, subtitle, chart, table, actions, height });
 }

@@ -40,7 +40,7 @@ public sealed class AskBoxBrowserTests
         await page.ClickAsync("#ask-form button");
 
         await Assertions.Expect(page.Locator("#ask-chart")).ToHaveAttributeAsync("data-chart", "line");
-        await Assertions.Expect(page.Locator("#ask-chart canvas").First).ToBeVisibleAsync(); // ECharts draws on a canvas
+        await Assertions.Expect(page.Locator("#ask-chart canvas").First).ToBeVisibleAsync(); // uPlot draws on a canvas
         Assert.Empty(consoleErrors);
     }
 

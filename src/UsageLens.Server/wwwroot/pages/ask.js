@@ -2,7 +2,7 @@
 // server chose (line for a trend, bars for a comparison, a table for a list) and the SQL. An
 // insight's answer shows its summary and its findings. The question stays in the address (?q=).
 import { ApiError, askQuestion } from '../api.js';
-import { barOption, chartCard } from '../charts.js';
+import { barChart, chartCard } from '../charts.js';
 import { el, message, pageHead } from '../dom.js';
 import { findingsList } from '../findings.js';
 import { formatValue } from '../format.js';
@@ -36,7 +36,7 @@ function numbers(answers) {
 function bars(parent, items, unit) {
   chartCard(parent, {
     title: 'Answer',
-    option: barOption({ categories: items.map((i) => i.label), series: [{ name: 'Value', data: items.map((i) => i.value) }], unit, horizontal: true }),
+    chart: barChart({ categories: items.map((i) => i.label), series: [{ name: 'Value', data: items.map((i) => i.value) }], unit, horizontal: true }),
     table: { columns: [{ key: 'label', label: 'Item' }, { key: 'value', label: 'Value', numeric: true, format: (v) => formatValue(v, unit) }], rows: items },
     height: Math.max(160, items.length * 34 + 60),
   });

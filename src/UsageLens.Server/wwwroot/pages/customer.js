@@ -2,7 +2,7 @@
 // NPS answers, health components, anomalies, signals, its benchmark against the segment, and the
 // playbook's recommended actions. An account outside the caller's scope is "not found".
 import { apiFetch, query } from '../api.js';
-import { barOption, chartCard, lineOption } from '../charts.js';
+import { barChart, chartCard, lineChart } from '../charts.js';
 import { el, message, pageHead, section } from '../dom.js';
 import { exportLinks } from '../exports.js';
 import { findingsList } from '../findings.js';
@@ -75,7 +75,7 @@ function usageByFeature(parent, features) {
   const rows = features.flatMap((f) => f.series.map((p) => ({ feature: f.feature, period: periodLabel(p.period), value: p.value })));
   chartCard(parent, {
     title: 'Usage per feature',
-    option: lineOption({ categories: periods, series: features.map((f) => ({ name: f.feature, data: periods.map((p) => f.series.find((s) => periodLabel(s.period) === p)?.value ?? 0) })) }),
+    chart: lineChart({ categories: periods, series: features.map((f) => ({ name: f.feature, data: periods.map((p) => f.series.find((s) => periodLabel(s.period) === p)?.value ?? 0) })) }),
     table: { columns: [{ key: 'feature', label: 'Feature' }, { key: 'period', label: 'Period' }, { key: 'value', label: 'Usage', numeric: true, format: (v) => formatValue(v) }], rows },
   });
 }
@@ -87,7 +87,7 @@ function series(parent, title, points, key, unit) {
   }
   chartCard(parent, {
     title,
-    option: lineOption({ categories: points.map((p) => periodLabel(p.period)), series: [{ name: title, data: points.map((p) => p[key]) }], unit }),
+    chart: lineChart({ categories: points.map((p) => periodLabel(p.period)), series: [{ name: title, data: points.map((p) => p[key]) }], unit }),
     table: { columns: [{ key: 'period', label: 'Period', format: periodLabel }, { key, label: title, numeric: true, format: (v) => formatValue(v, unit) }], rows: points },
   });
 }
@@ -101,7 +101,7 @@ function seats(parent, value) {
   chartCard(parent, {
     title: 'Seat utilisation',
     subtitle: `${value.utilisation != null ? `${percentFormat.format(value.utilisation)}%` : '—'} of licensed seats active`,
-    option: barOption({ categories: rows.map((r) => r.what), series: [{ name: 'Seats', data: rows.map((r) => r.value) }], horizontal: true }),
+    chart: barChart({ categories: rows.map((r) => r.what), series: [{ name: 'Seats', data: rows.map((r) => r.value) }], horizontal: true }),
     table: { columns: [{ key: 'what', label: 'Seats' }, { key: 'value', label: 'Count', numeric: true, format: (v) => integer.format(v) }], rows },
     height: 180,
   });

@@ -1,7 +1,7 @@
 // Engagement and cohorts: DAU/WAU/MAU, stickiness, the adoption of each feature and the retention
 // cohort heatmap.
 import { fetchKpi } from '../api.js';
-import { barOption, chartCard, heatmapOption } from '../charts.js';
+import { barChart, chartCard, heatmapChart } from '../charts.js';
 import { el, message, pageHead } from '../dom.js';
 import { csvLink } from '../exports.js';
 import { formatValue, periodLabel } from '../format.js';
@@ -51,7 +51,7 @@ function adoptionChart(parent, features, results) {
   chartCard(parent, {
     title: 'Feature adoption',
     subtitle: `Accounts using the feature ÷ active accounts, last 30 days${failed.length ? ` (not shown: ${failed.join('; ')})` : ''}`,
-    option: barOption({ categories: rows.map((r) => r.feature), series: [{ name: 'Adoption', data: rows.map((r) => r.value) }], unit: 'percent', horizontal: true }),
+    chart: barChart({ categories: rows.map((r) => r.feature), series: [{ name: 'Adoption', data: rows.map((r) => r.value) }], unit: 'percent', horizontal: true }),
     table: { columns: [{ key: 'feature', label: 'Feature' }, { key: 'adopters', label: 'Accounts using it', numeric: true, format: (v) => formatValue(v) },
       { key: 'active', label: 'Active accounts', numeric: true, format: (v) => formatValue(v) }, { key: 'value', label: 'Adoption', numeric: true, format: (v) => formatValue(v, 'percent') }], rows },
   });
@@ -71,7 +71,7 @@ function cohortHeatmap(parent, kpi) {
   chartCard(parent, {
     title: 'Retention cohorts',
     subtitle: 'Accounts by month of first activity: share active in each later month',
-    option: heatmapOption({ xs: intervals, ys: cohorts, cells, unit: 'percent' }),
+    chart: heatmapChart({ xs: intervals, ys: cohorts, cells, unit: 'percent' }),
     table: { columns: [{ key: 'cohort', label: 'Cohort', format: periodLabel }, { key: intervalKey, label: intervalKey }, { key: 'value', label: 'Retained', numeric: true, format: (v) => formatValue(v, 'percent') }], rows },
     actions: [csvLink('CSV', '/api/v1/kpi/retention', COHORTS, 'retention.csv')],
     height: 360,

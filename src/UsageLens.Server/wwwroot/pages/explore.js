@@ -2,7 +2,7 @@
 // the KPI's own options), drawn as a line, bars or a table; the concentration of the metric (Lorenz
 // curve and Gini) and the top accounts. The address holds every choice, so a view can be shared.
 import { apiFetch, fetchKpi } from '../api.js';
-import { chartCard, lorenzOption } from '../charts.js';
+import { chartCard, lorenzChart } from '../charts.js';
 import { el, message, pageHead } from '../dom.js';
 import { csvLink } from '../exports.js';
 import { describeChange, formatValue, percentFormat, twoDecimals } from '../format.js';
@@ -140,7 +140,7 @@ async function concentrationOf(parent, state) {
     chartCard(parent, {
       title: 'Concentration (Lorenz curve)',
       subtitle: `Gini ${parts.gini != null ? twoDecimals.format(parts.gini) : '—'} · HHI ${parts.hhi != null ? twoDecimals.format(parts.hhi) : '—'} · ${parts.accounts ?? 0} accounts`,
-      option: lorenzOption(points),
+      chart: lorenzChart(points),
       table: { columns: [{ key: 0, label: 'Accounts (cumulative %)', format: (v) => `${percentFormat.format(v)}%` }, { key: 1, label: 'Usage (cumulative %)', numeric: true, format: (v) => `${percentFormat.format(v)}%` }], rows: points },
     });
   } else {

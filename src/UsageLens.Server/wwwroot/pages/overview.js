@@ -1,7 +1,7 @@
 // Overview: headline tiles with the previous period, the top-customer share over time, usage by
 // segment, and the insight highlights (anomalies, churn risk, upsell).
 import { fetchInsight, fetchKpi } from '../api.js';
-import { barOption, chartCard, lineOption } from '../charts.js';
+import { barChart, chartCard, lineChart } from '../charts.js';
 import { el, message, pageHead } from '../dom.js';
 import { exportLinks } from '../exports.js';
 import { formatValue, integer, periodLabel } from '../format.js';
@@ -45,7 +45,7 @@ export async function render(view, route, session) {
     chartCard(charts, {
       title: "Top 20% customers' share by month",
       subtitle: 'Share of API calls made by the top 20% of accounts ranked by revenue',
-      option: lineOption({ categories: rows.map((r) => periodLabel(r.period)), series: [{ name: 'Share', data: rows.map((r) => r.value) }], unit: 'percent' }),
+      chart: lineChart({ categories: rows.map((r) => periodLabel(r.period)), series: [{ name: 'Share', data: rows.map((r) => r.value) }], unit: 'percent' }),
       table: { columns: [{ key: 'period', label: 'Month', format: periodLabel }, { key: 'value', label: 'Share', numeric: true, format: (v) => formatValue(v, 'percent') }], rows },
     });
   } else {
@@ -56,7 +56,7 @@ export async function render(view, route, session) {
     chartCard(charts, {
       title: 'API calls by segment',
       subtitle: 'Last 30 days',
-      option: barOption({ categories: rows.map((r) => r.segment ?? '(none)'), series: [{ name: 'API calls', data: rows.map((r) => r.value) }] }),
+      chart: barChart({ categories: rows.map((r) => r.segment ?? '(none)'), series: [{ name: 'API calls', data: rows.map((r) => r.value) }] }),
       table: { columns: [{ key: 'segment', label: 'Segment', format: (v) => v ?? '(none)' }, { key: 'value', label: 'API calls', numeric: true, format: (v) => formatValue(v) }], rows },
     });
   } else {

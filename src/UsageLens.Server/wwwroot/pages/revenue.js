@@ -1,7 +1,7 @@
 // Revenue: MRR and ARR, the MRR movements bridge of the last month, churn, NRR/GRR, ARPA and CLTV,
 // each the existing KPI with its previous period.
 import { fetchKpi } from '../api.js';
-import { bridgeOption, chartCard } from '../charts.js';
+import { bridgeChart, chartCard } from '../charts.js';
 import { el, message, pageHead } from '../dom.js';
 import { csvLink } from '../exports.js';
 import { formatValue } from '../format.js';
@@ -54,7 +54,7 @@ function bridge(parent, kpi) {
   chartCard(parent, {
     title: 'MRR movements',
     subtitle: `${kpi.from.slice(0, 10)} to ${kpi.to.slice(0, 10)}: start + new + reactivation + expansion − contraction − churn = end`,
-    option: bridgeOption({ start: { name: 'start', value: start }, steps, end: { name: 'end', value: end }, unit: 'currency' }),
+    chart: bridgeChart({ start: { name: 'start', value: start }, steps, end: { name: 'end', value: end }, unit: 'currency' }),
     table: { columns: [{ key: 'step', label: 'Step' }, { key: 'value', label: 'MRR', numeric: true, format: (v) => formatValue(v, 'currency') }], rows },
     actions: [csvLink('CSV', '/api/v1/kpi/mrr-movements', MONTH, 'mrr-movements.csv')],
   });
