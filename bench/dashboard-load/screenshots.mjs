@@ -20,6 +20,7 @@ for (const [name, route] of Object.entries(pages)) {
   await page.goto(`${base}/#/${route}`);
   await page.waitForSelector('#view h1');
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 300000 });
+  await page.waitForTimeout(500); // charts are drawn once their library has loaded, after the figures
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.min(height, 1600) } });
   console.log(`${folder}/${name}.png`);
