@@ -42,7 +42,8 @@ export function barChart({ categories, series, unit, horizontal = false }) {
         y: { range: fromZero(uPlot), ori: horizontal ? 0 : 1 },
       },
       axes: horizontal ? [categoryAxis(categories, 3), valueAxis(unit, 2)] : [categoryAxis(categories, 2), valueAxis(unit, 3)],
-      cursor: { points: { show: false }, [horizontal ? 'y' : 'x']: false },
+      // The bar under the cursor is named in the legend: no crosshair over the bars.
+      cursor: { points: { show: false }, x: false, y: false },
       series: [categorySeries(categories), ...series.map((s, i) => bars(uPlot, s, i, series.length, unit))],
     }, [indices(categories), ...series.map((s) => s.data)]),
   };
@@ -102,7 +103,7 @@ export function bridgeChart({ start, steps, end, unit }) {
       // Every step is named: seven names do not fit side by side in a half-width card, so they lean.
       axes: [{ ...categoryAxis(names, 2), incrs: [1], space: 0, ...(names.length > 5 ? { rotate: 30, size: 64 } : {}) },
         { ...valueAxis(unit, 3), values: (u, splits) => splits.map(whole) }],
-      cursor: { points: { show: false }, x: false },
+      cursor: { points: { show: false }, x: false, y: false },
       series: [categorySeries(names), {
         label: 'MRR',
         fill: LEVEL,
