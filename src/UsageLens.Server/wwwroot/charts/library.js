@@ -5,17 +5,14 @@ const loading = new Map();
 /** Resolves to window[global] once vendor script src has run; the same promise for every later chart. */
 export function loadScript(src, global) {
   if (!loading.has(src)) {
+    // index.html preloads uPlot, so its script is usually in the cache already and only runs here.
     loading.set(src, window[global] ? Promise.resolve(window[global]) : new Promise((resolve, reject) => {
-      // index.html may have started it already (an async script): then this waits for that one.
-      const script = document.querySelector(`script[src="${src}"]`) ?? document.createElement('script');
+      const script = document.createElement('script');
+      script.src = src;
       script.addEventListener('load', () => resolve(window[global]));
       script.addEventListener('error', () => reject(new Error(`the chart library (${src}) did not load`)));
-      if (!script.isConnected) {
-        script.src = src;
-        document.head.append(script);
-      }
+      document.head.append(script);
     }));
   }
   return loading.get(src);
 }
-
