@@ -76,10 +76,10 @@ internal static class ActivityPlanner
     /// Events per <c>(day, entity, account_id)</c> in the period, where the entity column is
     /// <c>user_id</c> or <c>account_id</c>; optionally only one event name.
     /// </summary>
-    public static SqlSelect EntityDays(string entity, Period period, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName, IReadOnlyList<string> activity, EventReads reads, Grain grain = Grain.Day, DayOfWeek weekStart = DayOfWeek.Monday)
+    public static SqlSelect EntityDays(string entity, Period period, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName, IReadOnlyList<string> activity, EventReads reads)
     {
         var source = EventSource.For(reads, period, entity == "user_id", filters.Select(f => f.Dimension));
-        var day = new SqlTimeBucket(grain, source.Time(Events), weekStart);
+        var day = new SqlTimeBucket(Grain.Day, source.Time(Events), DayOfWeek.Monday);
         SqlExpr[] keys = [day, Col(Events, entity), Col(Events, "account_id")];
         return new SqlSelect(
             [new(day, "day"), new(keys[1], "entity"), new(keys[2], "account_id"), new(source.EventCount(Events), "events")],
@@ -87,6 +87,42 @@ internal static class ActivityPlanner
             Where: And(Entities(source, entity, period.From, period.To, scope, filters, Activity(eventName, activity))),
             GroupBy: keys,
             OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
+    }
+
+    /// <summary>
+    /// Distinct <c>(day, entity)</c>, the grain period's first day standing for it, in <paramref name="period"/>,
+    /// of the entities whose first event (under the same filters) falls in <paramref name="cohorts"/>: the
+    /// activity of retention's cohort members, and nothing of the entities that started earlier, which in a
+    /// workspace with a history are nearly all of them. Unsorted: the caller counts it.
+    /// </summary>
+    public static SqlSelect CohortActivity(string entity, Period period, Period cohorts, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity, EventReads reads, Grain grain, DayOfWeek weekStart)
+    {
+        var source = EventSource.For(reads, period, entity == "user_id", filters.Select(f => f.Dimension));
+        var day = new SqlTimeBucket(grain, source.Time(Events), weekStart);
+        SqlExpr[] keys = [day, Col(Events, entity)];
+        var members = new SqlInSubquery(Col(Events, entity), CohortMembers(entity, cohorts, scope, filters, activity, reads));
+        return new SqlSelect(
+            [new(day, "day"), new(keys[1], "entity")],
+            source.From(Events),
+            Where: And([.. Entities(source, entity, period.From, period.To, scope, filters, activity), members]),
+            GroupBy: keys);
+    }
+
+    // The entities whose first event, as FirstEvents finds it, falls in the cohorts' period.
+    private static SqlSelect CohortMembers(string entity, Period cohorts, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity, EventReads reads)
+    {
+        const string First = "f";
+        var source = EventSource.Before(reads, cohorts.To, entity == "user_id", filters.Select(f => f.Dimension));
+        var firsts = new SqlSelect(
+            [new(Col(Events, entity), "entity"), new(source.FirstAt(Events), "first_at")],
+            source.From(Events),
+            Where: And(Entities(source, entity, null, cohorts.To, scope, filters, activity)),
+            GroupBy: [Col(Events, entity)]);
+        var firstAt = Col(First, "first_at");
+        return new SqlSelect(
+            [new(Col(First, "entity"), "entity")],
+            new SqlSubquery(firsts, First),
+            Where: And([new SqlBinary(SqlOperator.GreaterOrEqual, firstAt, new SqlValue(cohorts.From)), new SqlBinary(SqlOperator.Less, firstAt, new SqlValue(cohorts.To))]));
     }
 
     /// <summary>

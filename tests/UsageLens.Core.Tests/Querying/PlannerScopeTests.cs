@@ -67,6 +67,7 @@ public sealed class PlannerScopeTests
             ["active users"] = ActivityPlanner.ActiveUsers(s_october, scope, filters, [], EventReads.Rollups),
             ["entity days"] = ActivityPlanner.EntityDays("account_id", s_october, scope, filters, "api_call", [], EventReads.Rollups),
             ["first events"] = ActivityPlanner.FirstEvents("user_id", at, scope, filters, null, [], EventReads.Rollups),
+            ["cohort activity"] = ActivityPlanner.CohortActivity("user_id", s_october, s_october, scope, filters, ["api_call"], EventReads.Rollups, Grain.Week, DayOfWeek.Monday),
             ["account event days"] = ActivityPlanner.AccountEventDays(s_october, scope, filters, EventReads.Rollups),
             ["timed events"] = ActivityPlanner.TimedEvents(s_october, scope, filters, "api_call", []),
             ["first seen"] = ActivityPlanner.FirstSeen(at, scope, filters, EventReads.Rollups),

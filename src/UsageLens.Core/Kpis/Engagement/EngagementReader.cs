@@ -149,14 +149,20 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     }
 
     /// <summary>Events per (day, user or account, account) in the period, optionally of one event.</summary>
-    public Task<List<EntityDay>> EntityDaysAsync(string entity, Period period, string? eventName, CancellationToken cancellationToken) =>
-        EntityDaysAsync(entity, period, eventName, Grain.Day, cancellationToken);
-
-    /// <summary>Events per (grain period, user or account, account), the period's first day standing for it.</summary>
-    public async Task<List<EntityDay>> EntityDaysAsync(string entity, Period period, string? eventName, Grain grain, CancellationToken cancellationToken)
+    public async Task<List<EntityDay>> EntityDaysAsync(string entity, Period period, string? eventName, CancellationToken cancellationToken)
     {
-        var rows = await context.QueryAsync(ActivityPlanner.EntityDays(entity, period, request.Scope, request.Filters, eventName, Activity, context.Reads, grain, request.WeekStart), cancellationToken).ConfigureAwait(false);
+        var rows = await context.QueryAsync(ActivityPlanner.EntityDays(entity, period, request.Scope, request.Filters, eventName, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new EntityDay(r.GetDate("day"), r.GetString("entity"), r.GetNullableString("account_id"), r.GetInt64("events"), eventName is not null)).ToList();
+    }
+
+    /// <summary>
+    /// Distinct (grain period's first day, entity) in <paramref name="period"/> of the entities whose first event
+    /// falls in <paramref name="cohorts"/>.
+    /// </summary>
+    public async Task<List<(string Entity, DateOnly Day)>> CohortActivityAsync(string entity, Period period, Period cohorts, Grain grain, CancellationToken cancellationToken)
+    {
+        var rows = await context.QueryAsync(ActivityPlanner.CohortActivity(entity, period, cohorts, request.Scope, request.Filters, Activity, context.Reads, grain, request.WeekStart), cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => (r.GetString("entity"), r.GetDate("day"))).ToList();
     }
 
     /// <summary>Distinct (day, account, event) in the period.</summary>

@@ -60,9 +60,11 @@ internal sealed class RetentionKpi : IKpi
         // Activity from the first cohort's calendar start; later cohorts' intervals all lie inside it.
         var read = new Period(Calendar.StartOf(grain, period.From, reader.Request.WeekStart), period.To);
         // Intervals count whole grains, so one row per entity and grain (its first day) gives the same cells as its
-        // days do, with a seventh (week) or a thirtieth (month) of the rows to read.
-        var days = await reader.EntityDaysAsync(entity, read, null, grain, cancellationToken).ConfigureAwait(false);
-        return Retention.Cells(firstEvents, days.Select(d => (d.Entity, d.Day)), period, grain, onOrAfter, reader.Request.WeekStart);
+        // days do, with a seventh (week) or a thirtieth (month) of the rows to read. Only cohort members' rows
+        // count, so only theirs are read: at 100M events they were 1.6M rows a period, nearly all of users who
+        // had started before it.
+        var activity = await reader.CohortActivityAsync(entity, read, period, grain, cancellationToken).ConfigureAwait(false);
+        return Retention.Cells(firstEvents, activity, period, grain, onOrAfter, reader.Request.WeekStart);
     }
 
     private static RetentionCell? SummaryAtOne(IReadOnlyList<RetentionCell> cells) => cells.FirstOrDefault(c => c.Cohort is null && c.Interval == 1);
