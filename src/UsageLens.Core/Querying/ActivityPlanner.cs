@@ -91,7 +91,7 @@ internal static class ActivityPlanner
 
     /// <summary>
     /// Distinct <c>(day, entity)</c>, the grain period's first day standing for it, in <paramref name="period"/>,
-    /// of the entities whose first event (under the same filters) falls in <paramref name="cohorts"/>: the
+    /// of the entities with a first event (under the same filters) in <paramref name="cohorts"/>: the
     /// activity of retention's cohort members, and nothing of the entities that started earlier, which in a
     /// workspace with a history are nearly all of them. Unsorted: the caller counts it.
     /// </summary>
@@ -108,16 +108,13 @@ internal static class ActivityPlanner
             GroupBy: keys);
     }
 
-    // The entities whose first event, as FirstEvents finds it, falls in the cohorts' period.
+    // The entities with a first event in the cohorts' period, by FirstEvents. Its first events are per account, so an
+    // entity that started earlier through another account is in this list too: a superset, which the cohorts narrow
+    // to each entity's earliest event.
     private static SqlSelect CohortMembers(string entity, Period cohorts, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity, EventReads reads)
     {
         const string First = "f";
-        var source = EventSource.Before(reads, cohorts.To, entity == "user_id", filters.Select(f => f.Dimension));
-        var firsts = new SqlSelect(
-            [new(Col(Events, entity), "entity"), new(source.FirstAt(Events), "first_at")],
-            source.From(Events),
-            Where: And(Entities(source, entity, null, cohorts.To, scope, filters, activity)),
-            GroupBy: [Col(Events, entity)]);
+        var firsts = FirstEvents(entity, cohorts.To, scope, filters, null, activity, reads) with { OrderBy = null };
         var firstAt = Col(First, "first_at");
         return new SqlSelect(
             [new(Col(First, "entity"), "entity")],
