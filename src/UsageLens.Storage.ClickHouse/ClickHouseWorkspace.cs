@@ -64,14 +64,29 @@ public sealed class ClickHouseWorkspace : IDisposable
         {
             await CheckClusterAsync(cluster, cancellationToken).ConfigureAwait(false);
         }
+        var suffix = Address.Cluster is null ? "" : ClickHouseTables.LocalSuffix;
         foreach (var node in Nodes)
         {
+            var backfill = await ExistsAsync(node, ClickHouseTables.Events + suffix, cancellationToken).ConfigureAwait(false)
+                && !await ExistsAsync(node, ClickHouseTables.UserMonths + suffix, cancellationToken).ConfigureAwait(false);
             var events = Address.Cluster is { } name ? ClickHouseSchema.ClusterEventTables(name, Address.Database) : ClickHouseSchema.SingleServerEventTables();
             foreach (var statement in ClickHouseSchema.ProfileTables().Concat(events))
             {
                 await node.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
             }
+            if (backfill)
+            {
+                // A workspace from before the monthly activity table: its view sees only new events, so the stored ones are added once.
+                await node.ExecuteAsync(ClickHouseSchema.UserMonthsBackfill(suffix), cancellationToken).ConfigureAwait(false);
+            }
         }
+    }
+
+    private static async Task<bool> ExistsAsync(ClickHouseNode node, string table, CancellationToken cancellationToken)
+    {
+        var rows = await node.QueryAsync(
+            $"SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = {ClickHouseLiteral.Quote(table)}", cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(rows.Rows[0][0], System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 
     // Every listed node must be one shard of the named cluster, or events would land where no query reads them.

@@ -25,6 +25,8 @@ public sealed class EraseCommandTests : IDisposable
         Assert.Equal(1L, DuckDbCommands.Scalar(connection, "SELECT count(*) FROM events"));
         // Ann's one call is all that is left in the rollups of the day she shared with Bob.
         Assert.Equal(10.0, DuckDbCommands.Scalar(connection, "SELECT sum(quantity) FROM rollup_account_days"));
+        // Her month of activity is the only one left: Bob's is gone, not merely repeated by the day's re-append.
+        Assert.Equal("ua", DuckDbCommands.Scalar(connection, "SELECT string_agg(DISTINCT user_id) FROM rollup_user_months"));
         Assert.Equal(0L, DuckDbCommands.Scalar(connection, "SELECT count(*) FROM users WHERE user_id = 'ub'"));
         var erasure = Assert.Single(await store.Erasures.ListAsync(default));
         Assert.Equal(("user", "ub", 2L), (erasure.KindName, erasure.Id, erasure.Rows["events"]));
@@ -38,6 +40,9 @@ public sealed class EraseCommandTests : IDisposable
         var (exit, output, _) = await CliRun.RunAsync("erase", "account", "a", "--db", Db);
 
         Assert.Equal((0, "Erased account a: 3 events, 1 accounts, 2 users, 0 subscriptions, 0 nps.\n"), (exit, output));
+        using var store = new DuckDbWorkspaceStore(DuckDbWorkspace.Open(Db), TimeProvider.System);
+        using var connection = store.Workspace.OpenConnection();
+        Assert.Equal(0L, DuckDbCommands.Scalar(connection, "SELECT count(*) FROM rollup_user_months"));
     }
 
     private async Task SeedAsync()

@@ -108,10 +108,12 @@ internal static class ActivityPlanner
             GroupBy: keys);
     }
 
-    // The entities with a first event in the cohorts' period, by FirstEvents. Its first events are per account, so an
-    // entity that started earlier through another account is in this list too: a superset, which the cohorts narrow
-    // to each entity's earliest event.
-    private static SqlSelect CohortMembers(string entity, Period cohorts, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity, EventReads reads)
+    /// <summary>
+    /// The entities with a first event in the cohorts' period, by <see cref="FirstEvents"/>. Its first events are per
+    /// account, so an entity that started earlier through another account is in this list too: a superset, which the
+    /// cohorts narrow to each entity's earliest event.
+    /// </summary>
+    public static SqlSelect CohortMembers(string entity, Period cohorts, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity, EventReads reads)
     {
         const string First = "f";
         var firsts = FirstEvents(entity, cohorts.To, scope, filters, null, activity, reads) with { OrderBy = null };
@@ -128,6 +130,10 @@ internal static class ActivityPlanner
     /// </summary>
     public static SqlSelect FirstEvents(string entity, DateTime before, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName, IReadOnlyList<string> activity, EventReads reads)
     {
+        if (entity == "user_id" && ActivityMonths.Answers(reads, null, filters))
+        {
+            return ActivityMonths.FirstEvents(before, scope, filters, Activity(eventName, activity));
+        }
         var source = EventSource.Before(reads, before, entity == "user_id", filters.Select(f => f.Dimension));
         SqlExpr[] keys = [Col(Events, entity), Col(Events, "account_id")];
         return new SqlSelect(

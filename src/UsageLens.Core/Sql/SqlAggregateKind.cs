@@ -7,4 +7,7 @@ public enum SqlAggregateKind
     CountDistinct,
     Min,
     Max,
+
+    /// <summary>The bitwise OR of the group's integers.</summary>
+    BitOr,
 }

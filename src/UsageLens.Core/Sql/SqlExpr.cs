@@ -16,6 +16,9 @@ public sealed record SqlValue(object? Value) : SqlExpr;
 /// <summary>A binary operator: comparison, boolean or arithmetic.</summary>
 public sealed record SqlBinary(SqlOperator Operator, SqlExpr Left, SqlExpr Right) : SqlExpr;
 
+/// <summary>The bitwise AND of two non-negative integers.</summary>
+public sealed record SqlBitAnd(SqlExpr Left, SqlExpr Right) : SqlExpr;
+
 /// <summary>Boolean negation.</summary>
 public sealed record SqlNot(SqlExpr Operand) : SqlExpr;
 

@@ -43,6 +43,12 @@ public abstract class SqlRenderer
     /// <summary><c>'user-'</c> followed by the first 8 lower-case hex digits of the MD5 of the text operand.</summary>
     protected abstract string Pseudonym(string text);
 
+    /// <summary>The bitwise AND of two integer operands.</summary>
+    protected virtual string BitAnd(string left, string right) => $"({left} & {right})";
+
+    /// <summary>The aggregate bitwise OR of an integer operand.</summary>
+    protected virtual string BitOr(string argument) => $"bit_or({argument})";
+
     protected virtual string Quote(string identifier) => identifier;
 
     /// <summary>
@@ -115,6 +121,7 @@ public abstract class SqlRenderer
         SqlColumn c => Column(c, context),
         SqlValue v => Bind(v.Value, context),
         SqlBinary b => $"({Expr(b.Left, context)} {Operator(b.Operator)} {Expr(b.Right, context)})",
+        SqlBitAnd b => BitAnd(Expr(b.Left, context), Expr(b.Right, context)),
         SqlNot n => $"(NOT {Expr(n.Operand, context)})",
         SqlInList l when l.Items.Count == 0 => Boolean(l.Negated),
         SqlInList l => InList(Expr(l.Value, context), string.Join(", ", l.Items.Select(i => Expr(i, context))), l.Negated),
@@ -158,6 +165,7 @@ public abstract class SqlRenderer
             SqlAggregateKind.CountDistinct => CountDistinct(argument),
             SqlAggregateKind.Min => $"min({argument})",
             SqlAggregateKind.Max => $"max({argument})",
+            SqlAggregateKind.BitOr => BitOr(argument),
             _ => throw new ArgumentOutOfRangeException(nameof(aggregate), aggregate.Kind, null),
         };
     }

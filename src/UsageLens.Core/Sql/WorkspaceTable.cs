@@ -15,4 +15,11 @@ public enum WorkspaceTable
 
     /// <summary>Daily rollup: events and quantity per (day, account, user, event, unit, product, classification).</summary>
     UserDays,
+
+    /// <summary>
+    /// Monthly activity: per (month, account, user, event, unit, product, classification) of events with a user, a
+    /// bitmap of the month's active days (<c>days</c>, bit d-1 for day d) and the first event (<c>first_at</c>).
+    /// Read with a bitwise OR and a minimum, so a key written twice still reads the same.
+    /// </summary>
+    UserMonths,
 }

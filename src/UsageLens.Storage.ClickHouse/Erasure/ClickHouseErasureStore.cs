@@ -30,6 +30,7 @@ public sealed class ClickHouseErasureStore(ClickHouseWorkspace workspace, TimePr
             rows["events"] = await DeleteAsync(Events, byAccount, local: true, cancellationToken).ConfigureAwait(false);
             await DeleteAsync(AccountDays, byAccount, local: true, cancellationToken).ConfigureAwait(false);
             await DeleteAsync(UserDays, byAccount, local: true, cancellationToken).ConfigureAwait(false);
+            await DeleteAsync(UserMonths, byAccount, local: true, cancellationToken).ConfigureAwait(false);
             rows["accounts"] = await DeleteAsync(Accounts, byAccount, local: false, cancellationToken).ConfigureAwait(false);
             rows["users"] = await DeleteAsync(Users, byAccount, local: false, cancellationToken).ConfigureAwait(false);
             rows["subscriptions"] = await DeleteAsync(Subscriptions, byAccount, local: false, cancellationToken).ConfigureAwait(false);
@@ -57,6 +58,7 @@ public sealed class ClickHouseErasureStore(ClickHouseWorkspace workspace, TimePr
             $"SELECT DISTINCT account_id, toStartOfDay(timestamp) FROM {Events} WHERE user_id = {literal}", cancellationToken).ConfigureAwait(false);
         var events = await DeleteAsync(Events, $"user_id = {literal}", local: true, cancellationToken).ConfigureAwait(false);
         await DeleteAsync(UserDays, $"user_id = {literal}", local: true, cancellationToken).ConfigureAwait(false);
+        await DeleteAsync(UserMonths, $"user_id = {literal}", local: true, cancellationToken).ConfigureAwait(false);
         if (touched.Rows.Count == 0)
         {
             return events;

@@ -21,6 +21,7 @@ public sealed class ClickHouseDialect(string database) : SqlRenderer
         WorkspaceTable.Partners => Latest(ClickHouseTables.Partners),
         WorkspaceTable.AccountDays => Table(ClickHouseTables.AccountDays),
         WorkspaceTable.UserDays => Table(ClickHouseTables.UserDays),
+        WorkspaceTable.UserMonths => Table(ClickHouseTables.UserMonths),
         _ => throw new ArgumentOutOfRangeException(nameof(table), table, null),
     };
 
@@ -31,6 +32,10 @@ public sealed class ClickHouseDialect(string database) : SqlRenderer
     protected override string Bind(object? value, RenderContext context) => ClickHouseLiteral.Render(value);
 
     protected override string CountDistinct(string argument) => $"uniqExact({argument})";
+
+    protected override string BitAnd(string left, string right) => $"bitAnd({left}, {right})";
+
+    protected override string BitOr(string argument) => $"groupBitOr({argument})";
 
     // Aggregates skip rows whose argument is NULL; wrapping the value in a tuple keeps those rows,
     // so the latest row's value is returned even when it is NULL, as SqlArgMax promises.

@@ -32,6 +32,8 @@ internal static class ClickHouseSchema
 
     private static readonly string s_accountDayColumns = $"day {Utc}, account_id String, {s_rollupTail}";
     private static readonly string s_userDayColumns = $"day {Utc}, account_id String, user_id Nullable(String), {s_rollupTail}";
+    private static readonly string s_userMonthColumns =
+        $"month {Utc}, account_id String, user_id Nullable(String), event String, unit String, product Nullable(String), classification Nullable(String), days UInt32, first_at {Utc}";
 
     /// <summary>The tables every node holds in full: profiles, catalog and keys.</summary>
     public static IEnumerable<string> ProfileTables()
@@ -76,7 +78,7 @@ internal static class ClickHouseSchema
         {
             yield return statement;
         }
-        foreach (var (table, columns) in new[] { (Events, s_eventColumns), (AccountDays, s_accountDayColumns), (UserDays, s_userDayColumns) })
+        foreach (var (table, columns) in new[] { (Events, s_eventColumns), (AccountDays, s_accountDayColumns), (UserDays, s_userDayColumns), (UserMonths, s_userMonthColumns) })
         {
             // Sharding by account keeps an account's events and rollups on one node, so per-account
             // aggregates never need data from two shards.
@@ -95,7 +97,26 @@ internal static class ClickHouseSchema
             + "ENGINE = MergeTree PARTITION BY toYYYYMM(day) ORDER BY (event, day, account_id)";
         yield return RollupView(AccountDays, rollupSuffix, Events + eventSuffix, "account_id");
         yield return RollupView(UserDays, rollupSuffix, Events + eventSuffix, "account_id, user_id");
+        yield return $"CREATE TABLE IF NOT EXISTS {UserMonths}{rollupSuffix} ({s_userMonthColumns}) "
+            + "ENGINE = MergeTree PARTITION BY toYYYYMM(month) ORDER BY (month, event, account_id)";
+        yield return $"CREATE MATERIALIZED VIEW IF NOT EXISTS {UserMonths}{rollupSuffix}_view TO {UserMonths}{rollupSuffix} AS "
+            + UserMonthsSelect(Events + eventSuffix);
     }
+
+    /// <summary>
+    /// Fills the monthly activity table (<c>rollup_user_months[_local]</c>) from the events already stored, once, when it
+    /// is new beside existing events. Rows it repeats of the view's are harmless: the table is read with OR and min.
+    /// </summary>
+    public static string UserMonthsBackfill(string suffix) => $"INSERT INTO {UserMonths}{suffix} " + UserMonthsSelect(Events + suffix);
+
+    // The month is the UTC midnight of its first day, by arithmetic on the UTC timestamp: a Date would carry the server's zone.
+    // user_id keeps its column's name and type: an alias of it (assumeNotNull(user_id) AS user_id) would also be what
+    // WHERE tests, since ClickHouse resolves aliases everywhere in a query, and the user-less events would count as ''.
+    private static string UserMonthsSelect(string events) =>
+        "SELECT toStartOfDay(timestamp) - (toDayOfMonth(timestamp) - 1) * 86400 AS month, account_id, user_id, "
+        + "event, unit, product, classification, toUInt32(groupBitOr(toUInt32(bitShiftLeft(toUInt32(1), toDayOfMonth(timestamp) - 1)))) AS days, "
+        + "min(timestamp) AS first_at "
+        + $"FROM {events} WHERE isNotNull(user_id) GROUP BY month, account_id, user_id, event, unit, product, classification";
 
     private static string RollupView(string rollup, string suffix, string events, string keys) =>
         $"CREATE MATERIALIZED VIEW IF NOT EXISTS {rollup}{suffix}_view TO {rollup}{suffix} AS "

@@ -6,6 +6,7 @@ internal static class ClickHouseTables
     public const string Events = "events";
     public const string AccountDays = "rollup_account_days";
     public const string UserDays = "rollup_user_days";
+    public const string UserMonths = "rollup_user_months";
     public const string Accounts = "accounts";
     public const string Users = "users";
     public const string Subscriptions = "subscriptions";
@@ -30,7 +31,7 @@ internal static class ClickHouseTables
     /// <summary>Every table a workspace has (on a cluster, the names queries use), for <c>usagelens doctor</c>.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Events, AccountDays, UserDays, Accounts, Users, Subscriptions, Nps, Partners, Meters,
+        Events, AccountDays, UserDays, UserMonths, Accounts, Users, Subscriptions, Nps, Partners, Meters,
         EventPropertyKeys, AccountTraitKeys, UserTraitKeys, ApiKeys, Settings, AppUsers, Erasures, ReportRuns,
     ];
 

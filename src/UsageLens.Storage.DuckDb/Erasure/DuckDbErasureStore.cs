@@ -53,6 +53,8 @@ public sealed class DuckDbErasureStore(DuckDbWorkspace workspace, TimeProvider t
     {
         DuckDbCommands.Execute(connection, $"CREATE TEMP TABLE erased_days AS SELECT DISTINCT date_trunc('day', timestamp) AS day, account_id FROM events WHERE {key} = $1", id);
         var events = DuckDbCommands.Execute(connection, $"DELETE FROM events WHERE {key} = $1", id);
+        // Only the subject's own monthly rows go; the re-append below repeats other users' keys, which OR and min read the same.
+        DuckDbCommands.Execute(connection, $"DELETE FROM {EventRollups.UserMonths} WHERE {key} = $1", id);
         foreach (var rollup in new[] { EventRollups.AccountDays, EventRollups.UserDays })
         {
             DuckDbCommands.Execute(connection, $"DELETE FROM {rollup} AS r USING erased_days AS d WHERE r.day = d.day AND r.account_id = d.account_id");

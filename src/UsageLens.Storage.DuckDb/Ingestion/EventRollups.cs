@@ -14,6 +14,16 @@ public static class EventRollups
     public const string AccountDays = "rollup_account_days";
     public const string UserDays = "rollup_user_days";
 
+    /// <summary>
+    /// Monthly activity of events with a user: the month's active days as a bitmap (<c>days</c>, bit d-1 for day d) and
+    /// the first event. Read with <c>bit_or</c> and <c>min</c>, so a row written twice (an append that repeats a key, an
+    /// erasure's re-append) reads the same; user-level KPIs read it instead of a row per user, event and day.
+    /// </summary>
+    public const string UserMonths = "rollup_user_months";
+
+    /// <summary>The monthly activity table's key columns.</summary>
+    public const string UserMonthKeys = "month, account_id, user_id, event, unit, product, classification";
+
     public const string CreateTables = $"""
         CREATE TABLE {AccountDays} (
             day TIMESTAMP NOT NULL,
@@ -38,6 +48,20 @@ public static class EventRollups
             first_at TIMESTAMP NOT NULL);
         """;
 
+    /// <summary>Creates the monthly activity table.</summary>
+    public const string CreateUserMonths = $"""
+        CREATE TABLE {UserMonths} (
+            month TIMESTAMP NOT NULL,
+            account_id VARCHAR NOT NULL,
+            user_id VARCHAR NOT NULL,
+            event VARCHAR NOT NULL,
+            unit VARCHAR NOT NULL,
+            product VARCHAR,
+            classification VARCHAR,
+            days UINTEGER NOT NULL,
+            first_at TIMESTAMP NOT NULL);
+        """;
+
     /// <summary>Adds the daily sums of the events in <paramref name="relation"/> (a constant table name, never user text).</summary>
     public static void Append(DuckDBConnection connection, string relation)
     {
@@ -45,8 +69,11 @@ public static class EventRollups
         DuckDbCommands.Execute(connection, AppendSql(relation));
     }
 
-    /// <summary>The statements that add the daily sums of <paramref name="relation"/>'s events to both rollups.</summary>
-    public static string AppendSql(string relation) => $"""
+    /// <summary>The statements that add <paramref name="relation"/>'s events to every rollup.</summary>
+    public static string AppendSql(string relation) => DailyAppendSql(relation) + MonthlyAppendSql(relation);
+
+    /// <summary>The statements that add the daily sums of <paramref name="relation"/>'s events to both daily rollups.</summary>
+    public static string DailyAppendSql(string relation) => $"""
         INSERT INTO {AccountDays} (day, account_id, event, unit, product, classification, events, quantity, first_at)
         SELECT date_trunc('day', timestamp) AS day, account_id, event, unit, product, classification, count(*), sum(quantity), min(timestamp)
         FROM {relation}
@@ -57,5 +84,26 @@ public static class EventRollups
         FROM {relation}
         GROUP BY day, account_id, user_id, event, unit, product, classification
         ORDER BY day, event, account_id, user_id;
+        """;
+
+    private static string MonthlyAppendSql(string relation) => $"""
+        INSERT INTO {UserMonths} ({UserMonthKeys}, days, first_at)
+        SELECT date_trunc('month', timestamp) AS month, account_id, user_id, event, unit, product, classification,
+               bit_or(CAST(1 AS UINTEGER) << (day(timestamp) - 1)), min(timestamp)
+        FROM {relation}
+        WHERE user_id IS NOT NULL
+        GROUP BY {UserMonthKeys}
+        ORDER BY month, event, account_id, user_id;
+        """;
+
+    /// <summary>Fills the monthly activity table from the user-day rollup: a workspace's stored events, without reading them.</summary>
+    public const string UserMonthsFromUserDays = $"""
+        INSERT INTO {UserMonths} ({UserMonthKeys}, days, first_at)
+        SELECT date_trunc('month', day) AS month, account_id, user_id, event, unit, product, classification,
+               bit_or(CAST(1 AS UINTEGER) << (day(day) - 1)), min(first_at)
+        FROM {UserDays}
+        WHERE user_id IS NOT NULL
+        GROUP BY {UserMonthKeys}
+        ORDER BY month, event, account_id, user_id;
         """;
 }

@@ -67,6 +67,9 @@ public static class RollupCompaction
                 before += DuckDbCommands.Execute(connection, $"DELETE FROM {table} WHERE day IN (SELECT day FROM {Days})");
                 after += DuckDbCommands.Execute(connection, $"INSERT INTO {table} ({keys}, events, quantity, first_at) SELECT * FROM {Folded} ORDER BY day, event, account_id");
             }
+            var (monthsBefore, monthsAfter) = CompactMonths(connection);
+            before += monthsBefore;
+            after += monthsAfter;
             DuckDbCommands.Execute(connection, $"DELETE FROM {DirtyDays} WHERE day IN (SELECT day FROM {Days})");
             return new RollupCompactionOutcome(days, before, after);
         }
@@ -74,5 +77,21 @@ public static class RollupCompaction
         {
             DuckDbCommands.Execute(connection, $"DROP TABLE IF EXISTS {Folded}; DROP TABLE IF EXISTS {Days}");
         }
+    }
+
+    // The monthly activity rows of the noted days' months, folded by OR and min to one row per key.
+    private static (long Before, long After) CompactMonths(DuckDBConnection connection)
+    {
+        const string Months = $"month IN (SELECT DISTINCT date_trunc('month', day) FROM {Days})";
+        DuckDbCommands.Execute(connection, $"""
+            CREATE OR REPLACE TEMP TABLE {Folded} AS
+            SELECT {EventRollups.UserMonthKeys}, bit_or(days) AS days, min(first_at) AS first_at
+            FROM {EventRollups.UserMonths} WHERE {Months}
+            GROUP BY {EventRollups.UserMonthKeys}
+            """);
+        var before = DuckDbCommands.Execute(connection, $"DELETE FROM {EventRollups.UserMonths} WHERE {Months}");
+        var after = DuckDbCommands.Execute(connection,
+            $"INSERT INTO {EventRollups.UserMonths} ({EventRollups.UserMonthKeys}, days, first_at) SELECT * FROM {Folded} ORDER BY month, event, account_id, user_id");
+        return (before, after);
     }
 }

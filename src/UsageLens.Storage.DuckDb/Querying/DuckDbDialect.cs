@@ -19,6 +19,7 @@ public sealed class DuckDbDialect : SqlRenderer
         WorkspaceTable.Partners => "partners",
         WorkspaceTable.AccountDays => EventRollups.AccountDays,
         WorkspaceTable.UserDays => EventRollups.UserDays,
+        WorkspaceTable.UserMonths => EventRollups.UserMonths,
         _ => throw new ArgumentOutOfRangeException(nameof(table), table, null),
     };
 

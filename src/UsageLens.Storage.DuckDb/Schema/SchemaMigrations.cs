@@ -93,7 +93,7 @@ internal static class SchemaMigrations
         """,
         // 4: the daily rollups that answer usage and engagement reads without scanning raw events,
         // filled from the events already stored.
-        EventRollups.CreateTables + EventRollups.AppendSql("events"),
+        EventRollups.CreateTables + EventRollups.DailyAppendSql("events"),
         // 5: the people who sign in to the dashboard (not the product's users, which are profiles), and
         // the record of what each erasure removed.
         """
@@ -127,6 +127,8 @@ internal static class SchemaMigrations
         CREATE TABLE {RollupCompaction.DirtyDays} (day TIMESTAMP NOT NULL);
         INSERT INTO {RollupCompaction.DirtyDays} SELECT DISTINCT day FROM {EventRollups.AccountDays};
         """,
+        // 8: monthly activity per user (a bitmap of active days and the first event), filled from the user-day rollup.
+        EventRollups.CreateUserMonths + EventRollups.UserMonthsFromUserDays,
     ];
 
     public static int LatestVersion => s_migrations.Length;

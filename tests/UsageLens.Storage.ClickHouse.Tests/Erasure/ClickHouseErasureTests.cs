@@ -9,7 +9,7 @@ using UsageLens.Storage.ClickHouse.Tests.Support;
 namespace UsageLens.Storage.ClickHouse.Tests.Erasure;
 
 /// <summary>
-/// After an erasure on ClickHouse, events, both rollups and the profiles read exactly as in a workspace that was
+/// After an erasure on ClickHouse, events, the rollups and the profiles read exactly as in a workspace that was
 /// never sent the erased person or account.
 /// </summary>
 [Collection(ClickHouseCollection.Name)]
@@ -20,6 +20,7 @@ public sealed class ClickHouseErasureTests(ClickHouseServers servers)
         "SELECT count(), sum(quantity) FROM events",
         "SELECT day, account_id, event, sum(events), sum(quantity), min(first_at) FROM rollup_account_days GROUP BY day, account_id, event ORDER BY day, account_id, event",
         "SELECT day, account_id, user_id, sum(events), sum(quantity) FROM rollup_user_days GROUP BY day, account_id, user_id ORDER BY day, account_id, user_id",
+        "SELECT month, account_id, user_id, event, groupBitOr(days), min(first_at) FROM rollup_user_months GROUP BY month, account_id, user_id, event ORDER BY month, account_id, user_id, event",
         "SELECT user_id, account_id, email FROM users FINAL ORDER BY user_id",
         "SELECT account_id FROM accounts FINAL ORDER BY account_id",
     ];

@@ -6,7 +6,8 @@ namespace UsageLens.Storage.DuckDb.Tests.Ingestion;
 
 /// <summary>
 /// Many small commits leave a rollup row per key and commit; compaction folds the days they touched back to one
-/// row per key, and the rollups still sum exactly what the raw events sum.
+/// row per key, and the rollups still sum exactly what the raw events sum; the monthly activity rows of those days'
+/// months fold to one per key, with the days the raw events were active on.
 /// </summary>
 public sealed class RollupCompactionTests : IDisposable
 {
@@ -43,8 +44,11 @@ public sealed class RollupCompactionTests : IDisposable
 
         var outcome = await store.CompactRollupsAsync(default);
 
-        // Keys: (day 1, a1), (day 1, b1), (day 2, a1), in both rollups; 25 user-day rows and 25 account-day rows before.
-        Assert.Equal(new RollupCompactionOutcome(2, 50, 6), outcome);
+        // Keys: (day 1, a1), (day 1, b1), (day 2, a1), in both daily rollups; 25 user-day rows and 25 account-day rows
+        // before. Monthly: (October, a1) and (October, b1), one row of each per commit, 20 before.
+        Assert.Equal(new RollupCompactionOutcome(2, 70, 8), outcome);
+        Assert.Equal(2, Count("SELECT count(*) FROM rollup_user_months"));
+        Assert.Equal(Rows(UserMonthRows.FromEvents), Rows(UserMonthRows.Rolled));
         Assert.Equal(3, Count("SELECT count(*) FROM rollup_user_days"));
         Assert.Equal(3, Count("SELECT count(*) FROM rollup_account_days"));
         Assert.Equal(Rows(RawUserDays), Rows(RolledUserDays));
@@ -64,10 +68,11 @@ public sealed class RollupCompactionTests : IDisposable
         var second = await store.CompactRollupsAsync(default);
         var third = await store.CompactRollupsAsync(default);
 
-        // Day 2 only: 3 rows per rollup to 1.
-        Assert.Equal(new RollupCompactionOutcome(1, 6, 2), second);
+        // Day 2 only: 3 rows per daily rollup to 1, and October's 3 monthly rows (one per write) to 1.
+        Assert.Equal(new RollupCompactionOutcome(1, 9, 3), second);
         Assert.Equal(new RollupCompactionOutcome(0, 0, 0), third);
         Assert.Equal(Rows(RawUserDays), Rows(RolledUserDays));
+        Assert.Equal(Rows(UserMonthRows.FromEvents), Rows(UserMonthRows.Rolled));
     }
 
     [Fact]
@@ -94,11 +99,13 @@ public sealed class RollupCompactionTests : IDisposable
         var newestAfterFirst = Count("SELECT count(*) FROM rollup_user_days WHERE day >= TIMESTAMP '2026-10-04'");
         var second = await store.CompactRollupsAsync(default);
 
-        // Two rows per day and rollup before; days 4–10 (seven) first, then days 1–3.
-        Assert.Equal(new RollupCompactionOutcome(7, 28, 14), first);
+        // Two rows per day and daily rollup before; days 4–10 (seven) first, then days 1–3. Both fold October's monthly
+        // rows: the two writes' two rows the first time, the one left the second.
+        Assert.Equal(new RollupCompactionOutcome(7, 30, 15), first);
         Assert.Equal(7, newestAfterFirst);
-        Assert.Equal(new RollupCompactionOutcome(3, 12, 6), second);
+        Assert.Equal(new RollupCompactionOutcome(3, 13, 7), second);
         Assert.Equal(Rows(RawUserDays), Rows(RolledUserDays));
+        Assert.Equal(Rows(UserMonthRows.FromEvents), Rows(UserMonthRows.Rolled));
         Assert.Equal(10, Count("SELECT count(*) FROM rollup_user_days"));
     }
 

@@ -76,13 +76,42 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
 
     private async Task<IReadOnlyDictionary<DateOnly, int>> DailyUsersAsync(Period period, CancellationToken cancellationToken)
     {
+        if (ActivityMonths.Answers(context.Reads, period, request.Filters))
+        {
+            return await DailyUsersByMonthAsync(period, cancellationToken).ConfigureAwait(false);
+        }
         var rows = await context.QueryAsync(ActivityPlanner.DailyActiveUsers(period, request.Scope, request.Filters, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
         return rows.ToDictionary(r => r.GetDate("day"), r => (int)r.GetDouble("users"));
     }
 
+    // Each day's users from the monthly bitmaps: a day's column is its users times the day's bit.
+    private async Task<IReadOnlyDictionary<DateOnly, int>> DailyUsersByMonthAsync(Period period, CancellationToken cancellationToken)
+    {
+        var rows = await context.QueryAsync(ActivityMonths.DailyActiveUsers(period, request.Scope, request.Filters, Activity), cancellationToken).ConfigureAwait(false);
+        var (from, to) = (DateOnly.FromDateTime(period.From), DateOnly.FromDateTime(period.To));
+        var users = new Dictionary<DateOnly, int>();
+        foreach (var row in rows)
+        {
+            var month = row.GetDate("month");
+            for (var day = 1; day <= ActivityMonths.DaysInBitmap; day++)
+            {
+                var date = month.AddDays(day - 1);
+                var count = (int)(row.GetInt64(ActivityMonths.DayColumn(day)) / ActivityMonths.Bit(day));
+                if (date.Month == month.Month && date >= from && date < to && count > 0)
+                {
+                    users[date] = count;
+                }
+            }
+        }
+        return users;
+    }
+
     private async Task<int> DistinctUsersAsync(Period period, CancellationToken cancellationToken)
     {
-        var rows = await context.QueryAsync(ActivityPlanner.ActiveUsers(period, request.Scope, request.Filters, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
+        var query = ActivityMonths.Answers(context.Reads, period, request.Filters)
+            ? ActivityMonths.ActiveUsers(period, request.Scope, request.Filters, Activity)
+            : ActivityPlanner.ActiveUsers(period, request.Scope, request.Filters, Activity, context.Reads);
+        var rows = await context.QueryAsync(query, cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? 0 : (int)rows[0].GetDouble("users");
     }
 
@@ -161,8 +190,30 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     /// </summary>
     public async Task<List<(string Entity, DateOnly Day)>> CohortActivityAsync(string entity, Period period, Period cohorts, Grain grain, CancellationToken cancellationToken)
     {
+        if (entity == "user_id" && ActivityMonths.Answers(context.Reads, period, request.Filters))
+        {
+            return await CohortActivityByMonthAsync(period, cohorts, grain, cancellationToken).ConfigureAwait(false);
+        }
         var rows = await context.QueryAsync(ActivityPlanner.CohortActivity(entity, period, cohorts, request.Scope, request.Filters, Activity, context.Reads, grain, request.WeekStart), cancellationToken).ConfigureAwait(false);
         return rows.Select(r => (r.GetString("entity"), r.GetDate("day"))).ToList();
+    }
+
+    // The cohort members' active days from their monthly bitmaps, each standing for its grain period's first day.
+    private async Task<List<(string Entity, DateOnly Day)>> CohortActivityByMonthAsync(Period period, Period cohorts, Grain grain, CancellationToken cancellationToken)
+    {
+        var members = ActivityPlanner.CohortMembers("user_id", cohorts, request.Scope, request.Filters, Activity, context.Reads);
+        var rows = await context.QueryAsync(ActivityMonths.UserMonths(period, request.Scope, request.Filters, Activity, members), cancellationToken).ConfigureAwait(false);
+        var (from, to) = (DateOnly.FromDateTime(period.From), DateOnly.FromDateTime(period.To));
+        var seen = new HashSet<(string Entity, DateOnly Day)>();
+        foreach (var row in rows)
+        {
+            var entity = row.GetString("entity");
+            foreach (var day in ActivityMonths.Days(row.GetDate("month"), row.GetInt64("days")).Where(d => d >= from && d < to))
+            {
+                seen.Add((entity, DateOnly.FromDateTime(Calendar.StartOf(grain, day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), request.WeekStart))));
+            }
+        }
+        return [.. seen];
     }
 
     /// <summary>Distinct (day, account, event) in the period.</summary>
