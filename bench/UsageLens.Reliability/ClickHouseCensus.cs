@@ -26,6 +26,13 @@ internal sealed class ClickHouseCensus(int httpPort, string database) : IStoreCe
     public Task<Dictionary<string, DayTotals>> RollupTotalsAsync(bool byUser) =>
         TotalsAsync($"SELECT {Key("day", byUser)} AS k, sum(events), sum(quantity) FROM {(byUser ? "rollup_user_days" : "rollup_account_days")} GROUP BY k");
 
+    public async Task<Dictionary<string, MonthActivity>> MonthlyActivityAsync(bool rollup) =>
+        (await ReadAsync(rollup
+            ? "SELECT concat(toString(toYYYYMM(month)), '|', account_id, '|', assumeNotNull(user_id), '|', event) AS k, groupBitOr(days), toUInt32(min(first_at)) FROM rollup_user_months GROUP BY k"
+            : "SELECT concat(toString(toYYYYMM(timestamp)), '|', account_id, '|', assumeNotNull(user_id), '|', event) AS k, "
+              + "groupBitOr(toUInt64(bitShiftLeft(toUInt64(1), toDayOfMonth(timestamp) - 1))), toUInt32(min(timestamp)) FROM events WHERE isNotNull(user_id) GROUP BY k"))
+        .ToDictionary(r => r[0], r => new MonthActivity(long.Parse(r[1], CultureInfo.InvariantCulture), long.Parse(r[2], CultureInfo.InvariantCulture)));
+
     // Days by arithmetic on the Unix time, so no time zone function of the 18.16 server is involved.
     private static string Key(string time, bool byUser) =>
         $"concat(toString(intDiv(toUInt32({time}), 86400)), '|', account_id, '|', {(byUser ? "ifNull(user_id, ''), '|', " : "")}event)";

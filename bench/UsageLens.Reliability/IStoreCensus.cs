@@ -14,4 +14,7 @@ internal interface IStoreCensus
 
     /// <summary>The same figures summed over the user rollup (<paramref name="byUser"/>) or the account rollup.</summary>
     Task<Dictionary<string, DayTotals>> RollupTotalsAsync(bool byUser);
+
+    /// <summary>Active days and first event per "month|account|user|event", from the raw events (<paramref name="rollup"/> false) or the monthly rollup.</summary>
+    Task<Dictionary<string, MonthActivity>> MonthlyActivityAsync(bool rollup);
 }

@@ -1,6 +1,6 @@
 namespace UsageLens.Reliability;
 
-/// <summary>Both rollups against the raw events they summarise: every key, both figures.</summary>
+/// <summary>The rollups against the raw events they summarise: every key, every figure.</summary>
 internal static class RollupComparison
 {
     public static async Task<List<string>> DisagreementsAsync(IStoreCensus census)
@@ -20,6 +20,17 @@ internal static class RollupComparison
                 {
                     found.Add($"{name} {key}: raw {expected.Events} events / {expected.Quantity} quantity, rollup {actual.Events} / {actual.Quantity}");
                 }
+            }
+        }
+        var months = await census.MonthlyActivityAsync(rollup: false);
+        var rolled = await census.MonthlyActivityAsync(rollup: true);
+        foreach (var key in months.Keys.Union(rolled.Keys))
+        {
+            var expected = months.GetValueOrDefault(key);
+            var actual = rolled.GetValueOrDefault(key);
+            if (expected != actual)
+            {
+                found.Add($"rollup_user_months {key}: raw days {expected.Days:X} / first {expected.FirstSecond}, rollup {actual.Days:X} / {actual.FirstSecond}");
             }
         }
         return found;

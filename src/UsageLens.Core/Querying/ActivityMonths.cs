@@ -95,16 +95,20 @@ internal static class ActivityMonths
     /// <summary>The bit that stands for day <paramref name="day"/> (1-based) of a month.</summary>
     public static long Bit(int day) => 1L << (day - 1);
 
-    /// <summary>The days of <paramref name="month"/> (its first day) whose bits are set in <paramref name="days"/>.</summary>
-    public static IEnumerable<DateOnly> Days(DateOnly month, long days)
+    /// <summary>
+    /// The grain buckets that <paramref name="month"/> (its first day) shares with the period, each labelled by its
+    /// calendar start, with the bits of its days that are in both: a user of the month is active in a bucket when
+    /// their bitmap has one of its bits.
+    /// </summary>
+    public static IReadOnlyList<(DateOnly Bucket, long Mask)> BucketMasks(DateOnly month, Period period, Grain grain, DayOfWeek weekStart)
     {
-        for (var day = 1; day <= DaysInBitmap && days >> (day - 1) != 0; day++)
-        {
-            if ((days & Bit(day)) != 0)
-            {
-                yield return month.AddDays(day - 1);
-            }
-        }
+        ArgumentNullException.ThrowIfNull(period);
+        var start = month.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var from = start > period.From ? start : period.From;
+        var to = start.AddMonths(1) < period.To ? start.AddMonths(1) : period.To;
+        return from >= to
+            ? []
+            : Calendar.Buckets(new Period(from, to), grain, weekStart).Select(b => (DateOnly.FromDateTime(b.Label), Mask(start, b.Period))).ToList();
     }
 
     // Rows of the period's months with an active day in the period. Whole months in it need no bit test; the first and
@@ -161,21 +165,8 @@ internal static class ActivityMonths
         return mask;
     }
 
-    private static IEnumerable<SqlExpr> Conditions(AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> eventNames)
-    {
-        if (eventNames.Count == 1)
-        {
-            yield return new SqlBinary(SqlOperator.Equal, Col(Events, "event"), new SqlValue(eventNames[0]));
-        }
-        else if (eventNames.Count > 1)
-        {
-            yield return new SqlInList(Col(Events, "event"), eventNames.Select(n => (SqlExpr)new SqlValue(n)).ToList());
-        }
-        foreach (var condition in QueryPlanner.EventConditions(scope, filters))
-        {
-            yield return condition;
-        }
-    }
+    private static IEnumerable<SqlExpr> Conditions(AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> eventNames) =>
+        ActivityPlanner.EventNames(eventNames).Concat(QueryPlanner.EventConditions(scope, filters));
 
     private static DateTime MonthOf(DateTime instant) => new(instant.Year, instant.Month, 1, 0, 0, 0, DateTimeKind.Utc);
 

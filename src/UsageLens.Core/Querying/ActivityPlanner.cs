@@ -200,17 +200,18 @@ internal static class ActivityPlanner
             where.Add(new SqlBinary(SqlOperator.GreaterOrEqual, source.Time(Events), new SqlValue(start)));
         }
         where.Add(new SqlBinary(SqlOperator.Less, source.Time(Events), new SqlValue(to)));
-        if (eventNames.Count == 1)
-        {
-            where.Add(new SqlBinary(SqlOperator.Equal, Col(Events, "event"), new SqlValue(eventNames[0])));
-        }
-        else if (eventNames.Count > 1)
-        {
-            where.Add(new SqlInList(Col(Events, "event"), eventNames.Select(n => (SqlExpr)new SqlValue(n)).ToList()));
-        }
+        where.AddRange(EventNames(eventNames));
         where.AddRange(QueryPlanner.EventConditions(scope, filters));
         return where;
     }
+
+    /// <summary>The condition that an event (alias <c>e</c>) is one of <paramref name="eventNames"/>; none when the list is empty.</summary>
+    public static IEnumerable<SqlExpr> EventNames(IReadOnlyList<string> eventNames) => eventNames.Count switch
+    {
+        0 => [],
+        1 => [new SqlBinary(SqlOperator.Equal, Col(Events, "event"), new SqlValue(eventNames[0]))],
+        _ => [new SqlInList(Col(Events, "event"), eventNames.Select(n => (SqlExpr)new SqlValue(n)).ToList())],
+    };
 
     // One named event, or else the events that count as activity (none listed: every event).
     private static IReadOnlyList<string> Activity(string? eventName, IReadOnlyList<string> activity) =>

@@ -33,10 +33,12 @@ internal sealed partial class RollupCompactor(IIngestionStore store, ServerOptio
     {
         try
         {
+            var started = clock.GetTimestamp();
             var outcome = await compaction.CompactRollupsAsync(stoppingToken).ConfigureAwait(false);
+            var milliseconds = (long)clock.GetElapsedTime(started).TotalMilliseconds;
             if (outcome.Days > 0)
             {
-                LogCompacted(outcome.Days, outcome.RowsBefore, outcome.RowsAfter);
+                LogCompacted(outcome.Days, outcome.RowsBefore, outcome.RowsAfter, milliseconds);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -51,8 +53,8 @@ internal sealed partial class RollupCompactor(IIngestionStore store, ServerOptio
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Compacted the rollups of {Days} days: {Before} rows to {After}")]
-    private partial void LogCompacted(int days, long before, long after);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Compacted the rollups of {Days} days: {Before} rows to {After}, in {Milliseconds} ms")]
+    private partial void LogCompacted(int days, long before, long after, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rollup compaction failed, to be retried: {Error}")]
     private partial void LogFailed(string error);

@@ -86,22 +86,18 @@ public static class EventRollups
         ORDER BY day, event, account_id, user_id;
         """;
 
-    private static string MonthlyAppendSql(string relation) => $"""
-        INSERT INTO {UserMonths} ({UserMonthKeys}, days, first_at)
-        SELECT date_trunc('month', timestamp) AS month, account_id, user_id, event, unit, product, classification,
-               bit_or(CAST(1 AS UINTEGER) << (day(timestamp) - 1)), min(timestamp)
-        FROM {relation}
-        WHERE user_id IS NOT NULL
-        GROUP BY {UserMonthKeys}
-        ORDER BY month, event, account_id, user_id;
-        """;
+    private static string MonthlyAppendSql(string relation) => UserMonthsInsert(relation, "timestamp", "timestamp");
 
     /// <summary>Fills the monthly activity table from the user-day rollup: a workspace's stored events, without reading them.</summary>
-    public const string UserMonthsFromUserDays = $"""
+    public static string UserMonthsFromUserDays => UserMonthsInsert(UserDays, "day", "first_at");
+
+    // Each (month, key)'s active days as bits and its first event, from a relation with a user column, a time column
+    // and the column whose minimum is the first event (constant names, never user text).
+    private static string UserMonthsInsert(string relation, string time, string firstAt) => $"""
         INSERT INTO {UserMonths} ({UserMonthKeys}, days, first_at)
-        SELECT date_trunc('month', day) AS month, account_id, user_id, event, unit, product, classification,
-               bit_or(CAST(1 AS UINTEGER) << (day(day) - 1)), min(first_at)
-        FROM {UserDays}
+        SELECT date_trunc('month', {time}) AS month, account_id, user_id, event, unit, product, classification,
+               bit_or(CAST(1 AS UINTEGER) << (day({time}) - 1)), min({firstAt})
+        FROM {relation}
         WHERE user_id IS NOT NULL
         GROUP BY {UserMonthKeys}
         ORDER BY month, event, account_id, user_id;

@@ -57,7 +57,7 @@ public sealed class SignInAndExportsBrowserTests
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
 
         await page.ClickAsync("text=Sign out");
-        await page.WaitForURLAsync("**/login**");
+        await SignInPage.ReachedAsync(page);
         var after = await page.Context.APIRequest.GetAsync(new Uri(server.Address, "/api/v1/accounts").ToString());
         Assert.Equal(401, after.Status);
     }

@@ -39,7 +39,7 @@ public sealed class StalePageReadsBrowserTests
         Assert.All(cancelled.Where(c => c.Contains("/api/v1/insights/", StringComparison.Ordinal)), c => Assert.StartsWith("net::ERR_ABORTED", c, StringComparison.Ordinal));
 
         await page.ClickAsync("text=Sign out");
-        await page.WaitForURLAsync("**/login**");
+        await SignInPage.ReachedAsync(page);
         Assert.Empty(pageErrors);
     }
 

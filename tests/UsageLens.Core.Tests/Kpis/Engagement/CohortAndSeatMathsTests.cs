@@ -1,3 +1,4 @@
+using CsCheck;
 using UsageLens.Core.Kpis.Engagement;
 using UsageLens.Core.Querying;
 using UsageLens.Core.Sql;
@@ -17,11 +18,34 @@ public sealed class CohortAndSeatMathsTests
     }
 
     [Fact]
+    public void Interval_is_the_number_of_grain_steps_from_a_cohort_start_to_the_day_for_every_grain()
+    {
+        var grains = new[] { Grain.Day, Grain.Week, Grain.Month, Grain.Quarter, Grain.Year };
+        Gen.Select(Gen.Int[0, 3_000], Gen.Int[-40, 900], Gen.Int[0, grains.Length - 1], Gen.Int[0, 6]).Sample((start, offset, g, weekStart) =>
+        {
+            var grain = grains[g];
+            var cohort = Calendar.StartOf(grain, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(start), (DayOfWeek)weekStart);
+            var day = cohort.AddDays(offset);
+            // The plain count: step through the buckets until the next one starts after the day.
+            var steps = -1;
+            if (day >= cohort)
+            {
+                steps = 0;
+                for (var next = Calendar.Next(grain, cohort); next <= day; next = Calendar.Next(grain, next))
+                {
+                    steps++;
+                }
+            }
+            Assert.Equal(steps, Retention.IntervalOf(cohort, day, grain));
+        });
+    }
+
+    [Fact]
     public void Retention_summary_weights_by_cohort_size_over_elapsed_intervals_only()
     {
         // August cohort {x, y}: x back in September. September cohort {z}: back in October, which ends after Oct 20.
         var first = new Dictionary<string, DateTime> { ["x"] = Utc(8, 3), ["y"] = Utc(8, 9), ["z"] = Utc(9, 4) };
-        var activity = new[] { ("x", new DateOnly(2026, 9, 10)), ("z", new DateOnly(2026, 10, 2)) };
+        var activity = new Dictionary<string, HashSet<DateOnly>> { ["x"] = [new DateOnly(2026, 9, 10)], ["z"] = [new DateOnly(2026, 10, 2)] };
 
         var cells = Retention.Cells(first, activity, new Period(Utc(8, 1), Utc(10, 20)), Grain.Month, onOrAfter: false);
 
