@@ -99,11 +99,12 @@ public sealed class RollupCompactionTests : IDisposable
         var newestAfterFirst = Count("SELECT count(*) FROM rollup_user_days WHERE day >= TIMESTAMP '2026-10-04'");
         var second = await store.CompactRollupsAsync(default);
 
-        // Two rows per day and daily rollup before; days 4–10 (seven) first, then days 1–3. Both fold October's monthly
-        // rows: the two writes' two rows the first time, the one left the second.
+        // Two rows per day and daily rollup before; days 4–10 (seven) first, then days 1–3. The first folds October's two
+        // monthly rows (one per write) to one; the second finds that key with one row already and leaves it.
         Assert.Equal(new RollupCompactionOutcome(7, 30, 15), first);
         Assert.Equal(7, newestAfterFirst);
-        Assert.Equal(new RollupCompactionOutcome(3, 13, 7), second);
+        Assert.Equal(new RollupCompactionOutcome(3, 12, 6), second);
+        Assert.Equal(1, Count("SELECT count(*) FROM rollup_user_months"));
         Assert.Equal(Rows(RawUserDays), Rows(RolledUserDays));
         Assert.Equal(Rows(UserMonthRows.FromEvents), Rows(UserMonthRows.Rolled));
         Assert.Equal(10, Count("SELECT count(*) FROM rollup_user_days"));
