@@ -67,8 +67,8 @@ public sealed class ClickHouseWorkspace : IDisposable
         var suffix = Address.Cluster is null ? "" : ClickHouseTables.LocalSuffix;
         foreach (var node in Nodes)
         {
-            var backfill = await ExistsAsync(node, ClickHouseTables.Events + suffix, cancellationToken).ConfigureAwait(false)
-                && !await ExistsAsync(node, ClickHouseTables.UserMonths + suffix, cancellationToken).ConfigureAwait(false);
+            var present = await TablesAsync(node, [ClickHouseTables.Events + suffix, ClickHouseTables.UserMonths + suffix], cancellationToken).ConfigureAwait(false);
+            var backfill = present.Contains(ClickHouseTables.Events + suffix) && !present.Contains(ClickHouseTables.UserMonths + suffix);
             var events = Address.Cluster is { } name ? ClickHouseSchema.ClusterEventTables(name, Address.Database) : ClickHouseSchema.SingleServerEventTables();
             foreach (var statement in ClickHouseSchema.ProfileTables().Concat(events))
             {
@@ -82,11 +82,12 @@ public sealed class ClickHouseWorkspace : IDisposable
         }
     }
 
-    private static async Task<bool> ExistsAsync(ClickHouseNode node, string table, CancellationToken cancellationToken)
+    // Which of the tables the node's database has, in one query: this runs every time a workspace is opened.
+    private static async Task<HashSet<string>> TablesAsync(ClickHouseNode node, IReadOnlyList<string> tables, CancellationToken cancellationToken)
     {
-        var rows = await node.QueryAsync(
-            $"SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = {ClickHouseLiteral.Quote(table)}", cancellationToken).ConfigureAwait(false);
-        return Convert.ToInt64(rows.Rows[0][0], System.Globalization.CultureInfo.InvariantCulture) != 0;
+        var names = string.Join(", ", tables.Select(ClickHouseLiteral.Quote));
+        var rows = await node.QueryAsync($"SELECT name FROM system.tables WHERE database = currentDatabase() AND name IN ({names})", cancellationToken).ConfigureAwait(false);
+        return rows.Rows.Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
     }
 
     // Every listed node must be one shard of the named cluster, or events would land where no query reads them.

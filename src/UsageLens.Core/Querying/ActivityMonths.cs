@@ -19,13 +19,15 @@ internal static class ActivityMonths
     public const int DaysInBitmap = 31;
 
     /// <summary>
-    /// Whether the rollup answers exactly: reads may use rollups, the period (if any) is whole UTC days, and no
-    /// filter names an event property (the rollup keeps the event columns, not <c>properties</c>).
+    /// Whether the rollup answers a read of the period exactly. It holds the user-day rollup's columns by month, so it
+    /// answers wherever that one does (<see cref="EventSource.For"/>: whole UTC days, no event-property dimension).
     /// </summary>
-    public static bool Answers(EventReads reads, Period? period, IReadOnlyList<Filter> filters) =>
-        reads == EventReads.Rollups
-        && (period is null || (IsMidnight(period.From) && IsMidnight(period.To)))
-        && !filters.Any(f => f.Dimension.Source == DimensionSource.Event && f.Dimension.JsonKey is not null);
+    public static bool Answers(EventReads reads, Period period, IReadOnlyList<Filter> filters) =>
+        EventSource.For(reads, period, needsUsers: true, filters.Select(f => f.Dimension)) == EventSource.UserDays;
+
+    /// <summary>As <see cref="Answers(EventReads, Period, IReadOnlyList{Filter})"/>, for first events before an instant.</summary>
+    public static bool AnswersBefore(EventReads reads, DateTime before, IReadOnlyList<Filter> filters) =>
+        EventSource.Before(reads, before, needsUsers: true, filters.Select(f => f.Dimension)) == EventSource.UserDays;
 
     /// <summary>The number of distinct users with an activity event in the period: <c>users</c>.</summary>
     public static SqlSelect ActiveUsers(Period period, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity) =>
@@ -73,8 +75,8 @@ internal static class ActivityMonths
     }
 
     /// <summary>
-    /// Each user's first event through each account before <paramref name="before"/> (any instant: a row's first event
-    /// is before it exactly when the row has events before it), optionally of one event: <c>entity, account_id, first_at</c>.
+    /// Each user's first event through each account before <paramref name="before"/> (a row's first event is before it
+    /// exactly when the row has events before it), optionally of one event: <c>entity, account_id, first_at</c>.
     /// </summary>
     public static SqlSelect FirstEvents(DateTime before, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> eventNames)
     {
@@ -169,8 +171,6 @@ internal static class ActivityMonths
         ActivityPlanner.EventNames(eventNames).Concat(QueryPlanner.EventConditions(scope, filters));
 
     private static DateTime MonthOf(DateTime instant) => new(instant.Year, instant.Month, 1, 0, 0, 0, DateTimeKind.Utc);
-
-    private static bool IsMidnight(DateTime instant) => instant.TimeOfDay == TimeSpan.Zero;
 
     private static SqlColumn Col(string table, string column) => new(table, column);
 }

@@ -44,6 +44,10 @@ internal static class ActivityPlanner
     /// <summary>The number of distinct users active in the period.</summary>
     public static SqlSelect ActiveUsers(Period period, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity, EventReads reads)
     {
+        if (ActivityMonths.Answers(reads, period, filters))
+        {
+            return ActivityMonths.ActiveUsers(period, scope, filters, activity);
+        }
         var source = EventSource.For(reads, period, needsUsers: true, filters.Select(f => f.Dimension));
         return new SqlSelect(
             [new(new SqlAggregate(SqlAggregateKind.CountDistinct, Col(Events, "user_id")), "users")],
@@ -130,7 +134,7 @@ internal static class ActivityPlanner
     /// </summary>
     public static SqlSelect FirstEvents(string entity, DateTime before, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName, IReadOnlyList<string> activity, EventReads reads)
     {
-        if (entity == "user_id" && ActivityMonths.Answers(reads, null, filters))
+        if (entity == "user_id" && ActivityMonths.AnswersBefore(reads, before, filters))
         {
             return ActivityMonths.FirstEvents(before, scope, filters, Activity(eventName, activity));
         }

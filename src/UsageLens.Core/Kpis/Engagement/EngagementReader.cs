@@ -108,10 +108,7 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
 
     private async Task<int> DistinctUsersAsync(Period period, CancellationToken cancellationToken)
     {
-        var query = ActivityMonths.Answers(context.Reads, period, request.Filters)
-            ? ActivityMonths.ActiveUsers(period, request.Scope, request.Filters, Activity)
-            : ActivityPlanner.ActiveUsers(period, request.Scope, request.Filters, Activity, context.Reads);
-        var rows = await context.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+        var rows = await context.QueryAsync(ActivityPlanner.ActiveUsers(period, request.Scope, request.Filters, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? 0 : (int)rows[0].GetDouble("users");
     }
 
