@@ -76,13 +76,18 @@ internal static class ActivityMonths
 
     /// <summary>
     /// Each user's first event through each account before <paramref name="before"/> (a row's first event is before it
-    /// exactly when the row has events before it), optionally of one event: <c>entity, account_id, first_at</c>.
+    /// exactly when the row has events before it), optionally of one event and only of the users <paramref name="members"/>
+    /// lists: <c>entity, account_id, first_at</c>.
     /// </summary>
-    public static SqlSelect FirstEvents(DateTime before, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> eventNames)
+    public static SqlSelect FirstEvents(DateTime before, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> eventNames, SqlSelect? members)
     {
         SqlExpr[] keys = [Col(Events, "user_id"), Col(Events, "account_id")];
         var where = new List<SqlExpr> { new SqlBinary(SqlOperator.Less, Col(Events, "first_at"), new SqlValue(before)) };
         where.AddRange(Conditions(scope, filters, eventNames));
+        if (members is not null)
+        {
+            where.Add(new SqlInSubquery(keys[0], members));
+        }
         return new SqlSelect(
             [new(keys[0], "entity"), new(keys[1], "account_id"), new(new SqlAggregate(SqlAggregateKind.Min, Col(Events, "first_at")), "first_at")],
             new SqlTable(WorkspaceTable.UserMonths, Events),

@@ -154,11 +154,15 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     /// account's group): a group-by row is the KPI with its group as an extra filter, so its "first ever"
     /// runs over the group's accounts only.
     /// </summary>
-    public async Task<Dictionary<string, Dictionary<string, DateTime>>> FirstEventsByGroupAsync(
-        string entity, DateTime before, string? eventName, Func<string?, string> groupOf, CancellationToken cancellationToken)
+    public Task<Dictionary<string, Dictionary<string, DateTime>>> FirstEventsByGroupAsync(
+        string entity, DateTime before, string? eventName, Func<string?, string> groupOf, CancellationToken cancellationToken) =>
+        FirstEventsByGroupAsync(entity, before, eventName, groupOf, null, cancellationToken);
+
+    private async Task<Dictionary<string, Dictionary<string, DateTime>>> FirstEventsByGroupAsync(
+        string entity, DateTime before, string? eventName, Func<string?, string> groupOf, SqlSelect? members, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(groupOf);
-        var rows = await context.QueryAsync(ActivityPlanner.FirstEvents(entity, before, request.Scope, request.Filters, eventName, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
+        var rows = await context.QueryAsync(ActivityPlanner.FirstEvents(entity, before, request.Scope, request.Filters, eventName, Activity, context.Reads, members), cancellationToken).ConfigureAwait(false);
         var byGroup = new Dictionary<string, Dictionary<string, DateTime>>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
@@ -172,6 +176,32 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
             first[entityId] = first.TryGetValue(entityId, out var known) && known < at ? known : at;
         }
         return byGroup;
+    }
+
+    /// <summary>
+    /// The distinct users or accounts with events in the period, optionally of one event, and their events. Users
+    /// of any activity are counted by <see cref="ActivityPlanner.ActiveUsers"/>, from the monthly bitmaps where they
+    /// answer, so their events are not read: <see cref="EntityTotals.Events"/> is null then.
+    /// </summary>
+    public async Task<EntityTotals> EntityTotalsAsync(string entity, Period period, string? eventName, CancellationToken cancellationToken)
+    {
+        if (entity == "user_id" && eventName is null)
+        {
+            return new EntityTotals(await DistinctUsersAsync(period, cancellationToken).ConfigureAwait(false), null);
+        }
+        var rows = await context.QueryAsync(ActivityPlanner.EntityTotals(entity, period, request.Scope, request.Filters, eventName, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? new EntityTotals(0, 0) : new EntityTotals((long)rows[0].GetDouble("entities"), rows[0].IsNull("events") ? 0 : (long)rows[0].GetDouble("events"));
+    }
+
+    /// <summary>
+    /// Each entity's earliest event before <paramref name="before"/> (optionally of one event) over all history, of
+    /// only the entities whose first event of <paramref name="firstOf"/> may fall in <paramref name="firsts"/>: a few,
+    /// where every entity's first event is as many rows as there are users.
+    /// </summary>
+    public async Task<Dictionary<string, DateTime>> FirstEventsOfNewcomersAsync(string entity, DateTime before, string? eventName, Period firsts, string firstOf, CancellationToken cancellationToken)
+    {
+        var members = ActivityPlanner.CohortMembers(entity, firsts, request.Scope, request.Filters, [firstOf], context.Reads);
+        return Earliest((await FirstEventsByGroupAsync(entity, before, eventName, _ => string.Empty, members, cancellationToken).ConfigureAwait(false)).Values);
     }
 
     /// <summary>Events per (day, user or account, account) in the period, optionally of one event.</summary>

@@ -24,19 +24,37 @@ internal static class FeatureAdoption
         var last = ActivityIndex.LastDay(period);
         var inPeriod = days.Where(d => d.Day >= first && d.Day <= last).ToList();
         var active = inPeriod.Where(d => !d.IsFeature).Select(d => d.Entity).Distinct(StringComparer.Ordinal).Count();
-        var adopters = inPeriod.Where(d => d.IsFeature).Select(d => d.Entity).Distinct(StringComparer.Ordinal).ToList();
+        var adopters = inPeriod.Where(d => d.IsFeature).Select(d => d.Entity).Distinct(StringComparer.Ordinal).Count();
         var featureEvents = inPeriod.Where(d => d.IsFeature).Sum(d => d.Events);
-        var daysToFirstUse = adopters
-            .Where(a => firstUse.TryGetValue(a, out var use) && use >= period.From && use < period.To && firstEvent.ContainsKey(a))
-            .Select(a => (double)(DateOnly.FromDateTime(firstUse[a]).DayNumber - DateOnly.FromDateTime(firstEvent[a]).DayNumber))
+        return Compute(active, adopters, featureEvents, period, firstEvent, firstUse);
+    }
+
+    /// <summary>
+    /// The same from the counts: an entity whose first use falls in the period used the feature in it, so the
+    /// adopters' median needs only the first uses, not the list of adopters.
+    /// </summary>
+    public static KpiOutcome Compute(
+        long active,
+        long adopters,
+        long featureEvents,
+        Period period,
+        IReadOnlyDictionary<string, DateTime> firstEvent,
+        IReadOnlyDictionary<string, DateTime> firstUse)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(firstEvent);
+        ArgumentNullException.ThrowIfNull(firstUse);
+        var daysToFirstUse = firstUse
+            .Where(use => use.Value >= period.From && use.Value < period.To && firstEvent.ContainsKey(use.Key))
+            .Select(use => (double)(DateOnly.FromDateTime(use.Value).DayNumber - DateOnly.FromDateTime(firstEvent[use.Key]).DayNumber))
             .Order()
             .ToList();
         return new KpiOutcome(
-            active == 0 ? null : adopters.Count * 100d / active,
+            active == 0 ? null : adopters * 100d / active,
             [
-                new KpiPart("adopters", adopters.Count),
+                new KpiPart("adopters", adopters),
                 new KpiPart("active", active),
-                new KpiPart("depth", adopters.Count == 0 ? null : featureEvents / (double)adopters.Count),
+                new KpiPart("depth", adopters == 0 ? null : featureEvents / (double)adopters),
                 new KpiPart("median_days_to_first_use", Sessions.Median(daysToFirstUse)),
             ]);
     }

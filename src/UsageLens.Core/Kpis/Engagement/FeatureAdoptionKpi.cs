@@ -29,6 +29,11 @@ internal sealed class FeatureAdoptionKpi : IKpi
             : throw new UsageLensException($"{Definition.Name} needs the feature's event: add --option feature=EVENT");
         var entity = request.ChoiceOption("level", "users", "accounts") == "users" ? "user_id" : "account_id";
         var reader = new EngagementReader(request, context);
+        if (!request.IsBreakdown)
+        {
+            return Result(request, context, feature, await HeadlineAsync(reader, entity, request.Period, feature, cancellationToken).ConfigureAwait(false),
+                await KpiComparison.ForPreviousAsync(request, before => HeadlineAsync(reader, entity, before, feature, cancellationToken)).ConfigureAwait(false), null);
+        }
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
         // First events are read once, per group when rows are wanted; the headline takes the earliest over the groups.
         Func<string?, string> groupOf = request.IsBreakdown ? groups.KeyOf : _ => string.Empty;
@@ -40,13 +45,28 @@ internal sealed class FeatureAdoptionKpi : IKpi
         var days = await DaysAsync(reader, entity, request.Period, feature, cancellationToken).ConfigureAwait(false);
         var outcome = FeatureAdoption.Compute(days, request.Period, firstEvent, firstUse);
         var previous = await KpiComparison.ForPreviousAsync(request, async before => FeatureAdoption.Compute(await DaysAsync(reader, entity, before, feature, cancellationToken).ConfigureAwait(false), before, firstEvent, firstUse)).ConfigureAwait(false);
-        var rows = request.IsBreakdown ? Rows(request, groups, days, firstEvents, firstUses) : null;
-        return new KpiResult(Definition.Name, feature, request.Period, outcome.Value, "percent", outcome.Parts)
+        return Result(request, context, feature, outcome, previous, Rows(request, groups, days, firstEvents, firstUses));
+    }
+
+    private KpiResult Result(KpiRequest request, KpiContext context, string feature, KpiOutcome outcome, KpiComparison? previous, IReadOnlyList<KpiRow>? rows) =>
+        new(Definition.Name, feature, request.Period, outcome.Value, "percent", outcome.Parts)
         {
             Previous = previous,
             Rows = rows,
             Sql = context.Sql,
         };
+
+    // Without rows the KPI is three counts and the first events of the entities that may have started using the
+    // feature in the period, all counted in SQL.
+    private static async Task<KpiOutcome> HeadlineAsync(EngagementReader reader, string entity, Period period, string feature, CancellationToken cancellationToken)
+    {
+        var active = await reader.EntityTotalsAsync(entity, period, null, cancellationToken).ConfigureAwait(false);
+        var adopters = await reader.EntityTotalsAsync(entity, period, feature, cancellationToken).ConfigureAwait(false);
+        var firstUse = await reader.FirstEventsOfNewcomersAsync(entity, period.To, feature, period, feature, cancellationToken).ConfigureAwait(false);
+        var firstEvent = firstUse.Count == 0
+            ? firstUse
+            : await reader.FirstEventsOfNewcomersAsync(entity, period.To, null, period, feature, cancellationToken).ConfigureAwait(false);
+        return FeatureAdoption.Compute(active.Entities, adopters.Entities, adopters.Events ?? 0, period, firstEvent, firstUse);
     }
 
     // A group-by row is the KPI with its group as an extra filter, so its first events are its accounts' own.
