@@ -33,8 +33,10 @@ internal sealed record KpiCase(string Name, string Request, string Sql)
             WITH daily AS (SELECT CAST(ts AS date) AS d, count(DISTINCT user_id) AS u FROM events WHERE {Last30} GROUP BY 1)
             SELECT (SELECT avg(u) FROM daily) / (SELECT count(DISTINCT user_id) FROM events WHERE {Last30})
             """),
-        new("feature adoption (export)", "feature-adoption?period=last-30-days&feature=export&level=accounts",
+        new("feature adoption (export, accounts)", "feature-adoption?period=last-30-days&feature=export&level=accounts",
             $"SELECT count(DISTINCT CASE WHEN event = 'export' THEN account_id END) * 1.0 / count(DISTINCT account_id) FROM events WHERE {Last30}"),
+        new("feature adoption (export, users)", "feature-adoption?period=last-30-days&feature=export",
+            $"SELECT count(DISTINCT CASE WHEN event = 'export' THEN user_id END) * 1.0 / count(DISTINCT user_id) FROM events WHERE {Last30}"),
         new("retention, weekly cohorts", "retention?grain=week&period=last-90-days",
             """
             WITH active AS (SELECT DISTINCT user_id, date_trunc('week', ts) AS w FROM events WHERE ts >= $1::date - INTERVAL '90 days' AND ts < $1::date),

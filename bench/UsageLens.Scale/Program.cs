@@ -4,7 +4,7 @@ using UsageLens.Scale;
 
 // UsageLens.Scale run [--events 10000000,100000000] [--dir DIR] [--cli PATH] [--runs 20] [--postgres on|off] [--pg-runs 5]
 //                     [--senders 8] [--batch 500] [--ingest-seconds 20]
-// UsageLens.Scale kpis --db WORKSPACE.duckdb [--runs 10] [--cli PATH]   (an imported workspace, API timings and memory only)
+// UsageLens.Scale kpis --db WORKSPACE.duckdb [--raw RAW.duckdb] [--runs 10] [--cli PATH]   (an imported workspace: API timings, memory, raw SQL beside them)
 // UsageLens.Scale load --url URL --key KEY [--senders 8] [--batch 500] [--rate EVENTS_PER_S] [--seconds 20] --accounts N --run ID
 var options = Arguments.Parse(args);
 switch (args.Length > 0 ? args[0] : "")
@@ -34,9 +34,9 @@ switch (args.Length > 0 ? args[0] : "")
         var cli = UsageLensBinary.Locate(options.Text("cli"));
         var workspace = Path.GetFullPath(options.Text("db") ?? throw new ArgumentException("--db is required"));
         var scale = new ScaleOptions(options.Int("runs", 10), Postgres: false, 0, 0, 0, 0);
-        var (kpis, rss, peak) = await new ScaleRun(cli, Path.GetDirectoryName(workspace)!, 0, scale, Console.Out).ServeExistingAsync(workspace);
+        var (kpis, rss, peak) = await new ScaleRun(cli, Path.GetDirectoryName(workspace)!, 0, scale, Console.Out).ServeExistingAsync(workspace, options.Text("raw") is { } raw ? Path.GetFullPath(raw) : null);
         Console.WriteLine($"serving memory: {rss / (1024.0 * 1024 * 1024):0.00} GiB after the KPIs, peak {peak / (1024.0 * 1024 * 1024):0.00} GiB");
-        Console.WriteLine(string.Join('\n', kpis.Select(k => $"| {k.Kpi} | {k.P50:0} ms | {k.P95:0} ms |")));
+        Console.WriteLine(string.Join('\n', kpis.Select(k => $"| {k.Kpi} | {k.P50:0} ms | {k.P95:0} ms |" + (k.RawDuckDbP50 > 0 ? $" {k.RawDuckDbP50:0} ms | {k.VersusRaw:0.0}× |" : ""))));
         return 0;
     }
     case "load":

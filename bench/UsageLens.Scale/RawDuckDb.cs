@@ -36,6 +36,15 @@ internal sealed class RawDuckDb : IDisposable
         return new RawDuckDb(connection, load);
     }
 
+    /// <summary>A baseline database an earlier <see cref="Load"/> left, opened to time the queries again.</summary>
+    public static RawDuckDb Open(string path)
+    {
+        var connection = new DuckDBConnection($"DataSource={path}");
+        connection.Open();
+        Execute(connection, "SET TimeZone = 'UTC'");
+        return new RawDuckDb(connection, TimeSpan.Zero);
+    }
+
     /// <summary>Writes the events as CSV for PostgreSQL's COPY.</summary>
     public void ExportEventsCsv(string path) =>
         Execute(_connection, $"COPY (SELECT id, strftime(ts, '%Y-%m-%dT%H:%M:%SZ') AS ts, account_id, user_id, event, quantity, unit, product FROM events) TO '{path}' (HEADER, DELIMITER ',')");

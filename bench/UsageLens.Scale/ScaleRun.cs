@@ -104,14 +104,16 @@ internal sealed class ScaleRun(UsageLensBinary cli, string directory, long event
 
     /// <summary>
     /// Serves a workspace already imported (<c>kpis --db PATH</c>) and times the KPIs through the API only, with the
-    /// server's memory after them: a rerun of the query figures without the hour an import of 100M events takes.
+    /// server's memory after them: a rerun of the query figures without the hour an import of 100M events takes. With
+    /// <paramref name="rawDatabase"/> (the <c>raw-N.duckdb</c> a run left), the raw SQL is timed beside them.
     /// </summary>
-    public async Task<(List<KpiTiming> Kpis, long Rss, long Peak)> ServeExistingAsync(string workspace)
+    public async Task<(List<KpiTiming> Kpis, long Rss, long Peak)> ServeExistingAsync(string workspace, string? rawDatabase)
     {
+        using var raw = rawDatabase is null ? null : RawDuckDb.Open(rawDatabase);
         var analyst = (await cli.RunAsync("keys", "create", "--role", "analyst", "--db", workspace)).Trim();
         var port = ServeProcess.FreePort();
         using var serve = await ServeProcess.StartAsync(cli, ["--db", workspace], port, TimeSpan.FromMinutes(5));
-        var kpis = await TimeKpisAsync(new Uri($"http://127.0.0.1:{port}"), analyst, raw: null, postgres: null);
+        var kpis = await TimeKpisAsync(new Uri($"http://127.0.0.1:{port}"), analyst, raw, postgres: null);
         return (kpis, serve.ResidentBytes(), ProcessMemory.PeakResidentBytes(serve.Id));
     }
 
