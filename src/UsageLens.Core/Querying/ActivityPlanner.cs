@@ -143,6 +143,34 @@ internal static class ActivityPlanner
     }
 
     /// <summary>
+    /// The entities whose earliest event over all their accounts (optionally of one event name) falls in
+    /// <paramref name="firsts"/>, with that instant: <c>entity, first_at</c>. Exact, and one scan of the first events,
+    /// where everyone's first events are a row per entity ever seen: in a workspace with a history, few started in
+    /// any one period.
+    /// </summary>
+    public static SqlSelect Newcomers(string entity, Period firsts, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName, IReadOnlyList<string> activity, EventReads reads)
+    {
+        const string PerAccount = "a", Earliest = "n";
+        var perAccount = FirstEvents(entity, firsts.To, scope, filters, eventName, activity, reads) with { OrderBy = null };
+        var earliest = new SqlSelect(
+            [new(Col(PerAccount, "entity"), "entity"), new(new SqlAggregate(SqlAggregateKind.Min, Col(PerAccount, "first_at")), "first_at")],
+            new SqlSubquery(perAccount, PerAccount),
+            GroupBy: [Col(PerAccount, "entity")]);
+        var firstAt = Col(Earliest, "first_at");
+        return new SqlSelect(
+            [new(Col(Earliest, "entity"), "entity"), new(firstAt, "first_at")],
+            new SqlSubquery(earliest, Earliest),
+            Where: And([new SqlBinary(SqlOperator.GreaterOrEqual, firstAt, new SqlValue(firsts.From)), new SqlBinary(SqlOperator.Less, firstAt, new SqlValue(firsts.To))]));
+    }
+
+    /// <summary>The <see cref="Newcomers"/>' entities alone, for an <c>IN</c> list.</summary>
+    public static SqlSelect NewcomerIds(string entity, Period firsts, AccountScope scope, IReadOnlyList<Filter> filters, string? eventName, IReadOnlyList<string> activity, EventReads reads)
+    {
+        var newcomers = Newcomers(entity, firsts, scope, filters, eventName, activity, reads);
+        return newcomers with { Items = [newcomers.Items[0]] };
+    }
+
+    /// <summary>
     /// Each entity's first event through each account before <paramref name="before"/>, optionally of
     /// one event name and only of the entities <paramref name="members"/> lists: <c>entity, account_id, first_at</c>.
     /// </summary>

@@ -131,13 +131,6 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
             .ToList();
     }
 
-    /// <summary>
-    /// Each user's or account's first event before <paramref name="before"/> (optionally of one event) over
-    /// all history, through the accounts that pass the filters, so "first ever" is not cut at a period's start.
-    /// </summary>
-    public async Task<Dictionary<string, DateTime>> FirstEventsAsync(string entity, DateTime before, string? eventName, CancellationToken cancellationToken) =>
-        Earliest((await FirstEventsByGroupAsync(entity, before, eventName, _ => string.Empty, cancellationToken).ConfigureAwait(false)).Values);
-
     /// <summary>Each entity's earliest instant over several groups' first events.</summary>
     public static Dictionary<string, DateTime> Earliest(IEnumerable<Dictionary<string, DateTime>> groups)
     {
@@ -194,14 +187,24 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     }
 
     /// <summary>
-    /// Each entity's earliest event before <paramref name="before"/> (optionally of one event) over all history, of
-    /// only the entities whose first event of <paramref name="firstOf"/> may fall in <paramref name="firsts"/>: a few,
-    /// where every entity's first event is as many rows as there are users.
+    /// The users or accounts whose first event (optionally of one event) over all history, through the accounts that
+    /// pass the filters, falls in <paramref name="firsts"/>, with its instant: "first ever" is not cut at a period's
+    /// start, and those who started earlier are not read.
     /// </summary>
-    public async Task<Dictionary<string, DateTime>> FirstEventsOfNewcomersAsync(string entity, DateTime before, string? eventName, Period firsts, string firstOf, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, DateTime>> NewcomersAsync(string entity, Period firsts, string? eventName, CancellationToken cancellationToken)
     {
-        var members = ActivityPlanner.CohortMembers(entity, firsts, request.Scope, request.Filters, [firstOf], context.Reads);
-        return Earliest((await FirstEventsByGroupAsync(entity, before, eventName, _ => string.Empty, members, cancellationToken).ConfigureAwait(false)).Values);
+        var rows = await context.QueryAsync(ActivityPlanner.Newcomers(entity, firsts, request.Scope, request.Filters, eventName, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.GetString("entity"), r => r.GetInstant("first_at"), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The first event of any activity, over all history, of the entities <see cref="NewcomersAsync"/> gives for
+    /// <paramref name="firsts"/> and <paramref name="firstOf"/>.
+    /// </summary>
+    public async Task<Dictionary<string, DateTime>> FirstEventsOfNewcomersAsync(string entity, Period firsts, string firstOf, CancellationToken cancellationToken)
+    {
+        var members = ActivityPlanner.NewcomerIds(entity, firsts, request.Scope, request.Filters, firstOf, Activity, context.Reads);
+        return Earliest((await FirstEventsByGroupAsync(entity, firsts.To, null, _ => string.Empty, members, cancellationToken).ConfigureAwait(false)).Values);
     }
 
     /// <summary>Events per (day, user or account, account) in the period, optionally of one event.</summary>

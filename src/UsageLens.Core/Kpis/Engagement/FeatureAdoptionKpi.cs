@@ -56,16 +56,16 @@ internal sealed class FeatureAdoptionKpi : IKpi
             Sql = context.Sql,
         };
 
-    // Without rows the KPI is three counts and the first events of the entities that may have started using the
-    // feature in the period, all counted in SQL.
+    // Without rows the KPI is three counts and the first events of the entities that started using the feature in
+    // the period, all counted in SQL.
     private static async Task<KpiOutcome> HeadlineAsync(EngagementReader reader, string entity, Period period, string feature, CancellationToken cancellationToken)
     {
         var active = await reader.EntityTotalsAsync(entity, period, null, cancellationToken).ConfigureAwait(false);
         var adopters = await reader.EntityTotalsAsync(entity, period, feature, cancellationToken).ConfigureAwait(false);
-        var firstUse = await reader.FirstEventsOfNewcomersAsync(entity, period.To, feature, period, feature, cancellationToken).ConfigureAwait(false);
+        var firstUse = await reader.NewcomersAsync(entity, period, feature, cancellationToken).ConfigureAwait(false);
         var firstEvent = firstUse.Count == 0
             ? firstUse
-            : await reader.FirstEventsOfNewcomersAsync(entity, period.To, null, period, feature, cancellationToken).ConfigureAwait(false);
+            : await reader.FirstEventsOfNewcomersAsync(entity, period, feature, cancellationToken).ConfigureAwait(false);
         return FeatureAdoption.Compute(active.Entities, adopters.Entities, adopters.Events ?? 0, period, firstEvent, firstUse);
     }
 

@@ -34,7 +34,10 @@ internal sealed class RetentionKpi : IKpi
         var grain = request.Grain ?? Grain.Month;
         var reader = new EngagementReader(request, context);
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
-        var firstEvents = await reader.FirstEventsAsync(entity, request.Period.To, null, cancellationToken).ConfigureAwait(false);
+        // Cohorts hold only entities that started in the period (or the previous one, compared with it), so only their
+        // first events are read, not those of everyone who started earlier.
+        var starts = request.ComparePrevious ? new Period(Min(request.Period.Previous().From, request.Period.From), request.Period.To) : request.Period;
+        var firstEvents = await reader.NewcomersAsync(entity, starts, null, cancellationToken).ConfigureAwait(false);
 
         var cells = await CellsAsync(reader, entity, request.Period, grain, onOrAfter, firstEvents, cancellationToken).ConfigureAwait(false);
         var previous = await KpiComparison.ForPreviousAsync(request, async before =>
@@ -66,6 +69,8 @@ internal sealed class RetentionKpi : IKpi
         var activity = await reader.CohortActivityAsync(entity, read, period, grain, cancellationToken).ConfigureAwait(false);
         return Retention.Cells(firstEvents, activity, period, grain, onOrAfter, reader.Request.WeekStart);
     }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     private static RetentionCell? SummaryAtOne(IReadOnlyList<RetentionCell> cells) => cells.FirstOrDefault(c => c.Cohort is null && c.Interval == 1);
 
