@@ -7,22 +7,42 @@ namespace UsageLens.Insights.Accounts;
 /// segment, usage windows, active users, seats, subscription timeline and latest NPS answer day;
 /// read by <see cref="AccountFactsReader"/>.
 /// </summary>
-internal sealed record AccountFacts(
-    IReadOnlyDictionary<string, string?> Segments,
-    UsageWindows Usage,
-    IReadOnlyDictionary<string, double> ActiveUsers,
-    IReadOnlyDictionary<string, SeatCount> Seats,
-    SubscriptionHistory Subscriptions,
-    IReadOnlyDictionary<string, LatestNps> Nps)
+/// <remarks>A class rather than a record: it keeps each segment's accounts once, for the peers of every account.</remarks>
+internal sealed class AccountFacts(
+    IReadOnlyDictionary<string, string?> segments,
+    UsageWindows usage,
+    IReadOnlyDictionary<string, double> activeUsers,
+    IReadOnlyDictionary<string, SeatCount> seats,
+    SubscriptionHistory subscriptions,
+    IReadOnlyDictionary<string, LatestNps> nps)
 {
-    /// <summary>The accounts in view, sorted.</summary>
-    public IReadOnlyList<string> Accounts => Segments.Keys.Order(StringComparer.Ordinal).ToList();
+    private readonly Lazy<List<string>> _accounts = new(() => segments.Keys.Order(StringComparer.Ordinal).ToList());
 
-    /// <summary>The other accounts in view of the account's segment; empty without a segment.</summary>
+    private readonly Lazy<Dictionary<string, List<string>>> _segmentAccounts = new(() =>
+        segments.Where(s => s.Value is not null).GroupBy(s => s.Value!, s => s.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal));
+
+    public IReadOnlyDictionary<string, string?> Segments { get; } = segments;
+
+    public UsageWindows Usage { get; } = usage;
+
+    public IReadOnlyDictionary<string, double> ActiveUsers { get; } = activeUsers;
+
+    public IReadOnlyDictionary<string, SeatCount> Seats { get; } = seats;
+
+    public SubscriptionHistory Subscriptions { get; } = subscriptions;
+
+    public IReadOnlyDictionary<string, LatestNps> Nps { get; } = nps;
+
+    /// <summary>The accounts in view, sorted.</summary>
+    public IReadOnlyList<string> Accounts => _accounts.Value;
+
+    /// <summary>The other accounts in view of the account's segment, sorted; empty without a segment.</summary>
     public IReadOnlyList<string> Peers(string account) =>
-        Segments.GetValueOrDefault(account) is { } segment
-            ? Segments.Where(s => s.Value == segment && s.Key != account).Select(s => s.Key).Order(StringComparer.Ordinal).ToList()
-            : [];
+        Segments.GetValueOrDefault(account) is { } segment ? [.. SegmentAccounts(segment).Where(a => a != account)] : [];
+
+    /// <summary>The accounts in view of a segment, sorted.</summary>
+    public IReadOnlyList<string> SegmentAccounts(string segment) => _segmentAccounts.Value.GetValueOrDefault(segment) ?? [];
 
     /// <summary>Active users over licensed seats, or null without licensed seats.</summary>
     public double? SeatUtilization(string account) =>

@@ -32,8 +32,9 @@ internal sealed class BenchmarkInsight : IInsight
             // An account outside the caller's scope reads as unknown, so a partner learns nothing of it.
             accounts = facts.Segments.ContainsKey(only) ? [only] : throw new UsageLensException($"option account='{only}': no such account in view");
         }
+        var benchmark = new SegmentBenchmark(facts);
         var findings = accounts
-            .Select(a => (Account: a, Figures: SegmentBenchmark.Of(a, facts)))
+            .Select(a => (Account: a, Figures: benchmark.Of(a)))
             .Where(a => a.Figures.Count > 0)
             .Select(a => Finding(a.Account, facts.Segments[a.Account]!, a.Figures))
             .OrderByDescending(f => f.Score).ThenBy(f => f.Subject, StringComparer.Ordinal)

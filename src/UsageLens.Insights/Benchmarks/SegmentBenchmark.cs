@@ -3,15 +3,40 @@ using UsageLens.Insights.Accounts;
 namespace UsageLens.Insights.Benchmarks;
 
 /// <summary>
-/// An account's KPIs against its segment. Pure. A KPI is compared only when the account and at least
+/// Accounts' KPIs against their segments. Pure. A KPI is compared only when the account and at least
 /// one other account of its segment have a value for it; the median is over the whole segment with a value.
+/// Each segment's values of a KPI are sorted once and shared by its accounts: at 5,000 accounts, sorting the
+/// peers' values again for each account took 20 s.
 /// </summary>
-internal static class SegmentBenchmark
+internal sealed class SegmentBenchmark(AccountFacts facts)
 {
-    public static IReadOnlyList<BenchmarkFigure> Of(string account, AccountFacts facts)
+    private readonly Dictionary<string, List<(string Kpi, Func<string, double?> Value, PeerValues Values)>> _segments = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<BenchmarkFigure> Of(string account)
     {
-        var peers = facts.Peers(account);
-        var members = peers.Append(account).ToList();
+        if (facts.Segments.GetValueOrDefault(account) is not { } segment)
+        {
+            return [];
+        }
+        var figures = new List<BenchmarkFigure>();
+        foreach (var (kpi, value, values) in Kpis(segment))
+        {
+            if (value(account) is not { } own || values.PercentileOfMember(own) is not { } percentile)
+            {
+                continue;
+            }
+            figures.Add(new BenchmarkFigure(kpi, own, percentile, values.Median!.Value, values.Count - 1));
+        }
+        return figures;
+    }
+
+    private List<(string Kpi, Func<string, double?> Value, PeerValues Values)> Kpis(string segment)
+    {
+        if (_segments.TryGetValue(segment, out var known))
+        {
+            return known;
+        }
+        var members = facts.SegmentAccounts(segment);
         var kpis = new List<(string Kpi, Func<string, double?> Value)>();
         foreach (var meter in facts.Usage.Meters.Where(m => members.Any(a => facts.Usage.Of(a, m).Recent > 0)))
         {
@@ -22,16 +47,6 @@ internal static class SegmentBenchmark
         kpis.Add(("seat_utilization", a => facts.SeatUtilization(a) * 100));
         kpis.Add(("mrr", facts.Mrr));
         kpis.Add(("nps", a => facts.Nps.TryGetValue(a, out var nps) ? nps.Nps : null));
-        var figures = new List<BenchmarkFigure>();
-        foreach (var (kpi, value) in kpis)
-        {
-            var others = peers.Select(value).OfType<double>().ToList();
-            if (value(account) is not { } own || others.Count == 0)
-            {
-                continue;
-            }
-            figures.Add(new BenchmarkFigure(kpi, own, PeerPercentile.Of(own, others)!.Value, PeerPercentile.Median(others.Append(own))!.Value, others.Count));
-        }
-        return figures;
+        return _segments[segment] = [.. kpis.Select(k => (k.Kpi, k.Value, new PeerValues(members.Select(k.Value).OfType<double>())))];
     }
 }
