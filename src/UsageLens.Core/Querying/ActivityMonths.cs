@@ -36,6 +36,38 @@ internal static class ActivityMonths
             new SqlTable(WorkspaceTable.UserMonths, Events),
             Where: Active(period, scope, filters, activity));
 
+    /// <summary>Per account, the distinct users with an activity event in the period: <c>account_id, users</c>.</summary>
+    public static SqlSelect AccountActiveUsers(Period period, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity)
+    {
+        var account = Col(Events, "account_id");
+        return new SqlSelect(
+            [new(account, "account_id"), new(new SqlAggregate(SqlAggregateKind.CountDistinct, Col(Events, "user_id")), "users")],
+            new SqlTable(WorkspaceTable.UserMonths, Events),
+            Where: QueryPlanner.And([Active(period, scope, filters, activity), new SqlIsNull(account, Negated: true)]),
+            GroupBy: [account]);
+    }
+
+    /// <summary>
+    /// Per account and month the period touches, the OR of its users' bitmaps: <c>account_id, month, days</c>, which
+    /// <see cref="LastDay"/> reads the account's last active day from. Days of the month outside the period are in it.
+    /// </summary>
+    public static SqlSelect AccountMonths(Period period, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity)
+    {
+        SqlExpr[] keys = [Col(Events, "account_id"), Col(Events, "month")];
+        return new SqlSelect(
+            [new(keys[0], "account_id"), new(keys[1], "month"), new(new SqlAggregate(SqlAggregateKind.BitOr, Col(Events, "days")), "days")],
+            new SqlTable(WorkspaceTable.UserMonths, Events),
+            Where: QueryPlanner.And([Active(period, scope, filters, activity), new SqlIsNull(keys[0], Negated: true)]),
+            GroupBy: keys);
+    }
+
+    /// <summary>The last day of the period among a month's active days, or null when none of them is in the period.</summary>
+    public static DateOnly? LastDay(DateOnly month, long days, Period period)
+    {
+        var inPeriod = days & Mask(month.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), period);
+        return inPeriod == 0 ? null : month.AddDays(63 - System.Numerics.BitOperations.LeadingZeroCount((ulong)inPeriod));
+    }
+
     /// <summary>
     /// Per month the period touches, each day's distinct active users: <c>month, d1 … d31</c>, where <c>dN</c> is the
     /// number of users active on day N times 2^(N-1) (the sum of that bit over each user's month). Days of the month

@@ -71,6 +71,8 @@ public sealed class PlannerScopeTests
             ["newcomers, monthly activity"] = ActivityPlanner.Newcomers("user_id", s_october, scope, filters, null, ["api_call"], EventReads.Rollups),
             ["newcomers' first events"] = ActivityPlanner.FirstEvents("account_id", at, scope, filters, null, [], EventReads.Rollups, ActivityPlanner.NewcomerIds("account_id", s_october, scope, filters, "export", [], EventReads.Rollups)),
             ["newcomers' first events, monthly activity"] = ActivityPlanner.FirstEvents("user_id", at, scope, filters, null, [], EventReads.Rollups, ActivityPlanner.NewcomerIds("user_id", s_october, scope, filters, "export", [], EventReads.Rollups)),
+            ["account active users, monthly activity"] = ActivityMonths.AccountActiveUsers(s_october, scope, filters, ["api_call"]),
+            ["account months, monthly activity"] = ActivityMonths.AccountMonths(s_october, scope, filters, []),
             ["entity totals"] = ActivityPlanner.EntityTotals("user_id", s_october, scope, filters, "export", [], EventReads.Rollups),
             ["cohort activity"] = ActivityPlanner.CohortActivity("user_id", s_october, s_october, scope, filters, ["api_call"], EventReads.Rollups, Grain.Week, DayOfWeek.Monday),
             ["active users, monthly activity"] = ActivityMonths.ActiveUsers(s_october, scope, filters, ["api_call"]),

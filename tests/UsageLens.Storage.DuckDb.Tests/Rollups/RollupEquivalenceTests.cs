@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CsCheck;
 using UsageLens.Core.Events;
 using UsageLens.Core.Kpis;
+using UsageLens.Core.Querying;
 
 namespace UsageLens.Storage.DuckDb.Tests.Rollups;
 
@@ -74,6 +75,34 @@ public sealed class RollupEquivalenceTests
             Assert.InRange(workspace.RollupStatements, 300, 2000);
         }, iter: 6, threads: 1);
     }
+
+    [Fact]
+    public void Each_accounts_active_users_and_last_active_day_are_the_same_through_the_monthly_rollup_as_through_the_raw_events()
+    {
+        // Periods that cut a month at either end, span whole months, or lie inside one; with and without a filter.
+        Period[] periods =
+        [
+            new(Utc(2026, 8, 15), Utc(2026, 9, 14)),
+            new(Utc(2026, 9, 1), Utc(2026, 11, 1)),
+            new(Utc(2026, 10, 16), Utc(2026, 11, 15)),
+            new(Utc(2026, 10, 3), Utc(2026, 10, 5)),
+        ];
+        Gen.Select(s_events, Gen.Int[1, 4]).Sample(sample =>
+        {
+            var (events, batches) = sample;
+            using var workspace = RollupWorkspace.CreateAsync(events, batches).GetAwaiter().GetResult();
+            foreach (var period in periods)
+            {
+                foreach (var where in new[] { Array.Empty<string>(), ["product=core"], ["segment!=smb"] })
+                {
+                    var (rollups, raw) = workspace.AccountActivityBothAsync(period, where).GetAwaiter().GetResult();
+                    Assert.Equal(raw.OrderBy(a => a.Key, StringComparer.Ordinal), rollups.OrderBy(a => a.Key, StringComparer.Ordinal));
+                }
+            }
+        }, iter: 10, threads: 1);
+    }
+
+    private static DateTime Utc(int year, int month, int day) => new(year, month, day, 0, 0, 0, DateTimeKind.Utc);
 
     [Fact]
     public void The_comparison_notices_a_changed_count_and_a_changed_fraction()

@@ -75,6 +75,13 @@ internal sealed class RollupWorkspace : IDisposable
     public async Task<(JsonNode? Rollups, JsonNode? Raw)> BothAsync(string name, KpiArguments arguments) =>
         (await OneAsync(name, arguments, _rollups), await OneAsync(name, arguments, _raw));
 
+    /// <summary>Each account's active users and last active day in the period, through the rollups and through the raw events.</summary>
+    public async Task<(IReadOnlyDictionary<string, AccountActiveUsers> Rollups, IReadOnlyDictionary<string, AccountActiveUsers> Raw)> AccountActivityBothAsync(Period period, IReadOnlyList<string> where)
+    {
+        var filters = where.Select(w => FilterSyntax.Parse(w, _rollups.Model)).ToList();
+        return (await AccountActivity.ReadAsync(_rollups, period, AccountScope.All, filters, default), await AccountActivity.ReadAsync(_raw, period, AccountScope.All, filters, default));
+    }
+
     public void Dispose() => Workspace.Dispose();
 
     private static async Task<JsonNode?> OneAsync(string name, KpiArguments arguments, KpiContext context)
