@@ -35,10 +35,9 @@ internal sealed class FeatureAdoptionKpi : IKpi
                 await KpiComparison.ForPreviousAsync(request, before => HeadlineAsync(reader, entity, before, feature, cancellationToken)).ConfigureAwait(false), null);
         }
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
-        // First events are read once, per group when rows are wanted; the headline takes the earliest over the groups.
-        Func<string?, string> groupOf = request.IsBreakdown ? groups.KeyOf : _ => string.Empty;
-        var firstEvents = await reader.FirstEventsByGroupAsync(entity, request.Period.To, null, groupOf, cancellationToken).ConfigureAwait(false);
-        var firstUses = await reader.FirstEventsByGroupAsync(entity, request.Period.To, feature, groupOf, cancellationToken).ConfigureAwait(false);
+        // With rows, first events are read once, per group; the headline takes the earliest over the groups.
+        var firstEvents = await reader.FirstEventsByGroupAsync(entity, request.Period.To, null, groups.KeyOf, cancellationToken).ConfigureAwait(false);
+        var firstUses = await reader.FirstEventsByGroupAsync(entity, request.Period.To, feature, groups.KeyOf, cancellationToken).ConfigureAwait(false);
         var firstEvent = EngagementReader.Earliest(firstEvents.Values);
         var firstUse = EngagementReader.Earliest(firstUses.Values);
 
