@@ -11,7 +11,7 @@ namespace UsageLens.Server.Tests.Dashboard;
 public sealed class DashboardWarmupBrowserTests
 {
     [SkippableFact]
-    public async Task After_the_warm_up_the_overview_engagement_revenue_and_customer_pages_compute_nothing()
+    public async Task After_the_warm_up_the_overview_engagement_revenue_customer_and_customer_360_pages_compute_nothing()
     {
         DebianChromium.Require();
         await using var server = await PartnerDashboardWorkspace.StartAsync(warmDashboard: true);
@@ -20,7 +20,7 @@ public sealed class DashboardWarmupBrowserTests
         var keptBefore = server.ResultReads("kept", "request");
 
         await using var session = await DashboardBrowserSession.StartAsync(server, server.AnalystKey, Path.Combine("TestResults", "screenshots", "warmed"));
-        foreach (var route in new[] { "engagement", "revenue", "customers" })
+        foreach (var route in new[] { "engagement", "revenue", "customers", "customers/a" })
         {
             await session.OpenAsync(route);
         }
