@@ -14,6 +14,7 @@ internal static class ActivityMonths
 {
     private const string Events = "e";
     private const string PerUser = "p";
+    private static readonly SqlTable s_months = new(WorkspaceTable.UserMonths, Events);
 
     /// <summary>The days a month's bitmap can hold: bit d-1 stands for day d.</summary>
     public const int DaysInBitmap = 31;
@@ -33,7 +34,7 @@ internal static class ActivityMonths
     public static SqlSelect ActiveUsers(Period period, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity) =>
         new(
             [new(new SqlAggregate(SqlAggregateKind.CountDistinct, Col(Events, "user_id")), "users")],
-            new SqlTable(WorkspaceTable.UserMonths, Events),
+            s_months,
             Where: Active(period, scope, filters, activity));
 
     /// <summary>Per account, the distinct users with an activity event in the period: <c>account_id, users</c>.</summary>
@@ -42,8 +43,8 @@ internal static class ActivityMonths
         var account = Col(Events, "account_id");
         return new SqlSelect(
             [new(account, "account_id"), new(new SqlAggregate(SqlAggregateKind.CountDistinct, Col(Events, "user_id")), "users")],
-            new SqlTable(WorkspaceTable.UserMonths, Events),
-            Where: QueryPlanner.And([Active(period, scope, filters, activity), new SqlIsNull(account, Negated: true)]),
+            s_months,
+            Where: ActiveWithAccount(period, scope, filters, activity),
             GroupBy: [account]);
     }
 
@@ -56,8 +57,8 @@ internal static class ActivityMonths
         SqlExpr[] keys = [Col(Events, "account_id"), Col(Events, "month")];
         return new SqlSelect(
             [new(keys[0], "account_id"), new(keys[1], "month"), new(new SqlAggregate(SqlAggregateKind.BitOr, Col(Events, "days")), "days")],
-            new SqlTable(WorkspaceTable.UserMonths, Events),
-            Where: QueryPlanner.And([Active(period, scope, filters, activity), new SqlIsNull(keys[0], Negated: true)]),
+            s_months,
+            Where: ActiveWithAccount(period, scope, filters, activity),
             GroupBy: keys);
     }
 
@@ -77,7 +78,7 @@ internal static class ActivityMonths
     {
         var perUser = new SqlSelect(
             [new(Col(Events, "month"), "month"), new(new SqlAggregate(SqlAggregateKind.BitOr, Col(Events, "days")), "days")],
-            new SqlTable(WorkspaceTable.UserMonths, Events),
+            s_months,
             Where: Active(period, scope, filters, activity),
             GroupBy: [Col(Events, "month"), Col(Events, "user_id")]);
         var items = new List<SqlSelectItem> { new(Col(PerUser, "month"), "month") };
@@ -101,7 +102,7 @@ internal static class ActivityMonths
         }
         return new SqlSelect(
             [new(Col(Events, "month"), "month"), new(Col(Events, "user_id"), "entity"), new(new SqlAggregate(SqlAggregateKind.BitOr, Col(Events, "days")), "days")],
-            new SqlTable(WorkspaceTable.UserMonths, Events),
+            s_months,
             Where: QueryPlanner.And(where),
             GroupBy: [Col(Events, "month"), Col(Events, "user_id")]);
     }
@@ -122,7 +123,7 @@ internal static class ActivityMonths
         }
         return new SqlSelect(
             [new(keys[0], "entity"), new(keys[1], "account_id"), new(new SqlAggregate(SqlAggregateKind.Min, Col(Events, "first_at")), "first_at")],
-            new SqlTable(WorkspaceTable.UserMonths, Events),
+            s_months,
             Where: QueryPlanner.And(where),
             GroupBy: keys,
             OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
@@ -165,6 +166,9 @@ internal static class ActivityMonths
         where.AddRange(Conditions(scope, filters, activity));
         return QueryPlanner.And(where);
     }
+
+    private static SqlExpr ActiveWithAccount(Period period, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity) =>
+        QueryPlanner.And([Active(period, scope, filters, activity), new SqlIsNull(Col(Events, "account_id"), Negated: true)]);
 
     private static SqlExpr InPeriod(Period period)
     {

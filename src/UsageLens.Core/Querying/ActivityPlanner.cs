@@ -118,28 +118,12 @@ internal static class ActivityPlanner
         var source = EventSource.For(reads, period, entity == "user_id", filters.Select(f => f.Dimension));
         var day = new SqlTimeBucket(grain, source.Time(Events), weekStart);
         SqlExpr[] keys = [day, Col(Events, entity)];
-        var members = new SqlInSubquery(Col(Events, entity), CohortMembers(entity, cohorts, scope, filters, activity, reads));
+        var members = new SqlInSubquery(Col(Events, entity), NewcomerIds(entity, cohorts, scope, filters, null, activity, reads));
         return new SqlSelect(
             [new(day, "day"), new(keys[1], "entity")],
             source.From(Events),
             Where: And([.. Entities(source, entity, period.From, period.To, scope, filters, activity), members]),
             GroupBy: keys);
-    }
-
-    /// <summary>
-    /// The entities with a first event in the cohorts' period, by <see cref="FirstEvents"/>. Its first events are per
-    /// account, so an entity that started earlier through another account is in this list too: a superset, which the
-    /// cohorts narrow to each entity's earliest event.
-    /// </summary>
-    public static SqlSelect CohortMembers(string entity, Period cohorts, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity, EventReads reads)
-    {
-        const string First = "f";
-        var firsts = FirstEvents(entity, cohorts.To, scope, filters, null, activity, reads) with { OrderBy = null };
-        var firstAt = Col(First, "first_at");
-        return new SqlSelect(
-            [new(Col(First, "entity"), "entity")],
-            new SqlSubquery(firsts, First),
-            Where: And([new SqlBinary(SqlOperator.GreaterOrEqual, firstAt, new SqlValue(cohorts.From)), new SqlBinary(SqlOperator.Less, firstAt, new SqlValue(cohorts.To))]));
     }
 
     /// <summary>

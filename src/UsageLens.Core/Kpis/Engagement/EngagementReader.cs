@@ -240,7 +240,7 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     // shares with the period, rather than a day at a time (125,000 members' months are half a million rows).
     private async Task<Dictionary<string, HashSet<DateOnly>>> CohortActivityByMonthAsync(Period period, Period cohorts, Grain grain, CancellationToken cancellationToken)
     {
-        var members = ActivityPlanner.CohortMembers("user_id", cohorts, request.Scope, request.Filters, Activity, context.Reads);
+        var members = ActivityPlanner.NewcomerIds("user_id", cohorts, request.Scope, request.Filters, null, Activity, context.Reads);
         var rows = await context.QueryAsync(ActivityMonths.UserMonths(period, request.Scope, request.Filters, Activity, members), cancellationToken).ConfigureAwait(false);
         var buckets = new Dictionary<DateOnly, IReadOnlyList<(DateOnly Bucket, long Mask)>>();
         var active = new Dictionary<string, HashSet<DateOnly>>(StringComparer.Ordinal);

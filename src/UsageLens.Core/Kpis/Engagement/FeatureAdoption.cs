@@ -16,10 +16,9 @@ internal static class FeatureAdoption
         IReadOnlyDictionary<string, DateTime> firstEvent,
         IReadOnlyDictionary<string, DateTime> firstUse)
     {
+        // The first events are checked by the overload that reads them.
         ArgumentNullException.ThrowIfNull(days);
         ArgumentNullException.ThrowIfNull(period);
-        ArgumentNullException.ThrowIfNull(firstEvent);
-        ArgumentNullException.ThrowIfNull(firstUse);
         var first = DateOnly.FromDateTime(period.From);
         var last = ActivityIndex.LastDay(period);
         var inPeriod = days.Where(d => d.Day >= first && d.Day <= last).ToList();
