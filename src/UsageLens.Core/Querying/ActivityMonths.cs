@@ -90,22 +90,34 @@ internal static class ActivityMonths
     }
 
     /// <summary>
-    /// Per month the period touches and user, the OR of the user's bitmaps: <c>month, entity, days</c>, of the users in
-    /// <paramref name="members"/> only, when given. Unsorted: the caller buckets it.
+    /// The users whose earliest activity event, over all their accounts and all history, falls in <paramref name="firsts"/>:
+    /// that instant and, per month of <paramref name="months"/>, the OR of their bitmaps: <c>first_at, m0 … mN</c> (see
+    /// <see cref="MonthColumn"/>). Retention's cohorts and their activity in one scan that groups by user and returns no
+    /// user id: at 100M events, finding the newcomers and then reading their months by an <c>IN</c> list was three
+    /// statements over the rollup and 375,000 rows into .NET, where this is one statement and 125,000 rows of numbers.
+    /// A row whose first event is at or after <paramref name="firsts"/>' end has no day before it, so leaving it out
+    /// keeps every active day of a period that ends there.
     /// </summary>
-    public static SqlSelect UserMonths(Period period, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity, SqlSelect? members)
+    public static SqlSelect CohortMonths(Period firsts, IReadOnlyList<DateTime> months, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity)
     {
-        var where = new List<SqlExpr> { Active(period, scope, filters, activity) };
-        if (members is not null)
-        {
-            where.Add(new SqlInSubquery(Col(Events, "user_id"), members));
-        }
+        ArgumentNullException.ThrowIfNull(firsts);
+        ArgumentNullException.ThrowIfNull(months);
+        var firstAt = new SqlAggregate(SqlAggregateKind.Min, Col(Events, "first_at"));
+        var items = new List<SqlSelectItem> { new(firstAt, "first_at") };
+        items.AddRange(months.Select((month, i) => new SqlSelectItem(
+            new SqlAggregate(SqlAggregateKind.BitOr, new SqlCase(new SqlBinary(SqlOperator.Equal, Col(Events, "month"), new SqlValue(month)), Col(Events, "days"), new SqlValue(0L))),
+            MonthColumn(i))));
+        var where = new List<SqlExpr> { new SqlBinary(SqlOperator.Less, Col(Events, "first_at"), new SqlValue(firsts.To)) };
+        where.AddRange(Conditions(scope, filters, activity));
+        var perUser = new SqlSelect(items, s_months, Where: QueryPlanner.And(where), GroupBy: [Col(Events, "user_id")]);
         return new SqlSelect(
-            [new(Col(Events, "month"), "month"), new(Col(Events, "user_id"), "entity"), new(new SqlAggregate(SqlAggregateKind.BitOr, Col(Events, "days")), "days")],
-            s_months,
-            Where: QueryPlanner.And(where),
-            GroupBy: [Col(Events, "month"), Col(Events, "user_id")]);
+            items.Select(i => new SqlSelectItem(Col(PerUser, i.Alias), i.Alias)).ToList(),
+            new SqlSubquery(perUser, PerUser),
+            Where: new SqlBinary(SqlOperator.GreaterOrEqual, Col(PerUser, "first_at"), new SqlValue(firsts.From)));
     }
+
+    /// <summary>The name of the bitmap column of the <paramref name="index"/>-th month in <see cref="CohortMonths"/>.</summary>
+    public static string MonthColumn(int index) => "m" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Each user's first event through each account before <paramref name="before"/> (a row's first event is before it

@@ -57,3 +57,6 @@ public sealed record SqlPseudonym(SqlExpr Operand, bool OnlyEmails) : SqlExpr;
 
 /// <summary>The first non-null argument.</summary>
 public sealed record SqlCoalesce(IReadOnlyList<SqlExpr> Items) : SqlExpr;
+
+/// <summary><c>CASE WHEN condition THEN then ELSE otherwise END</c>.</summary>
+public sealed record SqlCase(SqlExpr When, SqlExpr Then, SqlExpr Otherwise) : SqlExpr;

@@ -135,6 +135,7 @@ public abstract class SqlRenderer
         SqlToNumber n => ToNumber(Expr(n.Operand, context)),
         SqlPseudonym p => Pseudonymised(p, context),
         SqlCoalesce c => $"coalesce({string.Join(", ", c.Items.Select(i => Expr(i, context)))})",
+        SqlCase c => $"(CASE WHEN {Expr(c.When, context)} THEN {Expr(c.Then, context)} ELSE {Expr(c.Otherwise, context)} END)",
         _ => throw new ArgumentOutOfRangeException(nameof(expr), expr, null),
     };
 

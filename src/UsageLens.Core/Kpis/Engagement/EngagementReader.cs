@@ -215,53 +215,89 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     }
 
     /// <summary>
-    /// Per entity whose first event falls in <paramref name="cohorts"/>, the grain periods (each its first day) in
-    /// <paramref name="period"/> in which it was active.
+    /// Per period, retention's cohort members: the users or accounts whose first event over all history, through the
+    /// accounts that pass the filters, falls in it, each with the grain periods (each its first day) in which it was
+    /// active, from the start of the period's first grain period to its end.
     /// </summary>
-    public async Task<Dictionary<string, HashSet<DateOnly>>> CohortActivityAsync(string entity, Period period, Period cohorts, Grain grain, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Period, IReadOnlyList<CohortMember>>> CohortsAsync(string entity, IReadOnlyList<Period> periods, Grain grain, CancellationToken cancellationToken)
     {
-        if (entity == "user_id" && ActivityMonths.Answers(context.Reads, period, request.Filters))
+        // Activity from each period's first cohort's calendar start; later cohorts' intervals all lie inside it.
+        var reads = periods.ToDictionary(p => p, p => new Period(Calendar.StartOf(grain, p.From, request.WeekStart), p.To));
+        var starts = new Period(periods.Min(p => p.From), periods.Max(p => p.To));
+        var months = Months(new Period(reads.Values.Min(r => r.From), starts.To));
+        if (entity == "user_id" && months.Count <= MaxCohortMonths
+            && ActivityMonths.Answers(context.Reads, new Period(months[0], starts.To), request.Filters) && ActivityMonths.AnswersBefore(context.Reads, starts.To, request.Filters))
         {
-            return await CohortActivityByMonthAsync(period, cohorts, grain, cancellationToken).ConfigureAwait(false);
+            return await CohortsByMonthAsync(reads, starts, months, grain, cancellationToken).ConfigureAwait(false);
         }
-        var rows = await context.QueryAsync(ActivityPlanner.CohortActivity(entity, period, cohorts, request.Scope, request.Filters, Activity, context.Reads, grain, request.WeekStart), cancellationToken).ConfigureAwait(false);
-        var active = new Dictionary<string, HashSet<DateOnly>>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        var firstEvents = await NewcomersAsync(entity, starts, null, cancellationToken).ConfigureAwait(false);
+        var cohorts = new Dictionary<Period, IReadOnlyList<CohortMember>>();
+        foreach (var (period, read) in reads)
         {
-            ActivityOf(active, row.GetString("entity")).Add(row.GetDate("day"));
+            // Intervals count whole grains, so one row per entity and grain (its first day) gives the same cells as its
+            // days do, with a seventh (week) or a thirtieth (month) of the rows to read. Only cohort members' rows count,
+            // so only theirs are read.
+            var rows = await context.QueryAsync(ActivityPlanner.CohortActivity(entity, read, period, request.Scope, request.Filters, Activity, context.Reads, grain, request.WeekStart), cancellationToken).ConfigureAwait(false);
+            var active = new Dictionary<string, List<DateOnly>>(StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                var id = row.GetString("entity");
+                (active.TryGetValue(id, out var days) ? days : active[id] = []).Add(row.GetDate("day"));
+            }
+            cohorts[period] = firstEvents.Where(f => f.Value >= period.From && f.Value < period.To)
+                .Select(f => new CohortMember(f.Value, active.TryGetValue(f.Key, out var days) ? days : [])).ToList();
         }
-        return active;
+        return cohorts;
     }
 
-    private static HashSet<DateOnly> ActivityOf(Dictionary<string, HashSet<DateOnly>> active, string entity) =>
-        active.TryGetValue(entity, out var periods) ? periods : active[entity] = [];
+    // Past this many months (eight years), one column per month stops paying; the cohorts are read by entity instead.
+    private const int MaxCohortMonths = 96;
 
-    // The cohort members' grain periods with activity, from their monthly bitmaps: a bit test per bucket a month
-    // shares with the period, rather than a day at a time (125,000 members' months are half a million rows).
-    private async Task<Dictionary<string, HashSet<DateOnly>>> CohortActivityByMonthAsync(Period period, Period cohorts, Grain grain, CancellationToken cancellationToken)
+    // The cohort members and their activity from one statement over the monthly bitmaps (ActivityMonths.CohortMonths),
+    // a bit test per grain period a month shares with a period's read window.
+    private async Task<IReadOnlyDictionary<Period, IReadOnlyList<CohortMember>>> CohortsByMonthAsync(
+        IReadOnlyDictionary<Period, Period> reads, Period starts, IReadOnlyList<DateTime> months, Grain grain, CancellationToken cancellationToken)
     {
-        var members = ActivityPlanner.NewcomerIds("user_id", cohorts, request.Scope, request.Filters, null, Activity, context.Reads);
-        var rows = await context.QueryAsync(ActivityMonths.UserMonths(period, request.Scope, request.Filters, Activity, members), cancellationToken).ConfigureAwait(false);
-        var buckets = new Dictionary<DateOnly, IReadOnlyList<(DateOnly Bucket, long Mask)>>();
-        var active = new Dictionary<string, HashSet<DateOnly>>(StringComparer.Ordinal);
+        var rows = await context.QueryAsync(ActivityMonths.CohortMonths(starts, months, request.Scope, request.Filters, Activity), cancellationToken).ConfigureAwait(false);
+        var masks = reads.ToDictionary(r => r.Key, r => months
+            .Select(m => ActivityMonths.BucketMasks(DateOnly.FromDateTime(m), r.Value, grain, request.WeekStart)).ToArray());
+        var buckets = masks.ToDictionary(m => m.Key, m => m.Value.Sum(b => b.Count));
+        var cohorts = reads.Keys.ToDictionary(p => p, _ => new List<CohortMember>());
+        var columns = months.Select((_, i) => ActivityMonths.MonthColumn(i)).ToArray();
         foreach (var row in rows)
         {
-            var month = row.GetDate("month");
-            if (!buckets.TryGetValue(month, out var masks))
+            var firstAt = row.GetInstant("first_at");
+            var period = reads.Keys.FirstOrDefault(p => firstAt >= p.From && firstAt < p.To);
+            if (period is null)
             {
-                buckets[month] = masks = ActivityMonths.BucketMasks(month, period, grain, request.WeekStart);
+                continue;
             }
-            var days = row.GetInt64("days");
-            var periods = ActivityOf(active, row.GetString("entity"));
-            foreach (var (bucket, mask) in masks)
+            var active = new List<DateOnly>(buckets[period]);
+            for (var i = 0; i < months.Count; i++)
             {
-                if ((days & mask) != 0)
+                var days = row.GetInt64(columns[i]);
+                foreach (var (bucket, mask) in masks[period][i])
                 {
-                    periods.Add(bucket);
+                    if ((days & mask) != 0)
+                    {
+                        active.Add(bucket);
+                    }
                 }
             }
+            cohorts[period].Add(new CohortMember(firstAt, active));
         }
-        return active;
+        return cohorts.ToDictionary(c => c.Key, c => (IReadOnlyList<CohortMember>)c.Value);
+    }
+
+    // The first instants of the months the period touches.
+    private static List<DateTime> Months(Period period)
+    {
+        var months = new List<DateTime>();
+        for (var month = new DateTime(period.From.Year, period.From.Month, 1, 0, 0, 0, DateTimeKind.Utc); month < period.To; month = month.AddMonths(1))
+        {
+            months.Add(month);
+        }
+        return months;
     }
 
     /// <summary>Distinct (day, account, event) in the period.</summary>

@@ -22,27 +22,32 @@ internal static class Retention
     {
         ArgumentNullException.ThrowIfNull(firstEvents);
         ArgumentNullException.ThrowIfNull(activity);
+        var members = firstEvents.Select(f => new CohortMember(f.Value, activity.TryGetValue(f.Key, out var days) ? days : []));
+        return Cells(members, period, grain, onOrAfter, weekStart);
+    }
+
+    /// <summary>As the overload by entity, for members already paired with their activity; those who started outside the period are left out.</summary>
+    public static IReadOnlyList<RetentionCell> Cells(IEnumerable<CohortMember> members, Period period, Grain grain, bool onOrAfter, DayOfWeek weekStart = DayOfWeek.Monday)
+    {
+        ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(period);
-        var cohortOf = firstEvents.Where(f => f.Value >= period.From && f.Value < period.To)
-            .ToDictionary(f => f.Key, f => Calendar.StartOf(grain, f.Value, weekStart), StringComparer.Ordinal);
-        // Per cohort, how many members were active in interval k, and how many were last active in it: "on" reads
-        // the first, "on or after" sums the second from k on. Counted in arrays, not kept as a set per member, since a
-        // cohort can hold every user of a big workspace.
-        var counts = new Dictionary<DateTime, (int[] On, int[] Last)>();
+        // Per cohort, how many members were active in interval k, and how many were last active in it: "on" reads the
+        // first, "on or after" sums the second from k on. Counted in arrays, not kept as a set per member,
+        // since a cohort can hold every user of a big workspace.
+        var counts = new SortedDictionary<DateTime, (int[] On, int[] Last)>();
+        var sizes = new Dictionary<DateTime, int>();
         var intervals = new HashSet<int>();
-        foreach (var (entity, cohort) in cohortOf)
+        foreach (var member in members.Where(m => m.FirstEvent >= period.From && m.FirstEvent < period.To))
         {
+            var cohort = Calendar.StartOf(grain, member.FirstEvent, weekStart);
             if (!counts.TryGetValue(cohort, out var count))
             {
                 var width = IntervalOf(cohort, period.To.AddTicks(-1), grain) + 1;
                 counts[cohort] = count = (new int[width], new int[width]);
             }
-            if (!activity.TryGetValue(entity, out var days))
-            {
-                continue;
-            }
+            sizes[cohort] = sizes.GetValueOrDefault(cohort) + 1;
             intervals.Clear();
-            foreach (var day in days)
+            foreach (var day in member.Active)
             {
                 var k = IntervalOf(cohort, day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), grain);
                 if (k >= 0 && k < count.On.Length && intervals.Add(k))
@@ -56,15 +61,13 @@ internal static class Retention
             }
         }
         var cells = new List<RetentionCell>();
-        foreach (var cohort in cohortOf.GroupBy(c => c.Value, c => c.Key).OrderBy(c => c.Key))
+        foreach (var (cohort, (on, last)) in counts)
         {
-            var (on, last) = counts[cohort.Key];
-            var members = cohort.Count();
-            var start = cohort.Key;
+            var start = cohort;
             for (var k = 0; start < period.To; k++, start = Calendar.Next(grain, start))
             {
                 var active = onOrAfter ? last[k..].Sum() : on[k];
-                cells.Add(new RetentionCell(cohort.Key, k, members, active, Calendar.Next(grain, start) <= period.To));
+                cells.Add(new RetentionCell(cohort, k, sizes[cohort], active, Calendar.Next(grain, start) <= period.To));
             }
         }
         cells.AddRange(cells.Where(c => c.Elapsed).GroupBy(c => c.Interval).OrderBy(g => g.Key)

@@ -34,16 +34,16 @@ internal sealed class RetentionKpi : IKpi
         var grain = request.Grain ?? Grain.Month;
         var reader = new EngagementReader(request, context);
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
-        // Cohorts hold only entities that started in the period (or the previous one, compared with it), so only their
-        // first events are read, not those of everyone who started earlier.
-        var starts = request.ComparePrevious ? new Period(Min(request.Period.Previous().From, request.Period.From), request.Period.To) : request.Period;
-        var firstEvents = await reader.NewcomersAsync(entity, starts, null, cancellationToken).ConfigureAwait(false);
+        // Both periods' cohorts are read at once: on the monthly rollup that is one scan for the two.
+        Period[] periods = request.ComparePrevious ? [request.Period, request.Period.Previous()] : [request.Period];
+        var cohorts = await reader.CohortsAsync(entity, periods, grain, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<RetentionCell> CellsOf(Period period) => Retention.Cells(cohorts[period], period, grain, onOrAfter, request.WeekStart);
 
-        var cells = await CellsAsync(reader, entity, request.Period, grain, onOrAfter, firstEvents, cancellationToken).ConfigureAwait(false);
-        var previous = await KpiComparison.ForPreviousAsync(request, async before =>
+        var cells = CellsOf(request.Period);
+        var previous = await KpiComparison.ForPreviousAsync(request, before =>
         {
-            var earlier = await CellsAsync(reader, entity, before, grain, onOrAfter, firstEvents, cancellationToken).ConfigureAwait(false);
-            return new KpiOutcome(Headline(earlier), Parts(earlier));
+            var earlier = CellsOf(before);
+            return Task.FromResult(new KpiOutcome(Headline(earlier), Parts(earlier)));
         }).ConfigureAwait(false);
         var rows = cells.Select(c => new KpiRow(
             [new("cohort", c.Cohort is { } cohort ? KpiValues.Label(cohort) : "all"), new("interval", c.Interval.ToString(System.Globalization.CultureInfo.InvariantCulture))],
@@ -56,21 +56,6 @@ internal sealed class RetentionKpi : IKpi
             Sql = context.Sql,
         };
     }
-
-    private static async Task<IReadOnlyList<RetentionCell>> CellsAsync(
-        EngagementReader reader, string entity, Period period, Grain grain, bool onOrAfter, Dictionary<string, DateTime> firstEvents, CancellationToken cancellationToken)
-    {
-        // Activity from the first cohort's calendar start; later cohorts' intervals all lie inside it.
-        var read = new Period(Calendar.StartOf(grain, period.From, reader.Request.WeekStart), period.To);
-        // Intervals count whole grains, so one row per entity and grain (its first day) gives the same cells as its
-        // days do, with a seventh (week) or a thirtieth (month) of the rows to read. Only cohort members' rows
-        // count, so only theirs are read: at 100M events they were 1.6M rows a period, nearly all of users who
-        // had started before it.
-        var activity = await reader.CohortActivityAsync(entity, read, period, grain, cancellationToken).ConfigureAwait(false);
-        return Retention.Cells(firstEvents, activity, period, grain, onOrAfter, reader.Request.WeekStart);
-    }
-
-    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     private static RetentionCell? SummaryAtOne(IReadOnlyList<RetentionCell> cells) => cells.FirstOrDefault(c => c.Cohort is null && c.Interval == 1);
 
