@@ -14,6 +14,7 @@ internal static class ActivityMonths
 {
     private const string Events = "e";
     private const string PerUser = "p";
+    private const string Cohorts = "c";
     private static readonly SqlTable s_months = new(WorkspaceTable.UserMonths, Events);
 
     /// <summary>The days a month's bitmap can hold: bit d-1 stands for day d.</summary>
@@ -90,34 +91,97 @@ internal static class ActivityMonths
     }
 
     /// <summary>
-    /// The users whose earliest activity event, over all their accounts and all history, falls in <paramref name="firsts"/>:
-    /// that instant and, per month of <paramref name="months"/>, the OR of their bitmaps: <c>first_at, m0 … mN</c> (see
-    /// <see cref="MonthColumn"/>). Retention's cohorts and their activity in one scan that groups by user and returns no
-    /// user id: at 100M events, finding the newcomers and then reading their months by an <c>IN</c> list was three
-    /// statements over the rollup and 375,000 rows into .NET, where this is one statement and 125,000 rows of numbers.
-    /// A row whose first event is at or after <paramref name="firsts"/>' end has no day before it, so leaving it out
-    /// keeps every active day of a period that ends there.
+    /// Retention's cohort cells, counted in one statement: for each of <paramref name="periods"/> (index <c>period</c>)
+    /// and each cohort of users whose earliest activity event, over all their accounts and all history, falls in it
+    /// (<c>cohort</c>, the start of its grain period), its <c>members</c> and, per grain period j of
+    /// <see cref="CohortBuckets"/> (column <see cref="CohortColumn"/>), how many of them were active in it, or with
+    /// <paramref name="onOrAfter"/> in it or a later one up to the period's end. Each user's months are ORed into a
+    /// column per month in a first grouping by user, and each grain period is then a bit test on them; at 100M events
+    /// reading the cohorts' members and their months into .NET was 375,000 rows where this returns a row per cohort.
     /// </summary>
-    public static SqlSelect CohortMonths(Period firsts, IReadOnlyList<DateTime> months, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity)
+    public static SqlSelect CohortCells(IReadOnlyList<Period> periods, Grain grain, DayOfWeek weekStart, bool onOrAfter, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity)
     {
-        ArgumentNullException.ThrowIfNull(firsts);
-        ArgumentNullException.ThrowIfNull(months);
-        var firstAt = new SqlAggregate(SqlAggregateKind.Min, Col(Events, "first_at"));
-        var items = new List<SqlSelectItem> { new(firstAt, "first_at") };
+        ArgumentNullException.ThrowIfNull(periods);
+        var months = MonthsOf(new Period(periods.Min(p => CohortRead(p, grain, weekStart).From), periods.Max(p => p.To)));
+        var perUser = PerUserMonths(periods.Max(p => p.To), months, scope, filters, activity);
+        var firstAt = Col(PerUser, "first_at");
+        SqlExpr index = new SqlValue(-1);
+        for (var p = periods.Count - 1; p >= 0; p--)
+        {
+            index = new SqlCase(Within(firstAt, periods[p]), new SqlValue(p), index);
+        }
+        // The period and cohort are labelled in a subquery and grouped by name: grouped by expression, their bound
+        // values would make them differ from the selected ones.
+        var started = periods.Skip(1).Aggregate(Within(firstAt, periods[0]), (any, period) => new SqlBinary(SqlOperator.Or, any, Within(firstAt, period)));
+        var labelled = new SqlSelect(
+            [new(index, "period"), new(new SqlTimeBucket(grain, firstAt, weekStart), "cohort"), .. months.Select((_, i) => new SqlSelectItem(Col(PerUser, MonthColumn(i)), MonthColumn(i)))],
+            new SqlSubquery(perUser, PerUser),
+            Where: started);
+        SqlExpr[] keys = [Col(Cohorts, "period"), Col(Cohorts, "cohort")];
+        var items = new List<SqlSelectItem> { new(keys[0], "period"), new(keys[1], "cohort"), new(new SqlAggregate(SqlAggregateKind.Count, null), "members") };
+        for (var p = 0; p < periods.Count; p++)
+        {
+            var read = CohortRead(periods[p], grain, weekStart);
+            var buckets = CohortBuckets(periods[p], grain, weekStart);
+            for (var j = 0; j < buckets.Count; j++)
+            {
+                var counted = onOrAfter ? new Period(buckets[j].Period.From, read.To) : buckets[j].Period;
+                items.Add(new(new SqlAggregate(SqlAggregateKind.Sum, new SqlCase(ActiveWithin(months, counted), new SqlValue(1), new SqlValue(0))), CohortColumn(p, j)));
+            }
+        }
+        return new SqlSelect(items, new SqlSubquery(labelled, Cohorts), GroupBy: keys);
+    }
+
+    /// <summary>The grain periods of <paramref name="period"/>'s cohorts, from the start of its first one: <see cref="CohortCells"/>' columns.</summary>
+    public static IReadOnlyList<Bucket> CohortBuckets(Period period, Grain grain, DayOfWeek weekStart) => Calendar.Buckets(CohortRead(period, grain, weekStart), grain, weekStart);
+
+    /// <summary>The name of <see cref="CohortCells"/>' count for the <paramref name="period"/>-th period's <paramref name="bucket"/>-th grain period.</summary>
+    public static string CohortColumn(int period, int bucket) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a{period}_{bucket}");
+
+    /// <summary>The months <see cref="CohortCells"/> reads for the periods.</summary>
+    public static int CohortMonthCount(IReadOnlyList<Period> periods, Grain grain, DayOfWeek weekStart) =>
+        MonthsOf(new Period(periods.Min(p => CohortRead(p, grain, weekStart).From), periods.Max(p => p.To))).Count;
+
+    // Activity counts from the start of the period's first cohort's grain period; later cohorts' intervals lie inside.
+    private static Period CohortRead(Period period, Grain grain, DayOfWeek weekStart) => new(Calendar.StartOf(grain, period.From, weekStart), period.To);
+
+    // Each user with an activity event before the end: the earliest one, and per month the OR of the user's bitmaps. A row
+    // whose first event is at or after the end has no day before it, so leaving it out loses no active day before the end.
+    private static SqlSelect PerUserMonths(DateTime end, IReadOnlyList<DateTime> months, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity)
+    {
+        var items = new List<SqlSelectItem> { new(new SqlAggregate(SqlAggregateKind.Min, Col(Events, "first_at")), "first_at") };
         items.AddRange(months.Select((month, i) => new SqlSelectItem(
             new SqlAggregate(SqlAggregateKind.BitOr, new SqlCase(new SqlBinary(SqlOperator.Equal, Col(Events, "month"), new SqlValue(month)), Col(Events, "days"), new SqlValue(0L))),
             MonthColumn(i))));
-        var where = new List<SqlExpr> { new SqlBinary(SqlOperator.Less, Col(Events, "first_at"), new SqlValue(firsts.To)) };
+        var where = new List<SqlExpr> { new SqlBinary(SqlOperator.Less, Col(Events, "first_at"), new SqlValue(end)) };
         where.AddRange(Conditions(scope, filters, activity));
-        var perUser = new SqlSelect(items, s_months, Where: QueryPlanner.And(where), GroupBy: [Col(Events, "user_id")]);
-        return new SqlSelect(
-            items.Select(i => new SqlSelectItem(Col(PerUser, i.Alias), i.Alias)).ToList(),
-            new SqlSubquery(perUser, PerUser),
-            Where: new SqlBinary(SqlOperator.GreaterOrEqual, Col(PerUser, "first_at"), new SqlValue(firsts.From)));
+        return new SqlSelect(items, s_months, Where: QueryPlanner.And(where), GroupBy: [Col(Events, "user_id")]);
     }
 
-    /// <summary>The name of the bitmap column of the <paramref name="index"/>-th month in <see cref="CohortMonths"/>.</summary>
-    public static string MonthColumn(int index) => "m" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    // Whether the user's month columns have an active day in the period.
+    private static SqlExpr ActiveWithin(IReadOnlyList<DateTime> months, Period period)
+    {
+        var terms = months.Select((month, i) => (Column: MonthColumn(i), Mask: Mask(month, period))).Where(m => m.Mask != 0)
+            .Select(m => (SqlExpr)new SqlBinary(SqlOperator.NotEqual, new SqlBitAnd(Col(Cohorts, m.Column), new SqlValue(m.Mask)), new SqlValue(0L)))
+            .ToList();
+        return terms.Count == 0 ? new SqlBinary(SqlOperator.Equal, new SqlValue(1), new SqlValue(0)) : terms.Skip(1).Aggregate(terms[0], (any, term) => new SqlBinary(SqlOperator.Or, any, term));
+    }
+
+    private static SqlExpr Within(SqlExpr instant, Period period) =>
+        QueryPlanner.And([new SqlBinary(SqlOperator.GreaterOrEqual, instant, new SqlValue(period.From)), new SqlBinary(SqlOperator.Less, instant, new SqlValue(period.To))]);
+
+    private static string MonthColumn(int index) => "m" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static List<DateTime> MonthsOf(Period period)
+    {
+        var months = new List<DateTime>();
+        for (var month = MonthOf(period.From); month < period.To; month = month.AddMonths(1))
+        {
+            months.Add(month);
+        }
+        return months;
+    }
 
     /// <summary>
     /// Each user's first event through each account before <paramref name="before"/> (a row's first event is before it

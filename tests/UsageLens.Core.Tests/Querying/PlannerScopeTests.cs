@@ -77,7 +77,7 @@ public sealed class PlannerScopeTests
             ["cohort activity"] = ActivityPlanner.CohortActivity("user_id", s_october, s_october, scope, filters, ["api_call"], EventReads.Rollups, Grain.Week, DayOfWeek.Monday),
             ["active users, monthly activity"] = ActivityMonths.ActiveUsers(s_october, scope, filters, ["api_call"]),
             ["daily active users, monthly activity"] = ActivityMonths.DailyActiveUsers(s_october, scope, filters, []),
-            ["cohort members' months"] = ActivityMonths.CohortMonths(s_october, [s_october.From, s_october.From.AddMonths(1)], scope, filters, ["api_call"]),
+            ["cohort cells, monthly activity"] = ActivityMonths.CohortCells([s_october, s_october.Previous()], Grain.Week, DayOfWeek.Monday, onOrAfter: true, scope, filters, ["api_call"]),
             ["account event days"] = ActivityPlanner.AccountEventDays(s_october, scope, filters, EventReads.Rollups),
             ["timed events"] = ActivityPlanner.TimedEvents(s_october, scope, filters, "api_call", []),
             ["first seen"] = ActivityPlanner.FirstSeen(at, scope, filters, EventReads.Rollups),

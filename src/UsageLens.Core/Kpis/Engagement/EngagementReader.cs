@@ -215,28 +215,30 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     }
 
     /// <summary>
-    /// Per period, retention's cohort members: the users or accounts whose first event over all history, through the
-    /// accounts that pass the filters, falls in it, each with the grain periods (each its first day) in which it was
-    /// active, from the start of the period's first grain period to its end.
+    /// Per period, retention's cohorts, counted by the mode asked for: the users or accounts whose first event over all
+    /// history, through the accounts that pass the filters, falls in it, grouped by its grain period, and per interval
+    /// how many were active, from the start of the period's first grain period to its end.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Period, IReadOnlyList<CohortMember>>> CohortsAsync(string entity, IReadOnlyList<Period> periods, Grain grain, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Period, IReadOnlyList<CohortCount>>> CohortsAsync(
+        string entity, IReadOnlyList<Period> periods, Grain grain, bool onOrAfter, CancellationToken cancellationToken)
     {
-        // Activity from each period's first cohort's calendar start; later cohorts' intervals all lie inside it.
-        var reads = periods.ToDictionary(p => p, p => new Period(Calendar.StartOf(grain, p.From, request.WeekStart), p.To));
         var starts = new Period(periods.Min(p => p.From), periods.Max(p => p.To));
-        var months = Months(new Period(reads.Values.Min(r => r.From), starts.To));
-        if (entity == "user_id" && months.Count <= MaxCohortMonths
-            && ActivityMonths.Answers(context.Reads, new Period(months[0], starts.To), request.Filters) && ActivityMonths.AnswersBefore(context.Reads, starts.To, request.Filters))
+        var buckets = periods.ToDictionary(p => p, p => ActivityMonths.CohortBuckets(p, grain, request.WeekStart));
+        if (entity == "user_id" && buckets.Values.Sum(b => b.Count) <= MaxCohortColumns
+            && ActivityMonths.CohortMonthCount(periods, grain, request.WeekStart) <= MaxCohortMonths
+            && ActivityMonths.Answers(context.Reads, new Period(buckets.Values.Min(b => b[0].Label), starts.To), request.Filters)
+            && ActivityMonths.AnswersBefore(context.Reads, starts.To, request.Filters))
         {
-            return await CohortsByMonthAsync(reads, starts, months, grain, cancellationToken).ConfigureAwait(false);
+            return await CohortsByMonthAsync(periods, buckets, grain, onOrAfter, cancellationToken).ConfigureAwait(false);
         }
         var firstEvents = await NewcomersAsync(entity, starts, null, cancellationToken).ConfigureAwait(false);
-        var cohorts = new Dictionary<Period, IReadOnlyList<CohortMember>>();
-        foreach (var (period, read) in reads)
+        var cohorts = new Dictionary<Period, IReadOnlyList<CohortCount>>();
+        foreach (var period in periods)
         {
             // Intervals count whole grains, so one row per entity and grain (its first day) gives the same cells as its
             // days do, with a seventh (week) or a thirtieth (month) of the rows to read. Only cohort members' rows count,
             // so only theirs are read.
+            var read = new Period(buckets[period][0].Label, period.To);
             var rows = await context.QueryAsync(ActivityPlanner.CohortActivity(entity, read, period, request.Scope, request.Filters, Activity, context.Reads, grain, request.WeekStart), cancellationToken).ConfigureAwait(false);
             var active = new Dictionary<string, List<DateOnly>>(StringComparer.Ordinal);
             foreach (var row in rows)
@@ -244,60 +246,33 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
                 var id = row.GetString("entity");
                 (active.TryGetValue(id, out var days) ? days : active[id] = []).Add(row.GetDate("day"));
             }
-            cohorts[period] = firstEvents.Where(f => f.Value >= period.From && f.Value < period.To)
-                .Select(f => new CohortMember(f.Value, active.TryGetValue(f.Key, out var days) ? days : [])).ToList();
+            var members = firstEvents.Select(f => new CohortMember(f.Value, active.TryGetValue(f.Key, out var days) ? days : []));
+            cohorts[period] = Retention.Counts(members, period, grain, onOrAfter, request.WeekStart);
         }
         return cohorts;
     }
 
-    // Past this many months (eight years), one column per month stops paying; the cohorts are read by entity instead.
+    // Past this many months (eight years), or this many counts in one statement, the cohorts are counted from the
+    // daily rollups instead, which have no column per month.
     private const int MaxCohortMonths = 96;
+    private const int MaxCohortColumns = 400;
 
-    // The cohort members and their activity from one statement over the monthly bitmaps (ActivityMonths.CohortMonths),
-    // a bit test per grain period a month shares with a period's read window.
-    private async Task<IReadOnlyDictionary<Period, IReadOnlyList<CohortMember>>> CohortsByMonthAsync(
-        IReadOnlyDictionary<Period, Period> reads, Period starts, IReadOnlyList<DateTime> months, Grain grain, CancellationToken cancellationToken)
+    // The cohorts counted in SQL from the monthly bitmaps (ActivityMonths.CohortCells): a row per period and cohort.
+    private async Task<IReadOnlyDictionary<Period, IReadOnlyList<CohortCount>>> CohortsByMonthAsync(
+        IReadOnlyList<Period> periods, IReadOnlyDictionary<Period, IReadOnlyList<Bucket>> buckets, Grain grain, bool onOrAfter, CancellationToken cancellationToken)
     {
-        var rows = await context.QueryAsync(ActivityMonths.CohortMonths(starts, months, request.Scope, request.Filters, Activity), cancellationToken).ConfigureAwait(false);
-        var masks = reads.ToDictionary(r => r.Key, r => months
-            .Select(m => ActivityMonths.BucketMasks(DateOnly.FromDateTime(m), r.Value, grain, request.WeekStart)).ToArray());
-        var buckets = masks.ToDictionary(m => m.Key, m => m.Value.Sum(b => b.Count));
-        var cohorts = reads.Keys.ToDictionary(p => p, _ => new List<CohortMember>());
-        var columns = months.Select((_, i) => ActivityMonths.MonthColumn(i)).ToArray();
+        var rows = await context.QueryAsync(ActivityMonths.CohortCells(periods, grain, request.WeekStart, onOrAfter, request.Scope, request.Filters, Activity), cancellationToken).ConfigureAwait(false);
+        var cohorts = periods.ToDictionary(p => p, _ => new List<CohortCount>());
         foreach (var row in rows)
         {
-            var firstAt = row.GetInstant("first_at");
-            var period = reads.Keys.FirstOrDefault(p => firstAt >= p.From && firstAt < p.To);
-            if (period is null)
-            {
-                continue;
-            }
-            var active = new List<DateOnly>(buckets[period]);
-            for (var i = 0; i < months.Count; i++)
-            {
-                var days = row.GetInt64(columns[i]);
-                foreach (var (bucket, mask) in masks[period][i])
-                {
-                    if ((days & mask) != 0)
-                    {
-                        active.Add(bucket);
-                    }
-                }
-            }
-            cohorts[period].Add(new CohortMember(firstAt, active));
+            var index = (int)row.GetInt64("period");
+            var start = row.GetInstant("cohort");
+            var periodBuckets = buckets[periods[index]];
+            var first = periodBuckets.Select(b => b.Label).ToList().IndexOf(start);
+            var active = Enumerable.Range(first, periodBuckets.Count - first).Select(j => (int)row.GetInt64(ActivityMonths.CohortColumn(index, j))).ToArray();
+            cohorts[periods[index]].Add(new CohortCount(start, (int)row.GetInt64("members"), active));
         }
-        return cohorts.ToDictionary(c => c.Key, c => (IReadOnlyList<CohortMember>)c.Value);
-    }
-
-    // The first instants of the months the period touches.
-    private static List<DateTime> Months(Period period)
-    {
-        var months = new List<DateTime>();
-        for (var month = new DateTime(period.From.Year, period.From.Month, 1, 0, 0, 0, DateTimeKind.Utc); month < period.To; month = month.AddMonths(1))
-        {
-            months.Add(month);
-        }
-        return months;
+        return cohorts.ToDictionary(c => c.Key, c => (IReadOnlyList<CohortCount>)c.Value);
     }
 
     /// <summary>Distinct (day, account, event) in the period.</summary>

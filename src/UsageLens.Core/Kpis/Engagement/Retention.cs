@@ -27,14 +27,41 @@ internal static class Retention
     }
 
     /// <summary>As the overload by entity, for members already paired with their activity; those who started outside the period are left out.</summary>
-    public static IReadOnlyList<RetentionCell> Cells(IEnumerable<CohortMember> members, Period period, Grain grain, bool onOrAfter, DayOfWeek weekStart = DayOfWeek.Monday)
+    public static IReadOnlyList<RetentionCell> Cells(IEnumerable<CohortMember> members, Period period, Grain grain, bool onOrAfter, DayOfWeek weekStart = DayOfWeek.Monday) =>
+        Cells(Counts(members, period, grain, onOrAfter, weekStart), period, grain);
+
+    /// <summary>
+    /// The cells of counted cohorts: one per cohort and interval that starts before the period's end, and the summary
+    /// per interval over the cohorts whose interval has elapsed by then.
+    /// </summary>
+    public static IReadOnlyList<RetentionCell> Cells(IEnumerable<CohortCount> cohorts, Period period, Grain grain)
+    {
+        ArgumentNullException.ThrowIfNull(cohorts);
+        ArgumentNullException.ThrowIfNull(period);
+        var cells = new List<RetentionCell>();
+        foreach (var cohort in cohorts.OrderBy(c => c.Cohort))
+        {
+            var start = cohort.Cohort;
+            for (var k = 0; start < period.To; k++, start = Calendar.Next(grain, start))
+            {
+                var active = k < cohort.Active.Count ? cohort.Active[k] : 0;
+                cells.Add(new RetentionCell(cohort.Cohort, k, cohort.Members, active, Calendar.Next(grain, start) <= period.To));
+            }
+        }
+        cells.AddRange(cells.Where(c => c.Elapsed).GroupBy(c => c.Interval).OrderBy(g => g.Key)
+            .Select(g => new RetentionCell(null, g.Key, g.Sum(c => c.Members), g.Sum(c => c.Active), Elapsed: true)));
+        return cells;
+    }
+
+    /// <summary>The cohorts of the members who started in the period, counted by the mode asked for.</summary>
+    public static IReadOnlyList<CohortCount> Counts(IEnumerable<CohortMember> members, Period period, Grain grain, bool onOrAfter, DayOfWeek weekStart = DayOfWeek.Monday)
     {
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(period);
         // Per cohort, how many members were active in interval k, and how many were last active in it: "on" reads the
-        // first, "on or after" sums the second from k on. Counted in arrays, not kept as a set per member,
-        // since a cohort can hold every user of a big workspace.
-        var counts = new SortedDictionary<DateTime, (int[] On, int[] Last)>();
+        // first, "on or after" sums the second from k on. Counted in arrays, not kept as a set per member, since a
+        // cohort can hold every user of a big workspace.
+        var counts = new Dictionary<DateTime, (int[] On, int[] Last)>();
         var sizes = new Dictionary<DateTime, int>();
         var intervals = new HashSet<int>();
         foreach (var member in members.Where(m => m.FirstEvent >= period.From && m.FirstEvent < period.To))
@@ -60,19 +87,8 @@ internal static class Retention
                 count.Last[intervals.Max()]++;
             }
         }
-        var cells = new List<RetentionCell>();
-        foreach (var (cohort, (on, last)) in counts)
-        {
-            var start = cohort;
-            for (var k = 0; start < period.To; k++, start = Calendar.Next(grain, start))
-            {
-                var active = onOrAfter ? last[k..].Sum() : on[k];
-                cells.Add(new RetentionCell(cohort, k, sizes[cohort], active, Calendar.Next(grain, start) <= period.To));
-            }
-        }
-        cells.AddRange(cells.Where(c => c.Elapsed).GroupBy(c => c.Interval).OrderBy(g => g.Key)
-            .Select(g => new RetentionCell(null, g.Key, g.Sum(c => c.Members), g.Sum(c => c.Active), Elapsed: true)));
-        return cells;
+        return counts.Select(c => new CohortCount(c.Key, sizes[c.Key],
+            onOrAfter ? c.Value.Last.Select((_, k) => c.Value.Last[k..].Sum()).ToArray() : c.Value.On)).ToList();
     }
 
     /// <summary>

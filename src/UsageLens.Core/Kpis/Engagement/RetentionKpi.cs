@@ -36,8 +36,8 @@ internal sealed class RetentionKpi : IKpi
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
         // Both periods' cohorts are read at once: on the monthly rollup that is one scan for the two.
         Period[] periods = request.ComparePrevious ? [request.Period, request.Period.Previous()] : [request.Period];
-        var cohorts = await reader.CohortsAsync(entity, periods, grain, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<RetentionCell> CellsOf(Period period) => Retention.Cells(cohorts[period], period, grain, onOrAfter, request.WeekStart);
+        var cohorts = await reader.CohortsAsync(entity, periods, grain, onOrAfter, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<RetentionCell> CellsOf(Period period) => Retention.Cells(cohorts[period], period, grain);
 
         var cells = CellsOf(request.Period);
         var previous = await KpiComparison.ForPreviousAsync(request, before =>
