@@ -17,9 +17,6 @@ internal static class ActivityMonths
     private const string Cohorts = "c";
     private static readonly SqlTable s_months = new(WorkspaceTable.UserMonths, Events);
 
-    /// <summary>The days a month's bitmap can hold: bit d-1 stands for day d.</summary>
-    public const int DaysInBitmap = 31;
-
     /// <summary>
     /// Whether the rollup answers a read of the period exactly. It holds the user-day rollup's columns by month, so it
     /// answers wherever that one does (<see cref="EventSource.For"/>: whole UTC days, no event-property dimension).
@@ -71,24 +68,37 @@ internal static class ActivityMonths
     }
 
     /// <summary>
-    /// Per month the period touches, each day's distinct active users: <c>month, d1 … d31</c>, where <c>dN</c> is the
-    /// number of users active on day N times 2^(N-1) (the sum of that bit over each user's month). Days of the month
-    /// outside the period are in the row too; the caller keeps the period's.
+    /// Active-user counts of several periods in one statement: per window k the distinct users with an activity event in
+    /// it (<see cref="WindowColumn"/>), and per day of <paramref name="days"/> its distinct users times the day's bit
+    /// (<see cref="DayColumn"/>). Each user's months are ORed into a column per month in one grouping by user,
+    /// so a KPI and its comparison period, each a distinct count and a count per day, are one scan of their months
+    /// where they were four statements that grouped the same rows again.
     /// </summary>
-    public static SqlSelect DailyActiveUsers(Period period, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity)
+    public static SqlSelect UserCounts(IReadOnlyList<Period> windows, IReadOnlyList<DateOnly> days, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity)
     {
-        var perUser = new SqlSelect(
-            [new(Col(Events, "month"), "month"), new(new SqlAggregate(SqlAggregateKind.BitOr, Col(Events, "days")), "days")],
-            s_months,
-            Where: Active(period, scope, filters, activity),
-            GroupBy: [Col(Events, "month"), Col(Events, "user_id")]);
-        var items = new List<SqlSelectItem> { new(Col(PerUser, "month"), "month") };
-        for (var day = 1; day <= DaysInBitmap; day++)
+        ArgumentNullException.ThrowIfNull(windows);
+        ArgumentNullException.ThrowIfNull(days);
+        var from = windows.Select(w => w.From).Concat(days.Select(d => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))).Min();
+        var to = windows.Select(w => w.To).Concat(days.Select(d => d.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))).Max();
+        var months = MonthsOf(new Period(from, to));
+        var rows = QueryPlanner.And([
+            new SqlBinary(SqlOperator.GreaterOrEqual, Col(Events, "month"), new SqlValue(months[0])),
+            new SqlBinary(SqlOperator.Less, Col(Events, "month"), new SqlValue(to))]);
+        var items = windows.Select((window, k) => new SqlSelectItem(
+            new SqlAggregate(SqlAggregateKind.Sum, new SqlCase(ActiveWithin(PerUser, months, window), new SqlValue(1), new SqlValue(0))), WindowColumn(k))).ToList();
+        foreach (var day in days)
         {
-            items.Add(new(new SqlAggregate(SqlAggregateKind.Sum, new SqlBitAnd(Col(PerUser, "days"), new SqlValue(Bit(day)))), DayColumn(day)));
+            var month = months.FindIndex(m => m.Year == day.Year && m.Month == day.Month);
+            items.Add(new(new SqlAggregate(SqlAggregateKind.Sum, new SqlBitAnd(Col(PerUser, MonthColumn(month)), new SqlValue(Bit(day.Day)))), DayColumn(day)));
         }
-        return new SqlSelect(items, new SqlSubquery(perUser, PerUser), GroupBy: [Col(PerUser, "month")], OrderBy: [new SqlOrder(Col(PerUser, "month"))]);
+        return new SqlSelect(items, new SqlSubquery(MonthsByUser(rows, months, scope, filters, activity), PerUser));
     }
+
+    /// <summary>The name of <see cref="UserCounts"/>' count of the <paramref name="window"/>-th window.</summary>
+    public static string WindowColumn(int window) => "w" + window.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The name of <see cref="UserCounts"/>' column of a day.</summary>
+    public static string DayColumn(DateOnly day) => "d" + day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Retention's cohort cells, counted in one statement: for each of <paramref name="periods"/> (index <c>period</c>)
@@ -126,7 +136,7 @@ internal static class ActivityMonths
             for (var j = 0; j < buckets.Count; j++)
             {
                 var counted = onOrAfter ? new Period(buckets[j].Period.From, read.To) : buckets[j].Period;
-                items.Add(new(new SqlAggregate(SqlAggregateKind.Sum, new SqlCase(ActiveWithin(months, counted), new SqlValue(1), new SqlValue(0))), CohortColumn(p, j)));
+                items.Add(new(new SqlAggregate(SqlAggregateKind.Sum, new SqlCase(ActiveWithin(Cohorts, months, counted), new SqlValue(1), new SqlValue(0))), CohortColumn(p, j)));
             }
         }
         return new SqlSelect(items, new SqlSubquery(labelled, Cohorts), GroupBy: keys);
@@ -148,22 +158,26 @@ internal static class ActivityMonths
 
     // Each user with an activity event before the end: the earliest one, and per month the OR of the user's bitmaps. A row
     // whose first event is at or after the end has no day before it, so leaving it out loses no active day before the end.
-    private static SqlSelect PerUserMonths(DateTime end, IReadOnlyList<DateTime> months, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity)
+    private static SqlSelect PerUserMonths(DateTime end, IReadOnlyList<DateTime> months, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity) =>
+        MonthsByUser(new SqlBinary(SqlOperator.Less, Col(Events, "first_at"), new SqlValue(end)), months, scope, filters, activity,
+            new SqlSelectItem(new SqlAggregate(SqlAggregateKind.Min, Col(Events, "first_at")), "first_at"));
+
+    private static SqlSelect MonthsByUser(SqlExpr rows, IReadOnlyList<DateTime> months, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity, params SqlSelectItem[] leading)
     {
-        var items = new List<SqlSelectItem> { new(new SqlAggregate(SqlAggregateKind.Min, Col(Events, "first_at")), "first_at") };
+        var items = new List<SqlSelectItem>(leading);
         items.AddRange(months.Select((month, i) => new SqlSelectItem(
             new SqlAggregate(SqlAggregateKind.BitOr, new SqlCase(new SqlBinary(SqlOperator.Equal, Col(Events, "month"), new SqlValue(month)), Col(Events, "days"), new SqlValue(0L))),
             MonthColumn(i))));
-        var where = new List<SqlExpr> { new SqlBinary(SqlOperator.Less, Col(Events, "first_at"), new SqlValue(end)) };
+        var where = new List<SqlExpr> { rows };
         where.AddRange(Conditions(scope, filters, activity));
         return new SqlSelect(items, s_months, Where: QueryPlanner.And(where), GroupBy: [Col(Events, "user_id")]);
     }
 
     // Whether the user's month columns have an active day in the period.
-    private static SqlExpr ActiveWithin(IReadOnlyList<DateTime> months, Period period)
+    private static SqlExpr ActiveWithin(string table, IReadOnlyList<DateTime> months, Period period)
     {
         var terms = months.Select((month, i) => (Column: MonthColumn(i), Mask: Mask(month, period))).Where(m => m.Mask != 0)
-            .Select(m => (SqlExpr)new SqlBinary(SqlOperator.NotEqual, new SqlBitAnd(Col(Cohorts, m.Column), new SqlValue(m.Mask)), new SqlValue(0L)))
+            .Select(m => (SqlExpr)new SqlBinary(SqlOperator.NotEqual, new SqlBitAnd(Col(table, m.Column), new SqlValue(m.Mask)), new SqlValue(0L)))
             .ToList();
         return terms.Count == 0 ? new SqlBinary(SqlOperator.Equal, new SqlValue(1), new SqlValue(0)) : terms.Skip(1).Aggregate(terms[0], (any, term) => new SqlBinary(SqlOperator.Or, any, term));
     }
@@ -204,9 +218,6 @@ internal static class ActivityMonths
             GroupBy: keys,
             OrderBy: keys.Select(k => new SqlOrder(k)).ToList());
     }
-
-    /// <summary>The name of day <paramref name="day"/>'s column in <see cref="DailyActiveUsers"/>.</summary>
-    public static string DayColumn(int day) => "d" + day.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The bit that stands for day <paramref name="day"/> (1-based) of a month.</summary>
     public static long Bit(int day) => 1L << (day - 1);

@@ -76,7 +76,7 @@ public sealed class PlannerScopeTests
             ["entity totals"] = ActivityPlanner.EntityTotals("user_id", s_october, scope, filters, "export", [], EventReads.Rollups),
             ["cohort activity"] = ActivityPlanner.CohortActivity("user_id", s_october, s_october, scope, filters, ["api_call"], EventReads.Rollups, Grain.Week, DayOfWeek.Monday),
             ["active users, monthly activity"] = ActivityMonths.ActiveUsers(s_october, scope, filters, ["api_call"]),
-            ["daily active users, monthly activity"] = ActivityMonths.DailyActiveUsers(s_october, scope, filters, []),
+            ["active user counts, monthly activity"] = ActivityMonths.UserCounts([s_october, s_october.Previous()], [new DateOnly(2026, 10, 5), new DateOnly(2026, 9, 30)], scope, filters, []),
             ["cohort cells, monthly activity"] = ActivityMonths.CohortCells([s_october, s_october.Previous()], Grain.Week, DayOfWeek.Monday, onOrAfter: true, scope, filters, ["api_call"]),
             ["account event days"] = ActivityPlanner.AccountEventDays(s_october, scope, filters, EventReads.Rollups),
             ["timed events"] = ActivityPlanner.TimedEvents(s_october, scope, filters, "api_call", []),

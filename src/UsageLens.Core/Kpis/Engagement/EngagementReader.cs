@@ -59,6 +59,21 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     /// </summary>
     public async Task<ActiveUserCounts> CountsAsync(Period period, int? window, bool daily, CancellationToken cancellationToken)
     {
+        if (_counts.TryGetValue((period, window, daily), out var known))
+        {
+            return known;
+        }
+        // A KPI compared with the previous period asks for both; where the monthly rollup answers, they are counted
+        // together, and the previous period's counts wait here for the second call.
+        Period[] periods = request.ComparePrevious && period == request.Period ? [period, period.Previous()] : [period];
+        if (periods.SelectMany(p => CountWindows(p, window)).All(w => ActivityMonths.Answers(context.Reads, w, request.Filters)))
+        {
+            foreach (var (counted, counts) in await CountsByMonthAsync(periods, window, daily, cancellationToken).ConfigureAwait(false))
+            {
+                _counts[(counted, window, daily)] = counts;
+            }
+            return _counts[(period, window, daily)];
+        }
         var days = ActivityIndex.Days(period);
         var wholeDays = ActiveUserCounts.WholeDays(period);
         var perDay = daily ? await DailyUsersAsync(wholeDays, cancellationToken).ConfigureAwait(false) : null;
@@ -69,41 +84,53 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
             var trailingWindow = ActiveUserCounts.TrailingWindow(period, n);
             trailing = trailingWindow == wholeDays ? inPeriod : await DistinctUsersAsync(trailingWindow, cancellationToken).ConfigureAwait(false);
         }
-        return perDay is null
+        return Counted(days, perDay, inPeriod, trailing);
+    }
+
+    private readonly Dictionary<(Period Period, int? Window, bool Daily), ActiveUserCounts> _counts = [];
+
+    // The windows a period's counts read: its whole days, and the trailing window when one is asked for (the same days,
+    // often, and then counted once).
+    private static IEnumerable<Period> CountWindows(Period period, int? window)
+    {
+        yield return ActiveUserCounts.WholeDays(period);
+        if (window is { } n)
+        {
+            yield return ActiveUserCounts.TrailingWindow(period, n);
+        }
+    }
+
+    private static ActiveUserCounts Counted(IReadOnlyList<DateOnly> days, IReadOnlyDictionary<DateOnly, int>? perDay, int inPeriod, int? trailing) =>
+        perDay is null
             ? new ActiveUserCounts(null, inPeriod, trailing, days.Count)
             : new ActiveUserCounts(perDay.Values.Sum() / (double)days.Count, inPeriod, trailing, days.Count) { Daily = perDay };
+
+    // Every period's counts from one statement over the monthly bitmaps (ActivityMonths.UserCounts).
+    private async Task<Dictionary<Period, ActiveUserCounts>> CountsByMonthAsync(IReadOnlyList<Period> periods, int? window, bool daily, CancellationToken cancellationToken)
+    {
+        var windows = periods.SelectMany(p => CountWindows(p, window)).Distinct().ToList();
+        var days = daily ? periods.SelectMany(p => ActivityIndex.Days(ActiveUserCounts.WholeDays(p))).Distinct().ToList() : [];
+        var rows = await context.QueryAsync(ActivityMonths.UserCounts(windows, days, request.Scope, request.Filters, Activity), cancellationToken).ConfigureAwait(false);
+        // A sum over no users is null.
+        long Read(string column) => rows.Count == 0 || rows[0].IsNull(column) ? 0 : rows[0].GetInt64(column);
+        int Users(Period counted) => (int)Read(ActivityMonths.WindowColumn(windows.IndexOf(counted)));
+        var counts = new Dictionary<Period, ActiveUserCounts>();
+        foreach (var period in periods)
+        {
+            var periodDays = ActivityIndex.Days(ActiveUserCounts.WholeDays(period));
+            var perDay = daily
+                ? periodDays.Select(d => (Day: d, Users: (int)(Read(ActivityMonths.DayColumn(d)) / ActivityMonths.Bit(d.Day)))).Where(d => d.Users > 0).ToDictionary(d => d.Day, d => d.Users)
+                : null;
+            int? trailing = window is { } n ? Users(ActiveUserCounts.TrailingWindow(period, n)) : null;
+            counts[period] = Counted(ActivityIndex.Days(period), perDay, Users(ActiveUserCounts.WholeDays(period)), trailing);
+        }
+        return counts;
     }
 
     private async Task<IReadOnlyDictionary<DateOnly, int>> DailyUsersAsync(Period period, CancellationToken cancellationToken)
     {
-        if (ActivityMonths.Answers(context.Reads, period, request.Filters))
-        {
-            return await DailyUsersByMonthAsync(period, cancellationToken).ConfigureAwait(false);
-        }
         var rows = await context.QueryAsync(ActivityPlanner.DailyActiveUsers(period, request.Scope, request.Filters, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
         return rows.ToDictionary(r => r.GetDate("day"), r => (int)r.GetDouble("users"));
-    }
-
-    // Each day's users from the monthly bitmaps: a day's column is its users times the day's bit.
-    private async Task<IReadOnlyDictionary<DateOnly, int>> DailyUsersByMonthAsync(Period period, CancellationToken cancellationToken)
-    {
-        var rows = await context.QueryAsync(ActivityMonths.DailyActiveUsers(period, request.Scope, request.Filters, Activity), cancellationToken).ConfigureAwait(false);
-        var (from, to) = (DateOnly.FromDateTime(period.From), DateOnly.FromDateTime(period.To));
-        var users = new Dictionary<DateOnly, int>();
-        foreach (var row in rows)
-        {
-            var month = row.GetDate("month");
-            for (var day = 1; day <= ActivityMonths.DaysInBitmap; day++)
-            {
-                var date = month.AddDays(day - 1);
-                var count = (int)(row.GetInt64(ActivityMonths.DayColumn(day)) / ActivityMonths.Bit(day));
-                if (date.Month == month.Month && date >= from && date < to && count > 0)
-                {
-                    users[date] = count;
-                }
-            }
-        }
-        return users;
     }
 
     private async Task<int> DistinctUsersAsync(Period period, CancellationToken cancellationToken)
