@@ -222,22 +222,6 @@ internal static class ActivityMonths
     /// <summary>The bit that stands for day <paramref name="day"/> (1-based) of a month.</summary>
     public static long Bit(int day) => 1L << (day - 1);
 
-    /// <summary>
-    /// The grain buckets that <paramref name="month"/> (its first day) shares with the period, each labelled by its
-    /// calendar start, with the bits of its days that are in both: a user of the month is active in a bucket when
-    /// their bitmap has one of its bits.
-    /// </summary>
-    public static IReadOnlyList<(DateOnly Bucket, long Mask)> BucketMasks(DateOnly month, Period period, Grain grain, DayOfWeek weekStart)
-    {
-        ArgumentNullException.ThrowIfNull(period);
-        var start = month.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var from = start > period.From ? start : period.From;
-        var to = start.AddMonths(1) < period.To ? start.AddMonths(1) : period.To;
-        return from >= to
-            ? []
-            : Calendar.Buckets(new Period(from, to), grain, weekStart).Select(b => (DateOnly.FromDateTime(b.Label), Mask(start, b.Period))).ToList();
-    }
-
     // Rows of the period's months with an active day in the period. Whole months in it need no bit test; the first and
     // last month, when cut by the period, keep the rows with a bit among the period's days. The range is there for
     // pruning: an OR of equalities would not narrow the scan.
