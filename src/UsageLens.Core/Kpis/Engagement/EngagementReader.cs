@@ -207,7 +207,11 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     {
         if (entity == "user_id" && eventName is null)
         {
-            return new EntityTotals(await DistinctUsersAsync(period, cancellationToken).ConfigureAwait(false), null);
+            // Over whole days, the active-user counts answer it, with the comparison period's in the same statement.
+            var users = ActiveUserCounts.WholeDays(period) == period
+                ? (await CountsAsync(period, null, daily: false, cancellationToken).ConfigureAwait(false)).InPeriod
+                : await DistinctUsersAsync(period, cancellationToken).ConfigureAwait(false);
+            return new EntityTotals(users, null);
         }
         var rows = await context.QueryAsync(ActivityPlanner.EntityTotals(entity, period, request.Scope, request.Filters, eventName, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? new EntityTotals(0, 0) : new EntityTotals((long)rows[0].GetDouble("entities"), rows[0].IsNull("events") ? 0 : (long)rows[0].GetDouble("events"));
@@ -220,9 +224,25 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     /// </summary>
     public async Task<Dictionary<string, DateTime>> NewcomersAsync(string entity, Period firsts, string? eventName, CancellationToken cancellationToken)
     {
-        var rows = await context.QueryAsync(ActivityPlanner.Newcomers(entity, firsts, request.Scope, request.Filters, eventName, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
-        return rows.ToDictionary(r => r.GetString("entity"), r => r.GetInstant("first_at"), StringComparer.Ordinal);
+        if (_newcomers.TryGetValue((entity, firsts, eventName), out var known))
+        {
+            return known;
+        }
+        // A KPI compared with the previous period asks for both: one scan finds those who started in either, and the
+        // previous period's wait here for the second call.
+        Period[] periods = request.ComparePrevious && firsts == request.Period ? [firsts, firsts.Previous()] : [firsts];
+        var either = new Period(periods.Min(p => p.From), periods.Max(p => p.To));
+        var rows = await context.QueryAsync(ActivityPlanner.Newcomers(entity, either, request.Scope, request.Filters, eventName, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
+        var newcomers = rows.Select(r => (Entity: r.GetString("entity"), FirstAt: r.GetInstant("first_at"))).ToList();
+        foreach (var period in periods)
+        {
+            _newcomers[(entity, period, eventName)] = newcomers.Where(n => n.FirstAt >= period.From && n.FirstAt < period.To)
+                .ToDictionary(n => n.Entity, n => n.FirstAt, StringComparer.Ordinal);
+        }
+        return _newcomers[(entity, firsts, eventName)];
     }
+
+    private readonly Dictionary<(string Entity, Period Firsts, string? EventName), Dictionary<string, DateTime>> _newcomers = [];
 
     /// <summary>
     /// The first event of any activity, over all history, of the entities <see cref="NewcomersAsync"/> gives for
