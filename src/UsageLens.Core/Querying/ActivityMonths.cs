@@ -112,17 +112,17 @@ internal static class ActivityMonths
     public static SqlSelect CohortCells(IReadOnlyList<Period> periods, Grain grain, DayOfWeek weekStart, bool onOrAfter, AccountScope scope, IReadOnlyList<Filter> filters, IReadOnlyList<string> activity)
     {
         ArgumentNullException.ThrowIfNull(periods);
-        var months = MonthsOf(new Period(periods.Min(p => CohortRead(p, grain, weekStart).From), periods.Max(p => p.To)));
+        var months = CohortMonths(periods, grain, weekStart);
         var perUser = PerUserMonths(periods.Max(p => p.To), months, scope, filters, activity);
         var firstAt = Col(PerUser, "first_at");
         SqlExpr index = new SqlValue(-1);
         for (var p = periods.Count - 1; p >= 0; p--)
         {
-            index = new SqlCase(Within(firstAt, periods[p]), new SqlValue(p), index);
+            index = new SqlCase(QueryPlanner.Within(firstAt, periods[p]), new SqlValue(p), index);
         }
         // The period and cohort are labelled in a subquery and grouped by name: grouped by expression, their bound
         // values would make them differ from the selected ones.
-        var started = periods.Skip(1).Aggregate(Within(firstAt, periods[0]), (any, period) => new SqlBinary(SqlOperator.Or, any, Within(firstAt, period)));
+        var started = QueryPlanner.Or([.. periods.Select(p => QueryPlanner.Within(firstAt, p))]);
         var labelled = new SqlSelect(
             [new(index, "period"), new(new SqlTimeBucket(grain, firstAt, weekStart), "cohort"), .. months.Select((_, i) => new SqlSelectItem(Col(PerUser, MonthColumn(i)), MonthColumn(i)))],
             new SqlSubquery(perUser, PerUser),
@@ -150,8 +150,10 @@ internal static class ActivityMonths
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a{period}_{bucket}");
 
     /// <summary>The months <see cref="CohortCells"/> reads for the periods.</summary>
-    public static int CohortMonthCount(IReadOnlyList<Period> periods, Grain grain, DayOfWeek weekStart) =>
-        MonthsOf(new Period(periods.Min(p => CohortRead(p, grain, weekStart).From), periods.Max(p => p.To))).Count;
+    public static int CohortMonthCount(IReadOnlyList<Period> periods, Grain grain, DayOfWeek weekStart) => CohortMonths(periods, grain, weekStart).Count;
+
+    private static List<DateTime> CohortMonths(IReadOnlyList<Period> periods, Grain grain, DayOfWeek weekStart) =>
+        MonthsOf(new Period(periods.Min(p => CohortRead(p, grain, weekStart).From), periods.Max(p => p.To)));
 
     // Activity counts from the start of the period's first cohort's grain period; later cohorts' intervals lie inside.
     private static Period CohortRead(Period period, Grain grain, DayOfWeek weekStart) => new(Calendar.StartOf(grain, period.From, weekStart), period.To);
@@ -179,23 +181,12 @@ internal static class ActivityMonths
         var terms = months.Select((month, i) => (Column: MonthColumn(i), Mask: Mask(month, period))).Where(m => m.Mask != 0)
             .Select(m => (SqlExpr)new SqlBinary(SqlOperator.NotEqual, new SqlBitAnd(Col(table, m.Column), new SqlValue(m.Mask)), new SqlValue(0L)))
             .ToList();
-        return terms.Count == 0 ? new SqlBinary(SqlOperator.Equal, new SqlValue(1), new SqlValue(0)) : terms.Skip(1).Aggregate(terms[0], (any, term) => new SqlBinary(SqlOperator.Or, any, term));
+        return terms.Count == 0 ? new SqlBinary(SqlOperator.Equal, new SqlValue(1), new SqlValue(0)) : QueryPlanner.Or(terms);
     }
-
-    private static SqlExpr Within(SqlExpr instant, Period period) =>
-        QueryPlanner.And([new SqlBinary(SqlOperator.GreaterOrEqual, instant, new SqlValue(period.From)), new SqlBinary(SqlOperator.Less, instant, new SqlValue(period.To))]);
 
     private static string MonthColumn(int index) => "m" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static List<DateTime> MonthsOf(Period period)
-    {
-        var months = new List<DateTime>();
-        for (var month = MonthOf(period.From); month < period.To; month = month.AddMonths(1))
-        {
-            months.Add(month);
-        }
-        return months;
-    }
+    private static List<DateTime> MonthsOf(Period period) => [.. Calendar.Buckets(period, Grain.Month).Select(b => b.Label)];
 
     /// <summary>
     /// Each user's first event through each account before <paramref name="before"/> (a row's first event is before it
@@ -262,7 +253,7 @@ internal static class ActivityMonths
                     new SqlBinary(SqlOperator.NotEqual, new SqlBitAnd(Col(Events, "days"), new SqlValue(mask)), new SqlValue(0L))]));
             }
         }
-        return terms.Count == 1 ? terms[0] : terms.Skip(1).Aggregate(terms[0], (left, right) => new SqlBinary(SqlOperator.Or, left, right));
+        return QueryPlanner.Or(terms);
     }
 
     // The bits of the month's days that fall in the period.

@@ -144,7 +144,7 @@ internal static class ActivityPlanner
         return new SqlSelect(
             [new(Col(Earliest, "entity"), "entity"), new(firstAt, "first_at")],
             new SqlSubquery(earliest, Earliest),
-            Where: And([new SqlBinary(SqlOperator.GreaterOrEqual, firstAt, new SqlValue(firsts.From)), new SqlBinary(SqlOperator.Less, firstAt, new SqlValue(firsts.To))]));
+            Where: QueryPlanner.Within(firstAt, firsts));
     }
 
     /// <summary>The <see cref="Newcomers"/>' entities alone, for an <c>IN</c> list.</summary>

@@ -253,4 +253,11 @@ public static class QueryPlanner
 
     internal static SqlExpr And(IReadOnlyList<SqlExpr> terms) =>
         terms.Count == 1 ? terms[0] : terms.Skip(1).Aggregate(terms[0], (acc, t) => new SqlBinary(SqlOperator.And, acc, t));
+
+    internal static SqlExpr Or(IReadOnlyList<SqlExpr> terms) =>
+        terms.Count == 1 ? terms[0] : terms.Skip(1).Aggregate(terms[0], (acc, t) => new SqlBinary(SqlOperator.Or, acc, t));
+
+    /// <summary><c>instant</c> in <c>[period.From, period.To)</c>.</summary>
+    internal static SqlExpr Within(SqlExpr instant, Period period) =>
+        And([new SqlBinary(SqlOperator.GreaterOrEqual, instant, new SqlValue(period.From)), new SqlBinary(SqlOperator.Less, instant, new SqlValue(period.To))]);
 }

@@ -17,9 +17,12 @@ internal static class PeerPercentile
     }
 
     /// <summary>The median of <paramref name="values"/> (the mean of the middle two for an even count); null when empty.</summary>
-    public static double? Median(IEnumerable<double> values)
+    public static double? Median(IEnumerable<double> values) => MedianOfSorted([.. values.Order()]);
+
+    /// <summary>As <see cref="Median"/>, of values already sorted.</summary>
+    public static double? MedianOfSorted(IReadOnlyList<double> sorted)
     {
-        var sorted = values.Order().ToList();
+        ArgumentNullException.ThrowIfNull(sorted);
         if (sorted.Count == 0)
         {
             return null;

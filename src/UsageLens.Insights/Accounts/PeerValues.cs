@@ -14,9 +14,7 @@ internal sealed class PeerValues
     public int Count => _sorted.Length;
 
     /// <summary>The median of all the values; null when there are none.</summary>
-    public double? Median => _sorted.Length == 0
-        ? null
-        : _sorted.Length % 2 == 1 ? _sorted[_sorted.Length / 2] : (_sorted[(_sorted.Length / 2) - 1] + _sorted[_sorted.Length / 2]) / 2;
+    public double? Median => PeerPercentile.MedianOfSorted(_sorted);
 
     /// <summary>
     /// <see cref="PeerPercentile.Of"/> of <paramref name="own"/>, one of the values, among the others: the share strictly

@@ -63,9 +63,9 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
         {
             return known;
         }
-        // A KPI compared with the previous period asks for both; where the monthly rollup answers, they are counted
-        // together, and the previous period's counts wait here for the second call.
-        Period[] periods = request.ComparePrevious && period == request.Period ? [period, period.Previous()] : [period];
+        // Where the monthly rollup answers, a KPI's period and its comparison are counted together, and the previous
+        // period's counts wait here for the second call.
+        var periods = WithComparison(period);
         if (periods.SelectMany(p => CountWindows(p, window)).All(w => ActivityMonths.Answers(context.Reads, w, request.Filters)))
         {
             foreach (var (counted, counts) in await CountsByMonthAsync(periods, window, daily, cancellationToken).ConfigureAwait(false))
@@ -89,6 +89,13 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
 
     private readonly Dictionary<(Period Period, int? Window, bool Daily), ActiveUserCounts> _counts = [];
 
+    /// <summary>
+    /// The request's period and, when the KPI is compared with it, the previous period: what a KPI will ask for about
+    /// <paramref name="period"/>, so that a read can serve both at once. Any other period alone.
+    /// </summary>
+    public IReadOnlyList<Period> WithComparison(Period period) =>
+        request.ComparePrevious && period == request.Period ? [period, period.Previous()] : [period];
+
     // The windows a period's counts read: its whole days, and the trailing window when one is asked for (the same days,
     // often, and then counted once).
     private static IEnumerable<Period> CountWindows(Period period, int? window)
@@ -109,7 +116,7 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
     private async Task<Dictionary<Period, ActiveUserCounts>> CountsByMonthAsync(IReadOnlyList<Period> periods, int? window, bool daily, CancellationToken cancellationToken)
     {
         var windows = periods.SelectMany(p => CountWindows(p, window)).Distinct().ToList();
-        var days = daily ? periods.SelectMany(p => ActivityIndex.Days(ActiveUserCounts.WholeDays(p))).Distinct().ToList() : [];
+        var days = daily ? periods.SelectMany(ActivityIndex.Days).Distinct().ToList() : [];
         var rows = await context.QueryAsync(ActivityMonths.UserCounts(windows, days, request.Scope, request.Filters, Activity), cancellationToken).ConfigureAwait(false);
         // A sum over no users is null.
         long Read(string column) => rows.Count == 0 || rows[0].IsNull(column) ? 0 : rows[0].GetInt64(column);
@@ -117,12 +124,12 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
         var counts = new Dictionary<Period, ActiveUserCounts>();
         foreach (var period in periods)
         {
-            var periodDays = ActivityIndex.Days(ActiveUserCounts.WholeDays(period));
+            var periodDays = ActivityIndex.Days(period);
             var perDay = daily
                 ? periodDays.Select(d => (Day: d, Users: (int)(Read(ActivityMonths.DayColumn(d)) / ActivityMonths.Bit(d.Day)))).Where(d => d.Users > 0).ToDictionary(d => d.Day, d => d.Users)
                 : null;
             int? trailing = window is { } n ? Users(ActiveUserCounts.TrailingWindow(period, n)) : null;
-            counts[period] = Counted(ActivityIndex.Days(period), perDay, Users(ActiveUserCounts.WholeDays(period)), trailing);
+            counts[period] = Counted(periodDays, perDay, Users(ActiveUserCounts.WholeDays(period)), trailing);
         }
         return counts;
     }
@@ -228,9 +235,9 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
         {
             return known;
         }
-        // A KPI compared with the previous period asks for both: one scan finds those who started in either, and the
-        // previous period's wait here for the second call.
-        Period[] periods = request.ComparePrevious && firsts == request.Period ? [firsts, firsts.Previous()] : [firsts];
+        // One scan finds those who started in the period or its comparison, and the previous period's wait here for the
+        // second call.
+        var periods = WithComparison(firsts);
         var either = new Period(periods.Min(p => p.From), periods.Max(p => p.To));
         var rows = await context.QueryAsync(ActivityPlanner.Newcomers(entity, either, request.Scope, request.Filters, eventName, Activity, context.Reads), cancellationToken).ConfigureAwait(false);
         var newcomers = rows.Select(r => (Entity: r.GetString("entity"), FirstAt: r.GetInstant("first_at"))).ToList();
@@ -315,7 +322,7 @@ internal sealed class EngagementReader(KpiRequest request, KpiContext context)
             var index = (int)row.GetInt64("period");
             var start = row.GetInstant("cohort");
             var periodBuckets = buckets[periods[index]];
-            var first = periodBuckets.Select(b => b.Label).ToList().IndexOf(start);
+            var first = periodBuckets.TakeWhile(b => b.Label != start).Count();
             var active = Enumerable.Range(first, periodBuckets.Count - first).Select(j => (int)row.GetInt64(ActivityMonths.CohortColumn(index, j))).ToArray();
             cohorts[periods[index]].Add(new CohortCount(start, (int)row.GetInt64("members"), active));
         }

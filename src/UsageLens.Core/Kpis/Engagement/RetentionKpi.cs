@@ -35,8 +35,7 @@ internal sealed class RetentionKpi : IKpi
         var reader = new EngagementReader(request, context);
         var groups = await reader.GroupsAsync(Definition.Name, cancellationToken).ConfigureAwait(false);
         // Both periods' cohorts are read at once: on the monthly rollup that is one scan for the two.
-        Period[] periods = request.ComparePrevious ? [request.Period, request.Period.Previous()] : [request.Period];
-        var cohorts = await reader.CohortsAsync(entity, periods, grain, onOrAfter, cancellationToken).ConfigureAwait(false);
+        var cohorts = await reader.CohortsAsync(entity, reader.WithComparison(request.Period), grain, onOrAfter, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<RetentionCell> CellsOf(Period period) => Retention.Cells(cohorts[period], period, grain);
 
         var cells = CellsOf(request.Period);
