@@ -46,11 +46,21 @@ internal sealed class CrashRun(CrashOptions options, TextWriter log)
         }
         await stop.CancelAsync();
         await load;
+        await RecoverAsync(cli, workspace, port);
         var elapsed = clock.Elapsed;
         await log.WriteLineAsync($"{kills} kills in {elapsed.TotalSeconds:0} s; {senders.Requests} requests, {senders.Acknowledgements} acknowledged");
         var stored = await census.MessageCountsAsync();
         var verdict = CrashVerdict.Judge(ledger.Batches, stored, await RollupComparison.DisagreementsAsync(census));
         return (verdict, kills, elapsed);
+    }
+
+    // The store is judged as a restarted server finds it: what the last kill left in the ingest log (acknowledged,
+    // not merged yet) is merged before the server says it is serving.
+    private static async Task RecoverAsync(UsageLensBinary cli, IReadOnlyList<string> workspace, int port)
+    {
+        using var serve = ServeProcess.Launch(cli, workspace, port);
+        await serve.ServingAsync(TimeSpan.FromSeconds(120));
+        serve.Kill();
     }
 
     // One kill in five lands while the server starts (opening the workspace, replaying its log); the

@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace UsageLens.Scale;
 
-/// <summary>What a load run measured: acknowledged events per second and the acknowledgement time percentiles (ms).</summary>
-internal sealed record IngestFigures(double EventsPerSecond, double P50, double P99, long Events, long Failures)
+/// <summary>
+/// What a load run measured: acknowledged events per second, the acknowledgement time percentiles (ms), and the
+/// events per second counting the time until a read saw all of them (with an ingest log, merging may lag acknowledging).
+/// </summary>
+internal sealed record IngestFigures(double EventsPerSecond, double P50, double P99, long Events, long Failures, double StoredPerSecond, double DrainMs)
 {
     public string ToJson() => JsonSerializer.Serialize(this);
 

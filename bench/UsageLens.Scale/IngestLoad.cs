@@ -11,9 +11,10 @@ namespace UsageLens.Scale;
 /// The load generator, run as its own process (<c>UsageLens.Scale load ...</c>) so its CPU is not the server's:
 /// <paramref name="senders"/> Segment clients post <c>/v1/batch</c> with <paramref name="batch"/> new events each,
 /// as fast as answered or, with a <paramref name="rate"/> in events/s, paced to it. A batch counts when answered 2xx;
-/// its acknowledgement time is from the send to the answer.
+/// its acknowledgement time is from the send to the answer. Then one read with <paramref name="readKey"/> (which waits
+/// until everything acknowledged is merged) times how long the workspace took to hold every acknowledged event.
 /// </summary>
-internal sealed class IngestLoad(Uri address, string writeKey, int senders, int batch, double rate, TimeSpan duration, long accounts, string runId)
+internal sealed class IngestLoad(Uri address, string writeKey, string readKey, int senders, int batch, double rate, TimeSpan duration, long accounts, string runId)
 {
     public async Task<IngestFigures> RunAsync()
     {
@@ -66,7 +67,17 @@ internal sealed class IngestLoad(Uri address, string writeKey, int senders, int 
         }));
         await Task.WhenAll(loops);
         var seconds = watch.Elapsed.TotalSeconds;
-        return new IngestFigures(events / seconds, log.Percentile(50), log.Percentile(99), events, failures);
+        await ReadAsync(client);
+        var stored = watch.Elapsed.TotalSeconds;
+        return new IngestFigures(events / seconds, log.Percentile(50), log.Percentile(99), events, failures, events / stored, (stored - seconds) * 1000);
+    }
+
+    private async Task ReadAsync(HttpClient client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/v1/reports", UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", readKey);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
     }
 
     private string Body(int sender, int n)

@@ -5,7 +5,7 @@ using UsageLens.Scale;
 // UsageLens.Scale run [--events 10000000,100000000] [--dir DIR] [--cli PATH] [--runs 20] [--postgres on|off] [--pg-runs 5]
 //                     [--senders 8] [--batch 500] [--ingest-seconds 20]
 // UsageLens.Scale kpis --db WORKSPACE.duckdb [--raw RAW.duckdb] [--runs 10] [--cli PATH]   (an imported workspace: API timings, memory, raw SQL beside them)
-// UsageLens.Scale load --url URL --key KEY [--senders 8] [--batch 500] [--rate EVENTS_PER_S] [--seconds 20] --accounts N --run ID
+// UsageLens.Scale load --url URL --key KEY --read-key KEY [--senders 8] [--batch 500] [--rate EVENTS_PER_S] [--seconds 20] --accounts N --run ID
 var options = Arguments.Parse(args);
 switch (args.Length > 0 ? args[0] : "")
 {
@@ -42,12 +42,12 @@ switch (args.Length > 0 ? args[0] : "")
     case "load":
     {
         var figures = await new IngestLoad(new Uri(options.Text("url") ?? throw new ArgumentException("--url is required")), options.Text("key") ?? throw new ArgumentException("--key is required"),
-            options.Int("senders", 8), options.Int("batch", 500), options.Double("rate", 0), TimeSpan.FromSeconds(options.Int("seconds", 20)),
+            options.Text("read-key") ?? throw new ArgumentException("--read-key is required"), options.Int("senders", 8), options.Int("batch", 500), options.Double("rate", 0), TimeSpan.FromSeconds(options.Int("seconds", 20)),
             long.Parse(options.Text("accounts") ?? "500", CultureInfo.InvariantCulture), options.Text("run") ?? Guid.NewGuid().ToString("N")).RunAsync();
         Console.WriteLine(figures.ToJson());
         return 0;
     }
     default:
-        Console.Error.WriteLine("usage: UsageLens.Scale run [--events N[,N]] [--dir DIR] [--cli PATH] [--runs R] [--postgres on|off] | load --url URL --key KEY ...");
+        Console.Error.WriteLine("usage: UsageLens.Scale run [--events N[,N]] [--dir DIR] [--cli PATH] [--runs R] [--postgres on|off] | load --url URL --key KEY --read-key KEY ...");
         return 2;
 }

@@ -33,8 +33,8 @@ internal sealed class ScaleRun(UsageLensBinary cli, string directory, long event
         {
             kpis = await TimeKpisAsync(address, analyst, raw, postgres);
             rss = serve.ResidentBytes();
-            full = await LoadAsync(address, writer, workload.Accounts, rate: 0, "full");
-            paced = await LoadAsync(address, writer, workload.Accounts, rate: full.EventsPerSecond * 0.7, "paced");
+            full = await LoadAsync(address, writer, analyst, workload.Accounts, rate: 0, "full");
+            paced = await LoadAsync(address, writer, analyst, workload.Accounts, rate: full.StoredPerSecond * 0.7, "paced");
             peak = ProcessMemory.PeakResidentBytes(serve.Id);
         }
         var empty = await IngestIntoEmptyAsync(workload);
@@ -123,16 +123,17 @@ internal sealed class ScaleRun(UsageLensBinary cli, string directory, long event
         EmptyFolderOf(workspace);
         await cli.RunAsync("import", "accounts", workload.AccountsFile, "--db", workspace);
         var writer = (await cli.RunAsync("keys", "create", "--role", "writer", "--db", workspace)).Trim();
+        var analyst = (await cli.RunAsync("keys", "create", "--role", "analyst", "--db", workspace)).Trim();
         var port = ServeProcess.FreePort();
         using var serve = await ServeProcess.StartAsync(cli, ["--db", workspace], port, TimeSpan.FromMinutes(5));
-        return await LoadAsync(new Uri($"http://127.0.0.1:{port}"), writer, workload.Accounts, rate: 0, "empty");
+        return await LoadAsync(new Uri($"http://127.0.0.1:{port}"), writer, analyst, workload.Accounts, rate: 0, "empty");
     }
 
     // The load generator is this tool again, in its own process, so its CPU shows as its own.
-    private async Task<IngestFigures> LoadAsync(Uri address, string key, long accounts, double rate, string label)
+    private async Task<IngestFigures> LoadAsync(Uri address, string key, string readKey, long accounts, double rate, string label)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { typeof(ScaleRun).Assembly.Location, "load", "--url", address.ToString(), "--key", key, "--senders", options.Senders.ToString(CultureInfo.InvariantCulture),
+        foreach (var argument in new[] { typeof(ScaleRun).Assembly.Location, "load", "--url", address.ToString(), "--key", key, "--read-key", readKey, "--senders", options.Senders.ToString(CultureInfo.InvariantCulture),
             "--batch", options.Batch.ToString(CultureInfo.InvariantCulture), "--rate", rate.ToString("0", CultureInfo.InvariantCulture), "--seconds", options.IngestSeconds.ToString(CultureInfo.InvariantCulture),
             "--accounts", accounts.ToString(CultureInfo.InvariantCulture), "--run", $"{label}-{events}-{Environment.TickCount64}" })
         {
@@ -147,7 +148,7 @@ internal sealed class ScaleRun(UsageLensBinary cli, string directory, long event
             throw new InvalidOperationException($"the load generator exited {process.ExitCode}: {error}");
         }
         var figures = IngestFigures.FromJson(output.Trim().Split('\n')[^1]);
-        progress.WriteLine($"ingest ({label}): {figures.EventsPerSecond:0} events/s, ack p50 {figures.P50:0} ms, p99 {figures.P99:0} ms, {figures.Failures} refused");
+        progress.WriteLine($"ingest ({label}): {figures.EventsPerSecond:0} events/s acknowledged, {figures.StoredPerSecond:0} events/s stored (merged {figures.DrainMs:0} ms after the last ack), ack p50 {figures.P50:0} ms, p99 {figures.P99:0} ms, {figures.Failures} refused");
         return figures;
     }
 

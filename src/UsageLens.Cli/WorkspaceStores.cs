@@ -16,8 +16,37 @@ internal static class WorkspaceStores
         {
             throw new UsageLensException($"no workspace at '{address}': run 'usagelens demo' or 'usagelens import' first, or pass --db or --store");
         }
-        return await engine.OpenAsync(address, clock, cancellationToken).ConfigureAwait(false);
+        var workspace = await engine.OpenAsync(address, clock, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // A server that crashed may have acknowledged events it had not merged yet: they come first.
+            if (DefaultIngestLog(parse) is { } log)
+            {
+                await Server.UsageLensServer.MergeIngestLogAsync(log, workspace.Ingestion).ConfigureAwait(false);
+            }
+            return workspace;
+        }
+        catch
+        {
+            workspace.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>Where <c>usagelens serve</c> keeps the ingest log of a DuckDB workspace file by default: <c>FILE.ingest-log</c>.</summary>
+    public static string? DefaultIngestLog(ParseResult parse)
+    {
+        var address = Address(parse);
+        if (Engine(parse) is not Storage.DuckDb.DuckDbEngine)
+        {
+            return null;
+        }
+        var file = address.StartsWith(Storage.DuckDb.DuckDbEngine.Scheme, StringComparison.Ordinal) ? address[Storage.DuckDb.DuckDbEngine.Scheme.Length..] : address;
+        return file == ":memory:" ? null : IngestLogBeside(file);
+    }
+
+    /// <summary>The ingest log kept beside the DuckDB workspace <paramref name="file"/>.</summary>
+    public static string IngestLogBeside(string file) => Path.GetFullPath(file) + ".ingest-log";
 
     /// <summary>The engine of the workspace the options name, for commands that copy into it.</summary>
     public static IWorkspaceEngine Engine(ParseResult parse) =>

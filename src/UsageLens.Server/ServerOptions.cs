@@ -26,6 +26,18 @@ public sealed record ServerOptions
     /// <summary>Records (events, accounts, users) after which a commit group is closed.</summary>
     public int GroupCommitMaxRecords { get; init; } = 20_000;
 
+    /// <summary>
+    /// Where the ingest log is kept. When set, a group is acknowledged once it is fsynced to this log, and merged
+    /// into the workspace in the background; when null, once it is committed to the workspace.
+    /// </summary>
+    public string? IngestLogDirectory { get; init; }
+
+    /// <summary>Records (events, accounts, users) merged from the ingest log into the workspace in one transaction at most.</summary>
+    public int IngestLogMergeRecords { get; init; } = 100_000;
+
+    /// <summary>Records acknowledged and not merged yet after which acknowledgements wait for a merge.</summary>
+    public int IngestLogMaxUnmergedRecords { get; init; } = 400_000;
+
     /// <summary>How often the rollups are folded back to one row per key (DuckDB); zero turns it off.</summary>
     public TimeSpan RollupCompactionInterval { get; init; } = TimeSpan.FromMinutes(1);
 
@@ -77,6 +89,8 @@ public sealed record ServerOptions
         Require(GroupCommitMaxDelay >= TimeSpan.Zero, "GroupCommitMaxDelay must not be negative");
         Require(GroupCommitMaxRecords > 0, "GroupCommitMaxRecords must be positive");
         Require(PendingRequestLimit > 0, "PendingRequestLimit must be positive");
+        Require(IngestLogMergeRecords > 0, "IngestLogMergeRecords must be positive");
+        Require(IngestLogMaxUnmergedRecords >= IngestLogMergeRecords, "IngestLogMaxUnmergedRecords must be at least IngestLogMergeRecords");
         Require(MetricsUrl is null || (Uri.TryCreate(MetricsUrl, UriKind.Absolute, out var metrics) && metrics.Scheme == Uri.UriSchemeHttp && metrics.Port > 0 && MetricsUrl.Contains($":{metrics.Port}", StringComparison.Ordinal)),
             "MetricsUrl must be an http:// address with an explicit port, such as http://127.0.0.1:9464");
         Require(SignInAttemptsPerMinute > 0, "SignInAttemptsPerMinute must be positive");

@@ -19,6 +19,27 @@ namespace UsageLens.Server;
 public static class UsageLensServer
 {
     /// <summary>
+    /// Merges into <paramref name="ingestion"/> what an ingest log left by a server that stopped without merging it
+    /// (a crash), so that a command run before the server starts again sees every acknowledged event; returns the
+    /// records merged. A directory that does not exist holds nothing.
+    /// </summary>
+    /// <exception cref="Core.UsageLensException">A server is using the log, or it holds a record this version cannot read.</exception>
+    public static async Task<int> MergeIngestLogAsync(string directory, IIngestionStore ingestion, int mergeRecords = 100_000)
+    {
+        ArgumentNullException.ThrowIfNull(ingestion);
+        if (!Directory.Exists(directory))
+        {
+            return 0;
+        }
+        var (log, records) = GroupCommit.IngestLog.Open(directory);
+        using (log)
+        {
+            await GroupCommit.IngestLogMerger.ReplayAsync(log, records, batch => ingestion.WriteAsync(batch, CancellationToken.None), mergeRecords).ConfigureAwait(false);
+            return records.Sum(r => r.Batch.Count);
+        }
+    }
+
+    /// <summary>
     /// Builds (does not start) the server over an open workspace. The caller owns <paramref name="workspace"/>
     /// and disposes it after the application has stopped; stopping commits and answers queued requests first.
     /// </summary>
@@ -53,6 +74,7 @@ public static class UsageLensServer
         app.UseMiddleware<Authentication.CsrfHeaderRule>();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<GroupCommit.ReadsAfterAcknowledgedWrites>();
 
         app.MapOpenApi();
         app.MapIngestionEndpoints();

@@ -25,10 +25,28 @@ internal static class RestoreCommand
             var target = Path.GetFullPath(db.StartsWith(DuckDbEngine.Scheme, StringComparison.OrdinalIgnoreCase) ? db[DuckDbEngine.Scheme.Length..] : db);
             var replaced = File.Exists(target);
             var inspection = DuckDbBackup.Restore(Path.GetFullPath(parse.GetValue(from)!), target);
+            KeepIngestLogWithReplaced(target);
             var kept = replaced ? $" (the replaced workspace is kept as {target}{DuckDbBackup.ReplacedSuffix})" : "";
             await environment.Out.WriteLineAsync($"Restored {target}{kept}: {BackupSummary.Of(inspection)}").ConfigureAwait(false);
             return CliApplication.Success;
         });
         return command;
+    }
+
+    // Acknowledged events a crashed server had not merged belong to the replaced workspace, not to the backup: its
+    // ingest log moves with it, where opening FILE.before-restore merges them.
+    private static void KeepIngestLogWithReplaced(string target)
+    {
+        var log = WorkspaceStores.IngestLogBeside(target);
+        if (!Directory.Exists(log))
+        {
+            return;
+        }
+        var kept = WorkspaceStores.IngestLogBeside(target + DuckDbBackup.ReplacedSuffix);
+        if (Directory.Exists(kept))
+        {
+            Directory.Delete(kept, recursive: true);
+        }
+        Directory.Move(log, kept);
     }
 }

@@ -26,9 +26,15 @@ internal static class ServeCommand
         Description = "Also serve Prometheus /metrics without a key on this separate internal address, such as http://127.0.0.1:9464 (on --urls, /metrics needs an admin key)",
     };
 
+    public static Option<string?> IngestLog { get; } = new("--ingest-log")
+    {
+        Description = "Directory of the ingest log: events are acknowledged once fsynced there and merged into the workspace in the background. " +
+            "The default for a DuckDB file is '<file>.ingest-log' beside it; 'off', and a workspace without a file, acknowledge after the commit into the workspace",
+    };
+
     public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("serve", "Serve the API and the dashboard, and run the alert rules on their schedules") { Urls, AlertLogFile.Option, LogFormat, MetricsUrl };
+        var command = new Command("serve", "Serve the API and the dashboard, and run the alert rules on their schedules") { Urls, AlertLogFile.Option, LogFormat, MetricsUrl, IngestLog };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var workspace = await WorkspaceStores.OpenAsync(parse, environment.Clock, mustExist: false, cancellationToken).ConfigureAwait(false);
@@ -41,10 +47,21 @@ internal static class ServeCommand
                 LogFormat = parse.GetValue(LogFormat),
                 MetricsUrl = parse.GetValue(MetricsUrl),
                 WarmDashboard = true,
+                IngestLogDirectory = IngestLogDirectory(parse),
             }, null, cancellationToken).ConfigureAwait(false);
             return CliApplication.Success;
         });
         return command;
+    }
+
+    private static string? IngestLogDirectory(ParseResult parse)
+    {
+        var given = parse.GetValue(IngestLog);
+        if (given is not null)
+        {
+            return given == "off" ? null : Path.GetFullPath(given);
+        }
+        return WorkspaceStores.DefaultIngestLog(parse);
     }
 
     /// <summary>Serves until cancelled; <paramref name="readKey"/>, when given, is put in the printed dashboard address.</summary>

@@ -9,15 +9,22 @@ namespace UsageLens.Server.GroupCommit;
 /// Group commit: requests wait in a bounded channel; one loop takes whatever is pending (up to a size
 /// and a delay bound), writes it as ONE batch in one transaction, and only then answers every request
 /// of the group. Durability costs one commit per group instead of one per request.
+/// With an ingest log (<see cref="ServerOptions.IngestLogDirectory"/>) a group is answered once it is fsynced to
+/// the log, and <see cref="IngestLogMerger"/> commits many groups at once in the background; reads, backups and
+/// erasures first wait for what was acknowledged before them (<see cref="AcknowledgedMergedAsync"/>).
 /// </summary>
 internal sealed partial class GroupCommitWriter(
     IIngestionStore store, ServerOptions options, TimeProvider timeProvider, ILogger<GroupCommitWriter> logger, WorkspaceCatalogCache? readers = null, ServerMetrics? metrics = null)
-    : IHostedService
+    : IHostedService, IDisposable
 {
     private readonly Channel<PendingWrite> _pending = Channel.CreateBounded<PendingWrite>(
         new BoundedChannelOptions(options.PendingRequestLimit) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private MeterUnits? _units;
     private Task _loop = Task.CompletedTask;
+    private IngestLog? _log;
+    private IngestLogMerger? _merger;
+    // Completed once what a crash left in the log is merged: reads that come before wait for it.
+    private readonly TaskCompletionSource _replayed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _commits;
     // One token, held for each commit and by work that must see the workspace between two commits (a backup).
     // A channel rather than a SemaphoreSlim so that the writer owns nothing to dispose.
@@ -44,6 +51,19 @@ internal sealed partial class GroupCommitWriter(
     /// <summary>Requests waiting for the writer.</summary>
     public int QueueDepth => _pending.Reader.Count;
 
+    /// <summary>Records acknowledged and not yet in the workspace (always zero without an ingest log).</summary>
+    public int UnmergedRecords => _merger?.UnmergedRecords ?? 0;
+
+    /// <summary>Completes once every group acknowledged before the call is in the workspace.</summary>
+    public Task AcknowledgedMergedAsync(CancellationToken cancellationToken) =>
+        options.IngestLogDirectory is null ? Task.CompletedTask : AfterReplayAsync(cancellationToken);
+
+    private async Task AfterReplayAsync(CancellationToken cancellationToken)
+    {
+        await _replayed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _merger!.CaughtUpAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Why the writer would not take a request now (stopped, stopping, queue full), or null when it would.</summary>
     public string? NotAcceptingReason()
     {
@@ -66,6 +86,7 @@ internal sealed partial class GroupCommitWriter(
     public async Task<T> AtCommitBoundaryAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
+        await AcknowledgedMergedAsync(cancellationToken).ConfigureAwait(false);
         await _commitGate.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -94,19 +115,67 @@ internal sealed partial class GroupCommitWriter(
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        metrics?.Registry.AddBeforeCollectCallback(() => metrics.QueueDepth.Set(QueueDepth));
+        metrics?.Registry.AddBeforeCollectCallback(() =>
+        {
+            metrics.QueueDepth.Set(QueueDepth);
+            metrics.UnmergedRecords.Set(UnmergedRecords);
+        });
+        if (options.IngestLogDirectory is { } directory)
+        {
+            await OpenLogAsync(directory).ConfigureAwait(false);
+        }
         _loop = Task.Run(RunAsync, CancellationToken.None);
         _started = true;
-        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         // Requests already queued are still committed and answered before the server stops.
         _pending.Writer.TryComplete();
-        await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Even when the host stops waiting, the merges end: what is not merged stays in the log for the next start.
+            if (_merger is not null)
+            {
+                await _merger.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _merger?.Dispose();
+        _log?.Dispose();
+    }
+
+    // What a crash left in the log is merged before the first request is taken, so a restarted server answers
+    // with everything it acknowledged before.
+    private async Task OpenLogAsync(string directory)
+    {
+        var (log, records) = IngestLog.Open(directory);
+        _log = log;
+        await IngestLogMerger.ReplayAsync(log, records, WriteTimedAsync, options.IngestLogMergeRecords).ConfigureAwait(false);
+        if (records.Count > 0)
+        {
+            var replayed = records.Sum(r => r.Batch.Count);
+            LogReplayed(logger, records.Count, replayed);
+        }
+        _merger = new IngestLogMerger(log, WriteTimedAsync, Merged, options.IngestLogMergeRecords, options.IngestLogMaxUnmergedRecords, timeProvider, logger);
+        _merger.Start();
+        _replayed.TrySetResult();
+    }
+
+    private void Merged()
+    {
+        // New meters, keys and values are visible to the next request once the merge is done.
+        readers?.Invalidate();
+        Interlocked.Increment(ref _commits);
     }
 
     private async Task RunAsync()
@@ -160,12 +229,14 @@ internal sealed partial class GroupCommitWriter(
             _units ??= new MeterUnits(await store.GetMeterUnitsAsync(CancellationToken.None).ConfigureAwait(false));
             var trial = _units.Copy();
             var accepted = Admit(group, trial);
-            if (accepted.Count > 0)
+            if (accepted.Count > 0 && _merger is not null)
+            {
+                await _merger.AppendAsync(Merge(accepted)).ConfigureAwait(false);
+            }
+            else if (accepted.Count > 0)
             {
                 var outcome = await WriteTimedAsync(Merge(accepted)).ConfigureAwait(false);
-                // New meters, keys and values are visible to the next request once its write is acknowledged.
-                readers?.Invalidate();
-                Interlocked.Increment(ref _commits);
+                Merged();
                 LogCommitted(logger, accepted.Count, outcome.EventsStored, outcome.DuplicateEvents);
             }
             _units = trial;
@@ -173,11 +244,12 @@ internal sealed partial class GroupCommitWriter(
         }
         catch (Exception ex)
         {
-            // Nothing of the group is acknowledged; meters are reloaded in case the store changed under us.
+            // Nothing of the group is acknowledged. Without a log, meters are reloaded in case the store changed
+            // under us; with one, the store lacks the meters of groups not merged yet, so the known ones are kept.
             LogCommitFailed(logger, ex, group.Count);
             // An engine without transactions may have stored part of the group.
             readers?.Invalidate();
-            _units = null;
+            _units = _merger is null ? null : _units;
             group.ForEach(write => write.Complete(WriteVerdict.Unavailable));
         }
     }
@@ -229,6 +301,9 @@ internal sealed partial class GroupCommitWriter(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Committed {Requests} requests in one transaction: {Stored} events stored, {Duplicates} already seen")]
     private static partial void LogCommitted(ILogger logger, int requests, long stored, long duplicates);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Merged {Groups} acknowledged groups ({Records} records) left in the ingest log")]
+    private static partial void LogReplayed(ILogger logger, int groups, int records);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Group commit of {Requests} requests failed; all were answered 503")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, int requests);

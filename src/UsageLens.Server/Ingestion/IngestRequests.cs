@@ -53,6 +53,8 @@ internal sealed partial class IngestRequests(IIngestionStore store, GroupCommitW
         {
             try
             {
+                // A user linked to an account by a request acknowledged before this one must be found.
+                await writer.AcknowledgedMergedAsync(context.RequestAborted).ConfigureAwait(false);
                 request = request.ResolveAccounts(await store.GetUserAccountsAsync(users, context.RequestAborted).ConfigureAwait(false));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

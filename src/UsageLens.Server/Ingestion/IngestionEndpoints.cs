@@ -11,7 +11,8 @@ internal static class IngestionEndpoints
     {
         var ingestion = endpoints.MapGroup("")
             .RequireAuthorization(UsageLensPolicies.Ingest)
-            .RequireRateLimiting(IngestRateLimits.Policy);
+            .RequireRateLimiting(IngestRateLimits.Policy)
+            .WithMetadata(GroupCommit.IngestEndpoint.Instance);
         ingestion.MapSegmentEndpoints();
         ingestion.MapCloudEventsEndpoints();
         ingestion.MapPostHogEndpoints();

@@ -17,6 +17,7 @@ internal sealed class ServerMetrics
         IngestRequests = factory.CreateCounter("usagelens_ingest_requests_total",
             "Ingestion requests by outcome (accepted, refused, unavailable)", "outcome");
         QueueDepth = factory.CreateGauge("usagelens_group_commit_queue_depth", "Ingestion requests waiting for the group-commit writer");
+        UnmergedRecords = factory.CreateGauge("usagelens_ingest_log_unmerged_records", "Records acknowledged from the ingest log and not merged into the workspace yet");
         CommitDuration = factory.CreateHistogram("usagelens_group_commit_duration_seconds", "Time one group commit (one transaction) took",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.001, 2, 15) });
         QueryDuration = factory.CreateHistogram("usagelens_query_duration_seconds", "Time a KPI or an insight took to compute, by kind (kpi, insight) and name",
@@ -33,6 +34,8 @@ internal sealed class ServerMetrics
     public Counter IngestRequests { get; }
 
     public Gauge QueueDepth { get; }
+
+    public Gauge UnmergedRecords { get; }
 
     public Histogram CommitDuration { get; }
 

@@ -8,7 +8,7 @@ using UsageLens.Storage.DuckDb.Ingestion;
 
 namespace UsageLens.Server.Tests.GroupCommit;
 
-public sealed class GroupCommitWriterTests : IAsyncLifetime
+public sealed class GroupCommitWriterTests : IAsyncLifetime, IDisposable
 {
     private readonly DuckDbWorkspace _workspace = DuckDbWorkspace.Open(":memory:");
     private ArmedFailureStore _store = null!;
@@ -78,4 +78,7 @@ public sealed class GroupCommitWriterTests : IAsyncLifetime
         await _writer.StopAsync(default);
         _workspace.Dispose();
     }
+
+    // xunit calls this after DisposeAsync.
+    public void Dispose() => _writer?.Dispose();
 }

@@ -37,6 +37,7 @@ public sealed class ReportSchedulerTests : IDisposable
         // Monday 7 December 2026, 05:59Z: 06:59 in Berlin, a minute before the report is due.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 5, 59, 0, TimeSpan.Zero));
         using var client = WebhookSender.CreateClient();
+        await server.MergedAsync();
         var runs = new List<ReportRun>();
         var scheduler = new ReportScheduler(new ReportRunner(server.Store.ReportRuns, new WebhookSender(client, WebhookRetry.Default, clock), clock), configuration.Reports,
             token => KpiContext.CreateAsync(server.Store.Queries, token, configuration), clock)

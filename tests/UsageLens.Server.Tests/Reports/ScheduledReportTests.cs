@@ -243,6 +243,7 @@ public sealed class ScheduledReportTests : IDisposable
 
     private static async Task<ReportRun> RunAsync(RunningServer server, WorkspaceConfiguration configuration, string name, WebhookSender sender)
     {
+        await server.MergedAsync();
         var runner = new ReportRunner(server.Store.ReportRuns, sender, new StoppedClock(s_now));
         var context = await KpiContext.CreateAsync(server.Store.Queries, default, configuration);
         return await runner.RunAsync(configuration.Reports.Single(r => r.Name == name), context, s_asOf, default);

@@ -14,7 +14,11 @@ using UsageLens.Core.Storage;
 
 namespace UsageLens.Server.Tests.Support;
 
-/// <summary>The real server on Kestrel (127.0.0.1, a free port) over a DuckDB workspace file in a temp folder.</summary>
+/// <summary>
+/// The real server on Kestrel (127.0.0.1, a free port) over a DuckDB workspace file in a temp folder, with its ingest
+/// log beside it as <c>usagelens serve</c> has: acknowledged requests are merged in the background, and the helpers
+/// that read the file (<see cref="Count"/>, <see cref="Scalar"/>) first wait for what was acknowledged, as API reads do.
+/// </summary>
 internal sealed class RunningServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -53,6 +57,9 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public string AdminKey { get; }
 
+    /// <summary>Completes once every request acknowledged so far is merged into the workspace.</summary>
+    public Task MergedAsync() => _stopped ? Task.CompletedTask : _app.Services.GetRequiredService<GroupCommitWriter>().AcknowledgedMergedAsync(default);
+
     public long Commits => _app.Services.GetRequiredService<GroupCommitWriter>().Commits;
 
     /// <summary>How many results the result cache answered (<paramref name="outcome"/> kept or computed) for whom (request, warm-up, refresh).</summary>
@@ -61,6 +68,7 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <summary>Waits until the dashboard warm-up has read every hot result again since the last commit.</summary>
     public async Task DashboardWarmedAsync()
     {
+        await MergedAsync();
         var warmup = _app.Services.GetRequiredService<UsageLens.Server.Dashboard.DashboardWarmup>();
         var catalogs = _app.Services.GetRequiredService<UsageLens.Server.Workspace.WorkspaceCatalogCache>();
         var deadline = DateTime.UtcNow.AddSeconds(90);
@@ -87,7 +95,7 @@ internal sealed class RunningServer : IAsyncDisposable
             (await store.Keys.CreateAsync(ApiKeyRole.Analyst, null, default)).Key,
             (await store.Keys.CreateAsync(ApiKeyRole.Admin, null, default)).Key);
         var app = UsageLensServer.Build(
-            (options ?? new ServerOptions()) with { Urls = "http://127.0.0.1:0", MinimumLogLevel = LogLevel.Warning },
+            (options ?? new ServerOptions()) with { Urls = "http://127.0.0.1:0", MinimumLogLevel = LogLevel.Warning, IngestLogDirectory = Path.Combine(directory, "ingest-log") },
             decorate?.Invoke(store) ?? store, clock);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -128,6 +136,7 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public object? Scalar(string sql, params object?[] parameters)
     {
+        MergedAsync().GetAwaiter().GetResult();
         using var connection = Workspace.OpenConnection();
         return DuckDbCommands.Scalar(connection, sql, parameters);
     }
