@@ -117,6 +117,27 @@ internal sealed class ScaleRun(UsageLensBinary cli, string directory, long event
         return (kpis, serve.ResidentBytes(), ProcessMemory.PeakResidentBytes(serve.Id));
     }
 
+    /// <summary>
+    /// HTTP ingest into an existing workspace with the ingest log (as served by default) and without it (acknowledged
+    /// after the commit, the build before the log), one after the other in the same run: full speed, then 70% of it.
+    /// </summary>
+    public async Task<List<(string Mode, IngestFigures Full, IngestFigures Paced)>> IngestExistingAsync(string workspace, long accounts)
+    {
+        var writer = (await cli.RunAsync("keys", "create", "--role", "writer", "--db", workspace)).Trim();
+        var analyst = (await cli.RunAsync("keys", "create", "--role", "analyst", "--db", workspace)).Trim();
+        var figures = new List<(string, IngestFigures, IngestFigures)>();
+        foreach (var (mode, arguments) in new[] { ("ingest log", Array.Empty<string>()), ("commit before ack", ["--ingest-log", "off"]) })
+        {
+            var port = ServeProcess.FreePort();
+            var address = new Uri($"http://127.0.0.1:{port}");
+            using var serve = await ServeProcess.StartAsync(cli, ["--db", workspace, .. arguments], port, TimeSpan.FromMinutes(5));
+            var full = await LoadAsync(address, writer, analyst, accounts, rate: 0, $"{mode} full");
+            var paced = await LoadAsync(address, writer, analyst, accounts, rate: full.StoredPerSecond * 0.7, $"{mode} paced");
+            figures.Add((mode, full, paced));
+        }
+        return figures;
+    }
+
     private async Task<IngestFigures> IngestIntoEmptyAsync(SyntheticWorkload workload)
     {
         var workspace = Path.Combine(directory, $"empty-{events}", "usagelens.duckdb");
@@ -133,9 +154,10 @@ internal sealed class ScaleRun(UsageLensBinary cli, string directory, long event
     private async Task<IngestFigures> LoadAsync(Uri address, string key, string readKey, long accounts, double rate, string label)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var run = $"{label}-{events}-{Environment.TickCount64}".Replace(' ', '-');
         foreach (var argument in new[] { typeof(ScaleRun).Assembly.Location, "load", "--url", address.ToString(), "--key", key, "--read-key", readKey, "--senders", options.Senders.ToString(CultureInfo.InvariantCulture),
             "--batch", options.Batch.ToString(CultureInfo.InvariantCulture), "--rate", rate.ToString("0", CultureInfo.InvariantCulture), "--seconds", options.IngestSeconds.ToString(CultureInfo.InvariantCulture),
-            "--accounts", accounts.ToString(CultureInfo.InvariantCulture), "--run", $"{label}-{events}-{Environment.TickCount64}" })
+            "--accounts", accounts.ToString(CultureInfo.InvariantCulture), "--run", run })
         {
             start.ArgumentList.Add(argument);
         }
