@@ -33,8 +33,8 @@ internal sealed class ScaleRun(UsageLensBinary cli, string directory, long event
         {
             kpis = await TimeKpisAsync(address, analyst, raw, postgres);
             rss = serve.ResidentBytes();
-            full = await LoadAsync(address, writer, analyst, workload.Accounts, rate: 0, "full");
-            paced = await LoadAsync(address, writer, analyst, workload.Accounts, rate: full.StoredPerSecond * 0.7, "paced");
+            full = await LoadAsync(serve.Id, address, writer, analyst, workload.Accounts, rate: 0, "full");
+            paced = await LoadAsync(serve.Id, address, writer, analyst, workload.Accounts, rate: full.StoredPerSecond * 0.7, "paced");
             peak = ProcessMemory.PeakResidentBytes(serve.Id);
         }
         var empty = await IngestIntoEmptyAsync(workload);
@@ -118,23 +118,30 @@ internal sealed class ScaleRun(UsageLensBinary cli, string directory, long event
     }
 
     /// <summary>
-    /// HTTP ingest into an existing workspace with the ingest log (as served by default) and without it (acknowledged
-    /// after the commit, the build before the log), one after the other in the same run: full speed, then 70% of it.
+    /// HTTP ingest into a copy of an existing workspace with the ingest log (as served by default), and into a fresh
+    /// copy without it (acknowledged after the commit, as before the log), one after the other in the same run: full
+    /// speed, then 70% of it. Each mode starts from the same workspace, since the load's events all fall on one day,
+    /// whose stored ids the dedupe reads.
     /// </summary>
     public async Task<List<(string Mode, IngestFigures Full, IngestFigures Paced)>> IngestExistingAsync(string workspace, long accounts)
     {
-        var writer = (await cli.RunAsync("keys", "create", "--role", "writer", "--db", workspace)).Trim();
-        var analyst = (await cli.RunAsync("keys", "create", "--role", "analyst", "--db", workspace)).Trim();
         var figures = new List<(string, IngestFigures, IngestFigures)>();
+        var copy = Path.Combine(directory, "ingest-copy", "usagelens.duckdb");
         foreach (var (mode, arguments) in new[] { ("ingest log", Array.Empty<string>()), ("commit before ack", ["--ingest-log", "off"]) })
         {
+            EmptyFolderOf(copy);
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(workspace, copy);
+            var writer = (await cli.RunAsync("keys", "create", "--role", "writer", "--db", copy)).Trim();
+            var analyst = (await cli.RunAsync("keys", "create", "--role", "analyst", "--db", copy)).Trim();
             var port = ServeProcess.FreePort();
             var address = new Uri($"http://127.0.0.1:{port}");
-            using var serve = await ServeProcess.StartAsync(cli, ["--db", workspace, .. arguments], port, TimeSpan.FromMinutes(5));
-            var full = await LoadAsync(address, writer, analyst, accounts, rate: 0, $"{mode} full");
-            var paced = await LoadAsync(address, writer, analyst, accounts, rate: full.StoredPerSecond * 0.7, $"{mode} paced");
+            using var serve = await ServeProcess.StartAsync(cli, ["--db", copy, .. arguments], port, TimeSpan.FromMinutes(5));
+            var full = await LoadAsync(serve.Id, address, writer, analyst, accounts, rate: 0, $"{mode} full");
+            var paced = await LoadAsync(serve.Id, address, writer, analyst, accounts, rate: full.StoredPerSecond * 0.7, $"{mode} paced");
             figures.Add((mode, full, paced));
         }
+        EmptyFolderOf(copy);
         return figures;
     }
 
@@ -147,12 +154,13 @@ internal sealed class ScaleRun(UsageLensBinary cli, string directory, long event
         var analyst = (await cli.RunAsync("keys", "create", "--role", "analyst", "--db", workspace)).Trim();
         var port = ServeProcess.FreePort();
         using var serve = await ServeProcess.StartAsync(cli, ["--db", workspace], port, TimeSpan.FromMinutes(5));
-        return await LoadAsync(new Uri($"http://127.0.0.1:{port}"), writer, analyst, workload.Accounts, rate: 0, "empty");
+        return await LoadAsync(serve.Id, new Uri($"http://127.0.0.1:{port}"), writer, analyst, workload.Accounts, rate: 0, "empty");
     }
 
     // The load generator is this tool again, in its own process, so its CPU shows as its own.
-    private async Task<IngestFigures> LoadAsync(Uri address, string key, string readKey, long accounts, double rate, string label)
+    private async Task<IngestFigures> LoadAsync(int server, Uri address, string key, string readKey, long accounts, double rate, string label)
     {
+        await ServerQuiet.WaitAsync(server, TimeSpan.FromMinutes(5), progress);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         var run = $"{label}-{events}-{Environment.TickCount64}".Replace(' ', '-');
         foreach (var argument in new[] { typeof(ScaleRun).Assembly.Location, "load", "--url", address.ToString(), "--key", key, "--read-key", readKey, "--senders", options.Senders.ToString(CultureInfo.InvariantCulture),
