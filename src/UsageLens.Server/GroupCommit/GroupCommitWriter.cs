@@ -231,7 +231,9 @@ internal sealed partial class GroupCommitWriter(
             var accepted = Admit(group, trial);
             if (accepted.Count > 0 && _merger is not null)
             {
+                var started = timeProvider.GetTimestamp();
                 await _merger.AppendAsync(Merge(accepted)).ConfigureAwait(false);
+                metrics?.LogAppendDuration.Observe(timeProvider.GetElapsedTime(started).TotalSeconds);
             }
             else if (accepted.Count > 0)
             {

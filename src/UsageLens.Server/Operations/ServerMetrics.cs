@@ -18,6 +18,9 @@ internal sealed class ServerMetrics
             "Ingestion requests by outcome (accepted, refused, unavailable)", "outcome");
         QueueDepth = factory.CreateGauge("usagelens_group_commit_queue_depth", "Ingestion requests waiting for the group-commit writer");
         UnmergedRecords = factory.CreateGauge("usagelens_ingest_log_unmerged_records", "Records acknowledged from the ingest log and not merged into the workspace yet");
+        LogAppendDuration = factory.CreateHistogram("usagelens_ingest_log_append_duration_seconds",
+            "Time appending one group to the ingest log took, fsync included (what an acknowledgement waits for beyond the queue)",
+            new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14) });
         CommitDuration = factory.CreateHistogram("usagelens_group_commit_duration_seconds", "Time one group commit (one transaction) took",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.001, 2, 15) });
         QueryDuration = factory.CreateHistogram("usagelens_query_duration_seconds", "Time a KPI or an insight took to compute, by kind (kpi, insight) and name",
@@ -36,6 +39,8 @@ internal sealed class ServerMetrics
     public Gauge QueueDepth { get; }
 
     public Gauge UnmergedRecords { get; }
+
+    public Histogram LogAppendDuration { get; }
 
     public Histogram CommitDuration { get; }
 
