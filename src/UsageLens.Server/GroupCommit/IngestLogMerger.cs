@@ -5,8 +5,9 @@ using UsageLens.Core.Storage;
 namespace UsageLens.Server.GroupCommit;
 
 /// <summary>
-/// Merges logged groups into the workspace in the background, many at once, so the fixed cost of a commit
-/// (the dedupe lookup, the rollups, the engine's own fsync) is paid per merge rather than per acknowledgement.
+/// Merges logged groups into the workspace in the background, as many as are waiting (up to
+/// <paramref name="mergeRecords"/>) in one transaction, so an acknowledgement waits for an append and an fsync
+/// rather than for a commit into the workspace.
 /// Appends wait while <paramref name="maxUnmergedRecords"/> records are not merged yet, which bounds memory and
 /// the replay after a crash; readers wait for what was acknowledged before they asked (<see cref="CaughtUpAsync"/>).
 /// </summary>
@@ -69,9 +70,8 @@ internal sealed partial class IngestLogMerger(
     }
 
     /// <summary>
-    /// Starts merging on a thread of its own: a merge is seconds of blocking engine calls, and on a pool thread it
-    /// would leave the two-core pool short of threads for the requests it acknowledges (the pool adds threads only
-    /// about twice a second), which showed as second-long acknowledgements under load.
+    /// Starts merging on a thread of its own: a merge can be seconds of blocking engine calls, which on a pool thread
+    /// would hold one of the few threads (two on two cores, more added only slowly) that answer requests.
     /// </summary>
     public void Start()
     {
