@@ -8,7 +8,12 @@ namespace UsageLens.Cli;
 internal static class WorkspaceStores
 {
     /// <summary>Opens the workspace; with <paramref name="mustExist"/> a workspace that does not exist is an error rather than created.</summary>
-    public static async Task<IWorkspaceStore> OpenAsync(ParseResult parse, TimeProvider clock, bool mustExist, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Before the workspace is handed over, what a crashed server left unmerged in its default ingest log
+    /// (<see cref="DefaultIngestLog"/>) is merged, unless <paramref name="ingestLogOwner"/> names that log: the
+    /// server that will own it merges it itself when it starts.
+    /// </remarks>
+    public static async Task<IWorkspaceStore> OpenAsync(ParseResult parse, TimeProvider clock, bool mustExist, CancellationToken cancellationToken, string? ingestLogOwner = null)
     {
         var address = Address(parse);
         var engine = Engine(parse);
@@ -20,7 +25,7 @@ internal static class WorkspaceStores
         try
         {
             // A server that crashed may have acknowledged events it had not merged yet: they come first.
-            if (DefaultIngestLog(parse) is { } log)
+            if (DefaultIngestLog(parse) is { } log && log != ingestLogOwner)
             {
                 await Server.UsageLensServer.MergeIngestLogAsync(log, workspace.Ingestion).ConfigureAwait(false);
             }
@@ -36,12 +41,11 @@ internal static class WorkspaceStores
     /// <summary>Where <c>usagelens serve</c> keeps the ingest log of a DuckDB workspace file by default: <c>FILE.ingest-log</c>.</summary>
     public static string? DefaultIngestLog(ParseResult parse)
     {
-        var address = Address(parse);
         if (Engine(parse) is not Storage.DuckDb.DuckDbEngine)
         {
             return null;
         }
-        var file = address.StartsWith(Storage.DuckDb.DuckDbEngine.Scheme, StringComparison.Ordinal) ? address[Storage.DuckDb.DuckDbEngine.Scheme.Length..] : address;
+        var file = Storage.DuckDb.DuckDbEngine.PathOf(Address(parse));
         return file == ":memory:" ? null : IngestLogBeside(file);
     }
 

@@ -31,6 +31,7 @@ internal static class ServerServices
         services.AddSingleton(workspace.Erasures);
         services.AddSingleton<WorkspaceCatalogCache>();
         services.AddSingleton<Workspace.ResultCache>();
+        services.AddSingleton<ScheduledRunContexts>();
         services.AddSingleton<GroupCommitWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<GroupCommitWriter>());
         services.AddSingleton<IngestRequests>();

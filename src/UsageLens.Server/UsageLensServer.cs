@@ -24,7 +24,7 @@ public static class UsageLensServer
     /// records merged. A directory that does not exist holds nothing.
     /// </summary>
     /// <exception cref="Core.UsageLensException">A server is using the log, or it holds a record this version cannot read.</exception>
-    public static async Task<int> MergeIngestLogAsync(string directory, IIngestionStore ingestion, int mergeRecords = 100_000)
+    public static async Task<int> MergeIngestLogAsync(string directory, IIngestionStore ingestion)
     {
         ArgumentNullException.ThrowIfNull(ingestion);
         if (!Directory.Exists(directory))
@@ -34,7 +34,7 @@ public static class UsageLensServer
         var (log, records) = GroupCommit.IngestLog.Open(directory);
         using (log)
         {
-            await GroupCommit.IngestLogMerger.ReplayAsync(log, records, batch => ingestion.WriteAsync(batch, CancellationToken.None), mergeRecords).ConfigureAwait(false);
+            await GroupCommit.IngestLogMerger.ReplayAsync(log, records, batch => ingestion.WriteAsync(batch, CancellationToken.None), new ServerOptions().IngestLogMergeRecords).ConfigureAwait(false);
             return records.Sum(r => r.Batch.Count);
         }
     }

@@ -41,7 +41,8 @@ public sealed class DuckDbEngine : IWorkspaceEngine
     public string? Explain(Exception exception) =>
         exception is DuckDBException ? $"the workspace refused the operation: {exception.Message.Split('\n')[0]}" : null;
 
-    private static string PathOf(string address)
+    /// <summary>The file (or <c>:memory:</c>) a DuckDB address names: the address without its <c>duckdb:</c> prefix.</summary>
+    public static string PathOf(string address)
     {
         ArgumentNullException.ThrowIfNull(address);
         return address.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? address[Scheme.Length..] : address;

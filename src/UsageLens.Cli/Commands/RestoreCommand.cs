@@ -21,8 +21,7 @@ internal static class RestoreCommand
             {
                 throw new UsageLensException(BackupCommand.ClickHouseRefusal.Replace("usagelens backup copies", "usagelens restore writes", StringComparison.Ordinal));
             }
-            var db = parse.GetValue(CommonOptions.Db)!;
-            var target = Path.GetFullPath(db.StartsWith(DuckDbEngine.Scheme, StringComparison.OrdinalIgnoreCase) ? db[DuckDbEngine.Scheme.Length..] : db);
+            var target = Path.GetFullPath(DuckDbEngine.PathOf(parse.GetValue(CommonOptions.Db)!));
             var replaced = File.Exists(target);
             var inspection = DuckDbBackup.Restore(Path.GetFullPath(parse.GetValue(from)!), target);
             KeepIngestLogWithReplaced(target);

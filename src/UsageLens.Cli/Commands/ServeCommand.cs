@@ -37,7 +37,8 @@ internal static class ServeCommand
         var command = new Command("serve", "Serve the API and the dashboard, and run the alert rules on their schedules") { Urls, AlertLogFile.Option, LogFormat, MetricsUrl, IngestLog };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var workspace = await WorkspaceStores.OpenAsync(parse, environment.Clock, mustExist: false, cancellationToken).ConfigureAwait(false);
+            var ingestLog = IngestLogDirectory(parse);
+            using var workspace = await WorkspaceStores.OpenAsync(parse, environment.Clock, mustExist: false, cancellationToken, ingestLogOwner: ingestLog).ConfigureAwait(false);
             var clock = parse.GetValue(CommonOptions.AsOf) is null ? environment.Clock : new AsOfClock(CommonOptions.Today(parse, environment.Clock), environment.Clock);
             await RunAsync(environment with { Clock = clock }, workspace, new ServerOptions
             {
@@ -47,7 +48,7 @@ internal static class ServeCommand
                 LogFormat = parse.GetValue(LogFormat),
                 MetricsUrl = parse.GetValue(MetricsUrl),
                 WarmDashboard = true,
-                IngestLogDirectory = IngestLogDirectory(parse),
+                IngestLogDirectory = ingestLog,
             }, null, cancellationToken).ConfigureAwait(false);
             return CliApplication.Success;
         });

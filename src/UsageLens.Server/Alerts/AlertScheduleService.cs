@@ -7,7 +7,7 @@ namespace UsageLens.Server.Alerts;
 /// Runs the configuration's enabled alert rules on their cron schedules while the server is up, each
 /// evaluation over a fresh KPI context from the catalog cache, as an API request gets.
 /// </summary>
-internal sealed partial class AlertScheduleService(AlertServices alerts, ServerOptions options, WorkspaceCatalogCache catalogs, GroupCommit.GroupCommitWriter writer, TimeProvider clock, ILogger<AlertScheduleService> logger) : BackgroundService
+internal sealed partial class AlertScheduleService(AlertServices alerts, ServerOptions options, ScheduledRunContexts contexts, TimeProvider clock, ILogger<AlertScheduleService> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,7 +15,7 @@ internal sealed partial class AlertScheduleService(AlertServices alerts, ServerO
         {
             return Task.CompletedTask;
         }
-        var scheduler = new AlertScheduler(runner, options.Configuration.Alerts, ContextAfterAcknowledgedWritesAsync, clock)
+        var scheduler = new AlertScheduler(runner, options.Configuration.Alerts, contexts.KpiContextAsync, clock)
         {
             Evaluated = run =>
             {
@@ -25,13 +25,6 @@ internal sealed partial class AlertScheduleService(AlertServices alerts, ServerO
             Failed = (rule, error) => LogFailed(error, rule.Name, error.Message),
         };
         return scheduler.RunAsync(stoppingToken);
-    }
-
-    // A scheduled run counts every event acknowledged before it began, as an API read does.
-    private async Task<Core.Kpis.KpiContext> ContextAfterAcknowledgedWritesAsync(CancellationToken cancellationToken)
-    {
-        await writer.AcknowledgedMergedAsync(cancellationToken).ConfigureAwait(false);
-        return await catalogs.KpiContextAsync(options.Configuration, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "alert rule {Rule} evaluated as of {AsOf}: {Fired} fired, {Undelivered} deliveries not accepted")]

@@ -7,7 +7,7 @@ namespace UsageLens.Server.Reports;
 /// Runs the configuration's enabled scheduled reports on their cron schedules while the server is up, each over a fresh
 /// KPI context from the catalog cache, as an API request gets, and logs every delivery.
 /// </summary>
-internal sealed partial class ReportScheduleService(ReportServices reports, ServerOptions options, WorkspaceCatalogCache catalogs, GroupCommit.GroupCommitWriter writer, TimeProvider clock, ILogger<ReportScheduleService> logger) : BackgroundService
+internal sealed partial class ReportScheduleService(ReportServices reports, ServerOptions options, ScheduledRunContexts contexts, TimeProvider clock, ILogger<ReportScheduleService> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,7 +15,7 @@ internal sealed partial class ReportScheduleService(ReportServices reports, Serv
         {
             return Task.CompletedTask;
         }
-        var scheduler = new ReportScheduler(reports.Runner, options.Configuration.Reports, ContextAfterAcknowledgedWritesAsync, clock)
+        var scheduler = new ReportScheduler(reports.Runner, options.Configuration.Reports, contexts.KpiContextAsync, clock)
         {
             Ran = run =>
             {
@@ -31,13 +31,6 @@ internal sealed partial class ReportScheduleService(ReportServices reports, Serv
             Failed = (report, error) => LogFailed(error, report.Name, error.Message),
         };
         return scheduler.RunAsync(stoppingToken);
-    }
-
-    // A scheduled run counts every event acknowledged before it began, as an API read does.
-    private async Task<Core.Kpis.KpiContext> ContextAfterAcknowledgedWritesAsync(CancellationToken cancellationToken)
-    {
-        await writer.AcknowledgedMergedAsync(cancellationToken).ConfigureAwait(false);
-        return await catalogs.KpiContextAsync(options.Configuration, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "report {Report} as of {AsOf}: {File} to {Target} {Destination}: {Status} after {Attempts} attempt(s) {Error}")]
