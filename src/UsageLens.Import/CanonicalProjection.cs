@@ -16,6 +16,24 @@ internal static class CanonicalProjection
     /// <summary>Creates the table and returns its row count.</summary>
     public static long Create(DuckDBConnection connection, RawFile raw, ResolvedColumns resolved)
     {
+        var (select, parameters) = Select(raw, resolved, NativeColumns.None);
+        try
+        {
+            DuckDbCommands.Execute(connection, $"CREATE TEMP TABLE {ImportRows.Table(raw.File.Index)} AS {select}", parameters);
+        }
+        catch (DuckDBException ex) when (raw.ReadsFile)
+        {
+            throw new UsageLensException(ReadErrors.Describe(raw.File, ex.Message), ex);
+        }
+        return ImportRows.Count(connection, raw.File.Index);
+    }
+
+    /// <summary>
+    /// The SELECT of the canonical rows and its parameters. Columns in <paramref name="native"/> keep their typed value
+    /// (default applied) instead of their trimmed text.
+    /// </summary>
+    public static (string Sql, List<object?> Parameters) Select(RawFile raw, ResolvedColumns resolved, NativeColumns native)
+    {
         var parameters = new List<object?>();
         if (raw.ReadsFile)
         {
@@ -28,30 +46,26 @@ internal static class CanonicalProjection
         }
 
         var source = raw.File.Format == FileFormat.JsonLines ? (ISource)new JsonSource(raw, Bind) : new ColumnSource(raw);
-        var values = resolved.Schema.Columns.Select(c => $"{Value(c, resolved.SourceOf(c.Name), source, Bind)} AS {Identifier.Quote(c.Name)}");
+        var values = resolved.Schema.Columns.Select(c =>
+            $"{Value(c, resolved.SourceOf(c.Name), native.Contains(c.Name), source, Bind)} AS {Identifier.Quote(c.Name)}");
         var extras = resolved.Extras.Count == 0
             ? "CAST(NULL AS JSON)"
             // Merging into {} drops null members, so an empty cell adds no key.
             : $"json_merge_patch('{{}}', json_object({string.Join(", ", resolved.Extras.Select(e => $"{Bind(e.Name)}, {source.Raw(e.Position)}"))}))";
-
         var sql = $"""
-            CREATE TEMP TABLE {ImportRows.Table(raw.File.Index)} AS
             SELECT {source.RowFault} AS row_fault, {string.Join(", ", values)}, {extras} AS extras
             FROM {raw.Source}
             """;
-        try
-        {
-            DuckDbCommands.Execute(connection, sql, parameters);
-        }
-        catch (DuckDBException ex) when (raw.ReadsFile)
-        {
-            throw new UsageLensException(ReadErrors.Describe(raw.File, ex.Message), ex);
-        }
-        return ImportRows.Count(connection, raw.File.Index);
+        return (sql, parameters);
     }
 
-    private static string Value(CanonicalColumn column, SourceColumn? from, ISource source, Func<object?, string> bind)
+    private static string Value(CanonicalColumn column, SourceColumn? from, bool native, ISource source, Func<object?, string> bind)
     {
+        if (native)
+        {
+            var typed = source.Raw(from!.Position);
+            return column.Default is null ? typed : $"coalesce({typed}, {ValueSql.Typed(column.Type, bind(column.Default))})";
+        }
         var text = from is null ? "CAST(NULL AS VARCHAR)" : $"nullif(trim({source.Text(from.Position)}), '')";
         return column.Default is null ? text : $"coalesce({text}, {bind(column.Default)})";
     }

@@ -45,9 +45,12 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
         }
         try
         {
-            foreach (var file in files)
+            if (!(schema.Kind == ImportKind.Events && StageInOnePass(files)))
             {
-                Prepare(file, files.Count);
+                foreach (var file in files)
+                {
+                    Prepare(file, files.Count);
+                }
             }
             Report(files, ImportPhase.Storing);
             using var transaction = connection.BeginTransaction();
@@ -62,6 +65,47 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
             EventStaging.Drop(connection);
             ImportRows.Drop(connection, files.Count);
         }
+    }
+
+    // Valid event files, the common case, are staged without their text rows; the first file with a bad row sends
+    // the whole import down the exact path (Prepare), which reports the first problem in file order.
+    private bool StageInOnePass(IReadOnlyList<ImportFile> files)
+    {
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(new ImportProgress(file.Name, file.Index, files.Count, ImportPhase.Reading, 0));
+            var raw = RawFileLoader.Load(connection, file);
+            long? rows;
+            ResolvedColumns resolved;
+            try
+            {
+                resolved = Resolve(raw);
+                rows = CheckedEventStaging.TryStage(connection, raw, resolved, _nextSeq, cancellationToken);
+            }
+            finally
+            {
+                RawFileLoader.Drop(connection, raw);
+            }
+            if (rows is null)
+            {
+                _imported.Clear();
+                _firstSeqs.Clear();
+                _nextSeq = 0;
+                EventStaging.Create(connection);
+                return false;
+            }
+            if (rows == 0)
+            {
+                throw NoRows(file);
+            }
+            _firstSeqs.Add(_nextSeq);
+            _imported.Add(new ImportedFile(file.Name, file.Format, rows.Value, resolved.GeneratesIds, resolved.Ignored));
+            progress?.Report(new ImportProgress(file.Name, file.Index, files.Count, ImportPhase.Validating, rows.Value));
+            _nextSeq += rows.Value;
+            RefuseUnitConflict([file]);
+        }
+        return true;
     }
 
     private void Prepare(ImportFile file, int fileCount)
@@ -82,7 +126,7 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
         }
         if (rows == 0)
         {
-            throw new UsageLensException(file.Format == FileFormat.JsonLines ? ImportMessages.Empty(file.Name) : ImportMessages.NoRows(file.Name, file.Format));
+            throw NoRows(file);
         }
         _firstSeqs.Add(_nextSeq);
         _imported.Add(new ImportedFile(file.Name, file.Format, rows, resolved.GeneratesIds, resolved.Ignored));
@@ -91,6 +135,9 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
         Validate(file, resolved, rows);
         _nextSeq += rows;
     }
+
+    private static UsageLensException NoRows(ImportFile file) =>
+        new(file.Format == FileFormat.JsonLines ? ImportMessages.Empty(file.Name) : ImportMessages.NoRows(file.Name, file.Format));
 
     private ResolvedColumns Resolve(RawFile raw)
     {

@@ -96,24 +96,31 @@ internal static class RawFileLoader
         return new RawFile(file, table, table, header, []);
     }
 
+    // Parquet is not loaded either: its schema comes from an empty table of the same columns, and the
+    // projection reads the file itself, so every value is decoded once.
     private static RawFile LoadParquet(DuckDBConnection connection, ImportFile file, string table)
     {
-        Read(connection, file, $"CREATE TEMP TABLE {table} AS SELECT * FROM read_parquet($1)");
+        Read(connection, file, $"CREATE TEMP TABLE {table} AS SELECT * FROM read_parquet($1) LIMIT 0");
         var header = new List<string>();
         var types = new List<string>();
-        using (var command = DuckDbCommands.Create(connection,
-            "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = 'temp' AND table_name = $1 ORDER BY column_index", table))
-        using (var reader = command.ExecuteReader())
+        try
         {
+            using var command = DuckDbCommands.Create(connection,
+                "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = 'temp' AND table_name = $1 ORDER BY column_index", table);
+            using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 header.Add(reader.GetString(0));
                 types.Add(reader.GetString(1));
             }
         }
+        finally
+        {
+            DuckDbCommands.Execute(connection, $"DROP TABLE IF EXISTS {table}");
+        }
         // Renamed positionally, so no name from the file reaches the SQL text.
-        var source = $"{table} AS t({string.Join(", ", header.Select((_, i) => "c" + i.ToString(CultureInfo.InvariantCulture)))})";
-        return new RawFile(file, source, table, header, types);
+        var source = $"read_parquet($1) AS t({string.Join(", ", header.Select((_, i) => "c" + i.ToString(CultureInfo.InvariantCulture)))})";
+        return new RawFile(file, source, null, header, types);
     }
 
     private static void Read(DuckDBConnection connection, ImportFile file, string sql)

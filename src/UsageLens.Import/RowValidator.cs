@@ -13,7 +13,10 @@ namespace UsageLens.Import;
 /// </summary>
 internal static class RowValidator
 {
-    public static IReadOnlyList<RowCheck> ChecksFor(ResolvedColumns resolved)
+    public static IReadOnlyList<RowCheck> ChecksFor(ResolvedColumns resolved) => ChecksFor(resolved, NativeColumns.None);
+
+    /// <summary>The checks, with the columns in <paramref name="native"/> checked as their typed values (<see cref="ValueSql.IsNative"/>).</summary>
+    public static IReadOnlyList<RowCheck> ChecksFor(ResolvedColumns resolved, NativeColumns native)
     {
         var checks = new List<RowCheck>
         {
@@ -24,29 +27,35 @@ internal static class RowValidator
         foreach (var column in resolved.Schema.Columns.Where(c => resolved.SourceOf(c.Name) is not null))
         {
             var value = Identifier.Quote(column.Name);
+            Func<RowFault, string, string> condition = native.Contains(column.Name) ? ValueSql.NativeFault : ValueSql.Fault;
             if (column.ValueRequired)
             {
-                checks.Add(new RowCheck(RowFault.Missing, column.Name, ValueSql.Fault(RowFault.Missing, value)));
+                checks.Add(new RowCheck(RowFault.Missing, column.Name, condition(RowFault.Missing, value)));
             }
             foreach (var fault in RowFaults.ChecksFor(column.Type))
             {
-                checks.Add(new RowCheck(fault, column.Name, $"{value} IS NOT NULL AND ({ValueSql.Fault(fault, value)})"));
+                checks.Add(new RowCheck(fault, column.Name, $"{value} IS NOT NULL AND ({condition(fault, value)})"));
             }
         }
         return checks;
     }
 
-    public static FirstFault? FindFirst(DuckDBConnection connection, ResolvedColumns resolved, int file)
+    /// <summary>A CASE that gives the index of the first check a row breaks, or NULL.</summary>
+    public static string FirstFailed(IReadOnlyList<RowCheck> checks)
     {
-        var checks = ChecksFor(resolved);
         var cases = new StringBuilder("CASE");
         for (var i = 0; i < checks.Count; i++)
         {
             cases.Append(CultureInfo.InvariantCulture, $"\n WHEN {checks[i].Condition} THEN {i}");
         }
-        cases.Append(" END");
+        return cases.Append(" END").ToString();
+    }
+
+    public static FirstFault? FindFirst(DuckDBConnection connection, ResolvedColumns resolved, int file)
+    {
+        var checks = ChecksFor(resolved);
         using var command = DuckDbCommands.Create(connection, $"""
-            SELECT rec, failed FROM (SELECT rowid AS rec, {cases} AS failed FROM {ImportRows.Table(file)})
+            SELECT rec, failed FROM (SELECT rowid AS rec, {FirstFailed(checks)} AS failed FROM {ImportRows.Table(file)})
             WHERE failed IS NOT NULL ORDER BY rec LIMIT 1
             """);
         using var reader = command.ExecuteReader();

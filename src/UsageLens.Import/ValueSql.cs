@@ -6,6 +6,8 @@ namespace UsageLens.Import;
 /// <summary>
 /// The DuckDB side of the shared validation rules: a condition that is true when a non-empty
 /// text value has a <see cref="RowFault"/>, and the conversion of a valid value to its stored type.
+/// A Parquet column that already has the stored type (<see cref="IsNative"/>) gets the same rules
+/// on its typed value, which spares writing every value as text and parsing it back.
 /// </summary>
 internal static class ValueSql
 {
@@ -49,6 +51,43 @@ internal static class ValueSql
         ColumnType.Boolean => $"(lower({value}) = 'true')",
         ColumnType.JsonObject or ColumnType.QuantityMap => $"CAST({value} AS JSON)",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    /// <summary>
+    /// Whether a column of DuckDB type <paramref name="duckDbType"/> can be checked and stored as it is for canonical
+    /// <paramref name="type"/> and give exactly what its text would. Instants with a time zone, doubles and integers of
+    /// up to 64 bits qualify. A timestamp without a zone does not: its text has no offset, which is a fault. FLOAT,
+    /// DECIMAL and HUGEINT do not either: they print shorter than their binary value, and a double parsed from that
+    /// text can differ from the cast in the last bit.
+    /// </summary>
+    public static bool IsNative(ColumnType type, string duckDbType) => type switch
+    {
+        ColumnType.Timestamp => duckDbType == "TIMESTAMP WITH TIME ZONE",
+        ColumnType.Decimal or ColumnType.NonNegativeDecimal => duckDbType is "DOUBLE" or "BIGINT" or "INTEGER" or "SMALLINT" or "TINYINT"
+            or "UBIGINT" or "UINTEGER" or "USMALLINT" or "UTINYINT",
+        _ => false,
+    };
+
+    /// <summary>The condition for <paramref name="fault"/> on a non-null native value (see <see cref="IsNative"/>).</summary>
+    public static string NativeFault(RowFault fault, string value) => fault switch
+    {
+        RowFault.Missing => $"{value} IS NULL",
+        // An instant's text always has an offset.
+        RowFault.TimestampWithoutOffset => "false",
+        // Infinities and instants outside years 1-9999 print as text that fails the text rule.
+        RowFault.NotATimestamp => $"NOT coalesce({value} BETWEEN {Earliest} AND {Latest}, false)",
+        RowFault.NotANumber => "false",
+        RowFault.NotFinite => $"NOT isfinite(CAST({value} AS DOUBLE))",
+        RowFault.Negative => $"CAST({value} AS DOUBLE) < 0",
+        _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, "not a fault of a native value"),
+    };
+
+    /// <summary>The valid native <paramref name="value"/> converted to the type it is stored as.</summary>
+    public static string NativeTyped(ColumnType type, string value) => type switch
+    {
+        ColumnType.Timestamp => $"make_timestamp(epoch_us({value}))",
+        ColumnType.Decimal or ColumnType.NonNegativeDecimal => $"CAST({value} AS DOUBLE)",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a native column type"),
     };
 
     // ISO 8601 allows 12:00Z; DuckDB's cast wants seconds.
