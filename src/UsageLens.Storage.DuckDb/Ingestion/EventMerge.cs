@@ -6,12 +6,10 @@ namespace UsageLens.Storage.DuckDb.Ingestion;
 /// <summary>
 /// Moves staged events into the events table inside the caller's transaction: refuses unit
 /// conflicts, registers new meters, and skips every (source, id) already stored or repeated
-/// within the staged rows (the first arrival wins).
+/// within the staged rows (the first arrival wins). Skipped rows are deleted from the staging table.
 /// </summary>
 public static class EventMerge
 {
-    private const string NewEvents = "event_merge_new";
-
     /// <summary>The first staged row, by arrival, whose unit conflicts with the stored meter or an earlier staged row.</summary>
     public static UnitConflict? FindUnitConflict(DuckDBConnection connection)
     {
@@ -35,7 +33,7 @@ public static class EventMerge
         return new UnitConflict(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3));
     }
 
-    /// <summary>Inserts the staged events that are new and returns how many were stored.</summary>
+    /// <summary>Inserts the staged events that are new, leaving only them staged, and returns how many were stored.</summary>
     public static long MergeNewEvents(DuckDBConnection connection)
     {
         DuckDbCommands.Execute(connection, $"""
@@ -49,36 +47,28 @@ public static class EventMerge
             SELECT DISTINCT key FROM (SELECT unnest(json_keys(properties)) AS key FROM {EventStaging.Table} WHERE properties IS NOT NULL)
             WHERE key NOT IN (SELECT key FROM event_property_keys)
             """);
-        // The new rows are materialised once so the events and both rollups take exactly the same rows.
-        // Stored ids are looked up only among events timed within EventDedupe.Window of the staged ones: the bounds are
-        // constants, so DuckDB skips every row group whose timestamps lie outside them, and a batch of live
-        // events costs the same against ten thousand stored events as against a hundred million.
+        // The staged rows that are not new are deleted, so the events and the rollups take exactly the rows that remain.
+        // Finding them reads only (source, id, seq), and a batch without repeats or stored ids (every first import) is
+        // not copied again. Stored ids are looked up only among events timed within EventDedupe.Window of the staged
+        // ones: the bounds are constants, so DuckDB skips every row group whose timestamps lie outside them, and a batch
+        // of live events costs the same against ten thousand stored events as against a hundred million.
         var (from, to) = DedupeBounds(connection);
         DuckDbCommands.Execute(connection, $"""
-            CREATE OR REPLACE TEMP TABLE {NewEvents} AS
+            DELETE FROM {EventStaging.Table} WHERE seq IN (
+                SELECT unnest(list(seq ORDER BY seq)[2:]) FROM {EventStaging.Table} GROUP BY source, id HAVING count(*) > 1
+                UNION ALL
+                SELECT s.seq FROM {EventStaging.Table} s
+                WHERE EXISTS (SELECT 1 FROM events e WHERE e.timestamp >= $1 AND e.timestamp <= $2 AND e.source = s.source AND e.id = s.id))
+            """, from, to);
+        var stored = DuckDbCommands.Execute(connection, $"""
+            INSERT INTO events (source, id, timestamp, account_id, user_id, event, quantity, unit,
+                                product, classification, properties, original_event)
             SELECT source, id, timestamp, account_id, user_id, event, quantity, unit,
                    product, classification, properties, original_event
-            FROM (
-                SELECT s.*, row_number() OVER (PARTITION BY s.source, s.id ORDER BY s.seq) AS arrival
-                FROM {EventStaging.Table} s
-                WHERE NOT EXISTS (
-                    SELECT 1 FROM events e WHERE e.timestamp >= $1 AND e.timestamp <= $2 AND e.source = s.source AND e.id = s.id))
-            WHERE arrival = 1
-            """, from, to);
-        try
-        {
-            var stored = DuckDbCommands.Execute(connection, $"""
-                INSERT INTO events (source, id, timestamp, account_id, user_id, event, quantity, unit,
-                                    product, classification, properties, original_event)
-                SELECT * FROM {NewEvents} ORDER BY timestamp
-                """);
-            EventRollups.Append(connection, NewEvents);
-            return stored;
-        }
-        finally
-        {
-            DuckDbCommands.Execute(connection, $"DROP TABLE IF EXISTS {NewEvents}");
-        }
+            FROM {EventStaging.Table} ORDER BY timestamp
+            """);
+        EventRollups.Append(connection, EventStaging.Table);
+        return stored;
     }
 
     private static (DateTime From, DateTime To) DedupeBounds(DuckDBConnection connection)

@@ -62,15 +62,34 @@ public static class EventRollups
             first_at TIMESTAMP NOT NULL);
         """;
 
+    // The user-day sums of one append, from which the account days and user months are summed in turn: the events are
+    // grouped once, and the coarser rollups read a row per user and day instead of a row per event.
+    private const string AppendedUserDays = "rollup_append_user_days";
+
     /// <summary>Adds the daily sums of the events in <paramref name="relation"/> (a constant table name, never user text).</summary>
     public static void Append(DuckDBConnection connection, string relation)
     {
         RollupCompaction.Mark(connection, relation);
-        DuckDbCommands.Execute(connection, AppendSql(relation));
+        try
+        {
+            DuckDbCommands.Execute(connection, $"""
+                CREATE OR REPLACE TEMP TABLE {AppendedUserDays} AS
+                {UserDaysOf(relation)};
+                INSERT INTO {UserDays} (day, account_id, user_id, event, unit, product, classification, events, quantity, first_at)
+                SELECT * FROM {AppendedUserDays};
+                INSERT INTO {AccountDays} (day, account_id, event, unit, product, classification, events, quantity, first_at)
+                SELECT day, account_id, event, unit, product, classification, CAST(sum(events) AS BIGINT), sum(quantity), min(first_at)
+                FROM {AppendedUserDays}
+                GROUP BY day, account_id, event, unit, product, classification
+                ORDER BY day, event, account_id;
+                {UserMonthsInsert(AppendedUserDays, "day", "first_at")}
+                """);
+        }
+        finally
+        {
+            DuckDbCommands.Execute(connection, $"DROP TABLE IF EXISTS {AppendedUserDays}");
+        }
     }
-
-    /// <summary>The statements that add <paramref name="relation"/>'s events to every rollup.</summary>
-    public static string AppendSql(string relation) => DailyAppendSql(relation) + MonthlyAppendSql(relation);
 
     /// <summary>The statements that add the daily sums of <paramref name="relation"/>'s events to both daily rollups.</summary>
     public static string DailyAppendSql(string relation) => $"""
@@ -80,13 +99,16 @@ public static class EventRollups
         GROUP BY day, account_id, event, unit, product, classification
         ORDER BY day, event, account_id;
         INSERT INTO {UserDays} (day, account_id, user_id, event, unit, product, classification, events, quantity, first_at)
-        SELECT date_trunc('day', timestamp) AS day, account_id, user_id, event, unit, product, classification, count(*), sum(quantity), min(timestamp)
-        FROM {relation}
-        GROUP BY day, account_id, user_id, event, unit, product, classification
-        ORDER BY day, event, account_id, user_id;
+        {UserDaysOf(relation)};
         """;
 
-    private static string MonthlyAppendSql(string relation) => UserMonthsInsert(relation, "timestamp", "timestamp");
+    private static string UserDaysOf(string relation) => $"""
+        SELECT date_trunc('day', timestamp) AS day, account_id, user_id, event, unit, product, classification,
+               count(*) AS events, sum(quantity) AS quantity, min(timestamp) AS first_at
+        FROM {relation}
+        GROUP BY day, account_id, user_id, event, unit, product, classification
+        ORDER BY day, event, account_id, user_id
+        """;
 
     /// <summary>Fills the monthly activity table from the user-day rollup: a workspace's stored events, without reading them.</summary>
     public static string UserMonthsFromUserDays => UserMonthsInsert(UserDays, "day", "first_at");

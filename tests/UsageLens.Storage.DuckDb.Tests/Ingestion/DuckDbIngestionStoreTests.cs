@@ -55,6 +55,23 @@ public sealed class DuckDbIngestionStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Repeats_within_a_batch_keep_the_first_arrival_in_the_events_and_the_rollups()
+    {
+        using var store = new DuckDbIngestionStore(_workspace);
+        UsageEvent[] batch =
+        [
+            Call("e1") with { Quantity = 2 }, Call("e2") with { Quantity = 3 },
+            Call("e1") with { Quantity = 100 }, Call("e2") with { AccountId = "acct-5", Quantity = 1000 }, Call("e1") with { Quantity = 2 },
+        ];
+
+        var outcome = await store.WriteAsync(IngestBatch.OfEvents(batch), default);
+
+        Assert.Equal((2, 3), (outcome.EventsStored, outcome.DuplicateEvents));
+        Assert.Equal("e1 acct-1 2.0|e2 acct-1 3.0", Text("SELECT string_agg(id || ' ' || account_id || ' ' || quantity, '|' ORDER BY id) FROM events"));
+        Assert.Equal("acct-1 2 5.0", Text("SELECT string_agg(account_id || ' ' || events || ' ' || quantity, '|') FROM rollup_account_days"));
+    }
+
+    [Fact]
     public async Task A_conflicting_unit_refuses_the_whole_batch()
     {
         using var store = new DuckDbIngestionStore(_workspace);
@@ -70,6 +87,12 @@ public sealed class DuckDbIngestionStoreTests : IDisposable
     {
         using var connection = _workspace.OpenConnection();
         return Convert.ToInt64(DuckDbCommands.Scalar(connection, sql), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private string? Text(string sql)
+    {
+        using var connection = _workspace.OpenConnection();
+        return DuckDbCommands.Scalar(connection, sql) as string;
     }
 
     public void Dispose() => _workspace.Dispose();
