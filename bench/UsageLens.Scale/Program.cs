@@ -7,6 +7,8 @@ using UsageLens.Scale;
 // UsageLens.Scale kpis --db WORKSPACE.duckdb [--raw RAW.duckdb] [--runs 10] [--cli PATH]   (an imported workspace: API timings, memory, raw SQL beside them)
 // UsageLens.Scale ingest --db WORKSPACE.duckdb [--accounts 500] [--senders 8] [--batch 500] [--ingest-seconds 20] [--cli PATH]
 //                        (HTTP ingest into an existing workspace, with the ingest log and without, in one run)
+// UsageLens.Scale import [--events 5000000] [--dir DIR] [--cli PATH] [--runs 3]
+//                        (the import alone: DuckDB's read_parquet and read_csv into a table beside usagelens import of the same files)
 // UsageLens.Scale load --url URL --key KEY --read-key KEY [--senders 8] [--batch 500] [--rate EVENTS_PER_S] [--seconds 20] --accounts N --run ID
 var options = Arguments.Parse(args);
 switch (args.Length > 0 ? args[0] : "")
@@ -56,6 +58,17 @@ switch (args.Length > 0 ? args[0] : "")
                 $"| {mode} | {full.StoredPerSecond:N0} | {full.EventsPerSecond:N0} | {full.P50:0} / {full.P99:0} ms | {paced.StoredPerSecond:N0}, {paced.P50:0} / {paced.P99:0} ms |"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored events/s with the log ÷ without: {modes[0].Full.StoredPerSecond / modes[1].Full.StoredPerSecond:0.00}×"));
+        return 0;
+    }
+    case "import":
+    {
+        var cli = UsageLensBinary.Locate(options.Text("cli"));
+        var directory = Path.GetFullPath(options.Text("dir") ?? Path.Combine(Path.GetTempPath(), "usagelens-scale"));
+        var events = long.Parse(options.Text("events") ?? "5000000", CultureInfo.InvariantCulture);
+        var figures = await new ScaleRun(cli, directory, events, new ScaleOptions(0, false, 0, 0, 0, 0), Console.Out).CompareImportsAsync(options.Int("runs", 3));
+        Console.WriteLine();
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd}; medians of {options.Int("runs", 3)} runs");
+        Console.WriteLine(figures.Markdown());
         return 0;
     }
     case "load":

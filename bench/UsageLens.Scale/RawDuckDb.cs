@@ -36,6 +36,20 @@ internal sealed class RawDuckDb : IDisposable
         return new RawDuckDb(connection, load);
     }
 
+    /// <summary>How long <c>CREATE TABLE events AS SELECT * FROM read_csv(...)</c> takes, in a new database at <paramref name="path"/>.</summary>
+    public static TimeSpan TimeCsvLoad(string csv, string path)
+    {
+        File.Delete(path);
+        File.Delete(path + ".wal");
+        using var connection = new DuckDBConnection($"DataSource={path}");
+        connection.Open();
+        Execute(connection, "SET TimeZone = 'UTC'");
+        var watch = Stopwatch.StartNew();
+        Execute(connection, $"CREATE TABLE events AS SELECT * FROM read_csv('{csv}')");
+        Execute(connection, "CHECKPOINT");
+        return watch.Elapsed;
+    }
+
     /// <summary>A baseline database an earlier <see cref="Load"/> left, opened to time the queries again.</summary>
     public static RawDuckDb Open(string path)
     {

@@ -41,15 +41,51 @@ internal sealed class ScaleRun(UsageLensBinary cli, string directory, long event
         return new ScaleFigures(events, import, raw.EventsLoad, kpis, empty, full, paced, rss, peak);
     }
 
-    private async Task<TimeSpan> ImportAsync(SyntheticWorkload workload, string workspace)
+    private Task<TimeSpan> ImportAsync(SyntheticWorkload workload, string workspace) => ImportAsync(workload, workload.EventsFile, workspace);
+
+    private async Task<TimeSpan> ImportAsync(SyntheticWorkload workload, string events, string workspace, params string[] options)
     {
         EmptyFolderOf(workspace);
         await cli.RunAsync("import", "accounts", workload.AccountsFile, "--db", workspace);
         await cli.RunAsync("import", "subscriptions", workload.SubscriptionsFile, "--db", workspace);
         var watch = Stopwatch.StartNew();
-        await cli.RunAsync("import", "events", workload.EventsFile, "--db", workspace);
+        await cli.RunAsync(["import", "events", events, "--db", workspace, .. options]);
         return watch.Elapsed;
     }
+
+    /// <summary>
+    /// The import alone, <paramref name="runs"/> times: DuckDB's own <c>read_parquet</c> and <c>read_csv</c> into a table
+    /// beside <c>usagelens import events</c> of the same Parquet and CSV files into a new workspace, taking turns, so
+    /// each ratio compares runs on the same machine minutes apart. Returns the median of each.
+    /// </summary>
+    public async Task<ImportFigures> CompareImportsAsync(int runs)
+    {
+        var workload = Time("files", () => SyntheticWorkload.Prepare(Path.Combine(directory, $"data-{events}"), events));
+        var csv = Path.Combine(workload.Directory, "events.csv");
+        var rawPath = Path.Combine(directory, $"raw-{events}.duckdb");
+        var workspace = Path.Combine(directory, $"import-{events}", "usagelens.duckdb");
+        List<TimeSpan> parquet = [], csvLoads = [], ours = [], oursCsv = [];
+        for (var run = 0; run < runs; run++)
+        {
+            using (var raw = RawDuckDb.Load(workload, rawPath))
+            {
+                parquet.Add(raw.EventsLoad);
+                if (!File.Exists(csv))
+                {
+                    raw.ExportEventsCsv(csv);
+                }
+            }
+            csvLoads.Add(RawDuckDb.TimeCsvLoad(csv, rawPath));
+            ours.Add(await ImportAsync(workload, workspace));
+            // The CSV written for PostgreSQL names the time column ts.
+            oursCsv.Add(await ImportAsync(workload, csv, workspace, "--map", "ts=timestamp"));
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run + 1}: read_parquet {parquet[^1].TotalSeconds:0.0} s, ours {ours[^1].TotalSeconds:0.0} s; read_csv {csvLoads[^1].TotalSeconds:0.0} s, ours {oursCsv[^1].TotalSeconds:0.0} s"));
+        }
+        EmptyFolderOf(workspace);
+        return new ImportFigures(events, Median(parquet), Median(ours), Median(csvLoads), Median(oursCsv));
+    }
+
+    private static TimeSpan Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
 
     private async Task<RawPostgres> LoadPostgresAsync(RawDuckDb raw, SyntheticWorkload workload)
     {
