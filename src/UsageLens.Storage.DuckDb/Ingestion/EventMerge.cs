@@ -55,7 +55,10 @@ public static class EventMerge
         var (from, to) = DedupeBounds(connection);
         DuckDbCommands.Execute(connection, $"""
             DELETE FROM {EventStaging.Table} WHERE seq IN (
-                SELECT unnest(list(seq ORDER BY seq)[2:]) FROM {EventStaging.Table} GROUP BY source, id HAVING count(*) > 1
+                SELECT s.seq FROM {EventStaging.Table} s
+                JOIN (SELECT source, id, min(seq) AS first FROM {EventStaging.Table} GROUP BY source, id HAVING count(*) > 1) r
+                  ON r.source = s.source AND r.id = s.id
+                WHERE s.seq <> r.first
                 UNION ALL
                 SELECT s.seq FROM {EventStaging.Table} s
                 WHERE EXISTS (SELECT 1 FROM events e WHERE e.timestamp >= $1 AND e.timestamp <= $2 AND e.source = s.source AND e.id = s.id))
