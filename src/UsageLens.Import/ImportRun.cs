@@ -8,7 +8,9 @@ namespace UsageLens.Import;
 /// <summary>
 /// One import command on one connection: each file is loaded, put in canonical form and validated
 /// in turn in connection-private temporary tables, then everything is stored in one transaction.
-/// The first problem, in file order, aborts the run and nothing is stored.
+/// The first problem, in file order, aborts the run and nothing is stored. Event files are first
+/// tried in one pass (<see cref="CheckedEventStaging"/>); any bad row sends the import down the
+/// exact path, which keeps every row as text so that the problem can be quoted.
 /// </summary>
 /// <remarks>
 /// Loading and validation run outside the transaction on purpose: rows a transaction inserts carry
