@@ -74,21 +74,6 @@ public sealed class TypedParquetImportTests
         Assert.All(fixture.Counts(), count => Assert.Equal(0L, count));
     }
 
-    [Fact]
-    public async Task An_instant_without_a_zone_is_refused_as_its_text_would_be()
-    {
-        using var fixture = new ImportFixture();
-        var file = fixture.PathOf("local.parquet");
-        fixture.Execute("""
-            COPY (SELECT 'l1' AS id, TIMESTAMP '2026-10-01 00:00:00' AS timestamp, 'acct-1' AS account_id, 'e' AS event)
-            TO $1 (FORMAT parquet)
-            """, file);
-
-        var error = await fixture.Refused(ImportKind.Events, file);
-
-        Assert.Equal($"{file} row 1: timestamp '2026-10-01 00:00:00' has no UTC offset; add Z or an offset such as +02:00", error);
-    }
-
     private static void WriteParquet(ImportFixture fixture, string file, string quantityType, IEnumerable<(long Micros, object Quantity)> rows)
     {
         using var connection = fixture.Workspace.OpenConnection();
