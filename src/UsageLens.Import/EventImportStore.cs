@@ -58,19 +58,19 @@ internal static class EventImportStore
     private static string Typed(NativeColumns native, bool guarded)
     {
         string Guard(string value) => guarded ? $"CASE WHEN failed IS NULL THEN {value} END" : value;
-        string Convert(string column, ColumnType type) =>
+        string Stored(string column, ColumnType type) =>
             native.Contains(column) ? ValueSql.NativeTyped(type, Identifier.Quote(column)) : ValueSql.Typed(type, Identifier.Quote(column));
         var properties = """
             CAST(nullif(CAST(json_merge_patch(coalesce(extras, '{}'), coalesce(CAST("properties" AS JSON), '{}')) AS VARCHAR), '{}') AS JSON)
             """;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Guard(Convert("timestamp", ColumnType.Timestamp))} AS ts, {Guard(Convert("quantity", ColumnType.Decimal))} AS amount, {Guard(properties)} AS props");
+            $"{Guard(Stored("timestamp", ColumnType.Timestamp))} AS ts, {Guard(Stored("quantity", ColumnType.Decimal))} AS amount, {Guard(properties)} AS props");
     }
 
     /// <summary>Stores the staged events that are new; returns (stored, duplicates).</summary>
     public static (long Stored, long Duplicates) Merge(DuckDBConnection connection)
     {
-        var staged = System.Convert.ToInt64(DuckDbCommands.Scalar(connection, $"SELECT count(*) FROM {EventStaging.Table}"), CultureInfo.InvariantCulture);
+        var staged = Convert.ToInt64(DuckDbCommands.Scalar(connection, $"SELECT count(*) FROM {EventStaging.Table}"), CultureInfo.InvariantCulture);
         var stored = EventMerge.MergeNewEvents(connection);
         return (stored, staged - stored);
     }

@@ -75,21 +75,8 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
     {
         foreach (var file in files)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new ImportProgress(file.Name, file.Index, files.Count, ImportPhase.Reading, 0));
-            var raw = RawFileLoader.Load(connection, file);
-            long? rows;
-            ResolvedColumns resolved;
-            try
-            {
-                resolved = Resolve(raw);
-                rows = CheckedEventStaging.TryStage(connection, raw, resolved, _nextSeq, cancellationToken);
-            }
-            finally
-            {
-                RawFileLoader.Drop(connection, raw);
-            }
-            if (rows is null)
+            var (resolved, rows) = Read(file, files.Count, (raw, r) => CheckedEventStaging.TryStage(connection, raw, r, _nextSeq, cancellationToken));
+            if (rows is not { } staged)
             {
                 _imported.Clear();
                 _firstSeqs.Clear();
@@ -97,14 +84,8 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
                 EventStaging.Create(connection);
                 return false;
             }
-            if (rows == 0)
-            {
-                throw NoRows(file);
-            }
-            _firstSeqs.Add(_nextSeq);
-            _imported.Add(new ImportedFile(file.Name, file.Format, rows.Value, resolved.GeneratesIds, resolved.Ignored));
-            progress?.Report(new ImportProgress(file.Name, file.Index, files.Count, ImportPhase.Validating, rows.Value));
-            _nextSeq += rows.Value;
+            Accept(file, files.Count, resolved, staged);
+            _nextSeq += staged;
             RefuseUnitConflict([file]);
         }
         return true;
@@ -112,20 +93,32 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
 
     private void Prepare(ImportFile file, int fileCount)
     {
+        var (resolved, rows) = Read(file, fileCount, (raw, r) => CanonicalProjection.Create(connection, raw, r));
+        Accept(file, fileCount, resolved, rows!.Value);
+        Validate(file, resolved, rows.Value);
+        _nextSeq += rows.Value;
+    }
+
+    // Loads the file, resolves its columns and puts its rows somewhere with `put`, which returns how many (or null).
+    private (ResolvedColumns Resolved, long? Rows) Read(ImportFile file, int fileCount, Func<RawFile, ResolvedColumns, long?> put)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new ImportProgress(file.Name, file.Index, fileCount, ImportPhase.Reading, 0));
         var raw = RawFileLoader.Load(connection, file);
-        ResolvedColumns resolved;
-        long rows;
         try
         {
-            resolved = Resolve(raw);
-            rows = CanonicalProjection.Create(connection, raw, resolved);
+            var resolved = Resolve(raw);
+            return (resolved, put(raw, resolved));
         }
         finally
         {
             RawFileLoader.Drop(connection, raw);
         }
+    }
+
+    // Records a file whose rows are in place, numbered from the next sequence number.
+    private void Accept(ImportFile file, int fileCount, ResolvedColumns resolved, long rows)
+    {
         if (rows == 0)
         {
             throw NoRows(file);
@@ -134,8 +127,6 @@ internal sealed class ImportRun(DuckDBConnection connection, CanonicalSchema sch
         _imported.Add(new ImportedFile(file.Name, file.Format, rows, resolved.GeneratesIds, resolved.Ignored));
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new ImportProgress(file.Name, file.Index, fileCount, ImportPhase.Validating, rows));
-        Validate(file, resolved, rows);
-        _nextSeq += rows;
     }
 
     private static UsageLensException NoRows(ImportFile file) =>
