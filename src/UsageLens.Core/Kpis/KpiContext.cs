@@ -23,10 +23,20 @@ public sealed class KpiContext(IQueryStore store, SemanticModel model, Workspace
     /// <summary>Whether event reads may use the daily rollups; <see cref="EventReads.RawEvents"/> is the checked baseline.</summary>
     public EventReads Reads { get; init; } = EventReads.Rollups;
 
-    public Task<IReadOnlyList<QueryRow>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
+    /// <summary>
+    /// Awaited before each statement, when set: a read done ahead of time (a server's warm-up or refresh) waits here
+    /// while visitors' reads run, so on a machine with few cores their statements do not share it with its own.
+    /// </summary>
+    public Func<CancellationToken, Task>? Turn { get; init; }
+
+    public async Task<IReadOnlyList<QueryRow>> QueryAsync(SqlSelect query, CancellationToken cancellationToken)
     {
         _sql.Add(store.Render(query).Text);
-        return store.QueryAsync(query, cancellationToken);
+        if (Turn is not null)
+        {
+            await Turn(cancellationToken).ConfigureAwait(false);
+        }
+        return await store.QueryAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<KpiContext> CreateAsync(IQueryStore store, CancellationToken cancellationToken, WorkspaceConfiguration? configuration = null)

@@ -46,6 +46,14 @@ internal sealed class ResultCache(WorkspaceCatalogCache catalogs, TimeProvider c
     // 2-core machine) until the pool grew. The rest wait here without holding a thread.
     private readonly SemaphoreSlim _computing = new(Math.Max(2, Environment.ProcessorCount));
 
+    // Visitors' computations, waiting or running. Reads done ahead of time (the warm-up, refreshes) wait before each
+    // statement while there are any: DuckDB gives every statement all the cores, so a refresh of the overview's
+    // insights (7-15 s at 100M events) beside a visitor's KPI made that KPI take seconds instead of 100 ms. Under
+    // visitors who never pause, a refresh waits, its entry expires, and the next visit computes it, as with no refresh.
+    private int _visitorsComputing;
+
+    private static readonly TimeSpan s_turnPoll = TimeSpan.FromMilliseconds(10);
+
     public async Task<AccountList> ListAsync(DateOnly asOf, AccountScope scope, string? metric, WorkspaceConfiguration configuration, CancellationToken cancellationToken, ResultReader by = ResultReader.Request) =>
         (AccountList)await GetAsync(new("list", asOf, scope, metric), async context => await AccountListReader.ReadAsync(asOf, scope, metric, context, CancellationToken.None).ConfigureAwait(false), configuration, by, cancellationToken).ConfigureAwait(false);
 
@@ -115,6 +123,11 @@ internal sealed class ResultCache(WorkspaceCatalogCache catalogs, TimeProvider c
             metrics.ResultReads.WithLabels(fresh ? "kept" : "computed", by switch { ResultReader.Request => "request", ResultReader.WarmUp => "warm-up", _ => "refresh" }).Inc();
             if (!fresh)
             {
+                if (by == ResultReader.Refresh && known && found.Read.IsCompletedSuccessfully && now - found.At <= MaxAge)
+                {
+                    // Not expired yet: visitors keep getting the kept answer until its successor is read.
+                    return ReplaceWhenReadAsync(key, found.Read, Task.Run(() => ComputeAsync(read, configuration, by)), now, generation).WaitAsync(cancellationToken);
+                }
                 if (!known)
                 {
                     if (_order.Count >= Capacity)
@@ -124,24 +137,68 @@ internal sealed class ResultCache(WorkspaceCatalogCache catalogs, TimeProvider c
                     _order.Enqueue(key);
                 }
                 // Shared by every waiting request, so it runs without any one request's token; each read has its own context (SQL log).
-                found = (Task.Run(() => ComputeAsync(read, configuration)), now);
+                found = (Task.Run(() => ComputeAsync(read, configuration, by)), now);
                 _reads[key] = found;
             }
             return found.Read.WaitAsync(cancellationToken);
         }
     }
 
-    private async Task<object> ComputeAsync(Func<KpiContext, Task<object>> read, WorkspaceConfiguration configuration)
+    private async Task<object> ComputeAsync(Func<KpiContext, Task<object>> read, WorkspaceConfiguration configuration, ResultReader by)
     {
-        await _computing.WaitAsync().ConfigureAwait(false);
+        var visitor = by == ResultReader.Request;
+        if (visitor)
+        {
+            Interlocked.Increment(ref _visitorsComputing);
+        }
+        else
+        {
+            await VisitorsDoneAsync(CancellationToken.None).ConfigureAwait(false);
+        }
         try
         {
-            return await read(await catalogs.KpiContextAsync(configuration, CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
+            await _computing.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                return await read(visitor
+                    ? await catalogs.KpiContextAsync(configuration, CancellationToken.None).ConfigureAwait(false)
+                    : await catalogs.KpiContextAsync(configuration, VisitorsDoneAsync, CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+            finally
+            {
+                _computing.Release();
+            }
         }
         finally
         {
-            _computing.Release();
+            if (visitor)
+            {
+                Interlocked.Decrement(ref _visitorsComputing);
+            }
         }
+    }
+
+    private async Task VisitorsDoneAsync(CancellationToken cancellationToken)
+    {
+        while (Volatile.Read(ref _visitorsComputing) > 0)
+        {
+            await Task.Delay(s_turnPoll, clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // A refresh's result takes the kept one's place only if nothing replaced that meanwhile (a visit after it expired)
+    // and no commit made both stale; it counts its age from when its read started.
+    private async Task<object> ReplaceWhenReadAsync(ResultKey key, Task<object> kept, Task<object> next, DateTimeOffset startedAt, long generation)
+    {
+        var value = await next.ConfigureAwait(false);
+        lock (_lock)
+        {
+            if (catalogs.Generation == generation && _reads.TryGetValue(key, out var current) && current.Read == kept)
+            {
+                _reads[key] = (next, startedAt);
+            }
+        }
+        return value;
     }
 
     // A result that failed since the last commit is left to the next request, which reports why; a refresh would

@@ -32,6 +32,10 @@ internal sealed class WorkspaceCatalogCache(IQueryStore store)
     public async Task<KpiContext> KpiContextAsync(WorkspaceConfiguration configuration, CancellationToken cancellationToken) =>
         new(store, new SemanticModel(await CatalogAsync(cancellationToken).ConfigureAwait(false)), configuration);
 
+    /// <summary>The same, for a read done ahead of time: each of its statements first awaits <paramref name="turn"/>.</summary>
+    public async Task<KpiContext> KpiContextAsync(WorkspaceConfiguration configuration, Func<CancellationToken, Task> turn, CancellationToken cancellationToken) =>
+        new(store, new SemanticModel(await CatalogAsync(cancellationToken).ConfigureAwait(false)), configuration) { Turn = turn };
+
     /// <summary>The column and trait values the questions vocabulary knows, for the catalog's account traits.</summary>
     public Task<WorkspaceValues> ValuesAsync(CancellationToken cancellationToken)
     {
