@@ -44,8 +44,17 @@ internal sealed class ServeProcess : IDisposable
         process.StandardInput.Close();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var errors = new List<string>();
+        // The server's log, each line with the time it arrived, for setting a slow request beside what the server was doing.
+        var serveLog = Environment.GetEnvironmentVariable("USAGELENS_BENCH_SERVE_LOG");
         process.OutputDataReceived += (_, line) =>
         {
+            if (serveLog is not null && line.Data is not null)
+            {
+                lock (errors)
+                {
+                    File.AppendAllText(serveLog, $"{DateTime.UtcNow:HH:mm:ss.fff} {line.Data}\n");
+                }
+            }
             if (line.Data?.StartsWith("Serving on", StringComparison.Ordinal) == true)
             {
                 ready.TrySetResult();

@@ -69,7 +69,8 @@ internal sealed class IngestLoad(Uri address, string writeKey, string readKey, i
         var seconds = watch.Elapsed.TotalSeconds;
         await ReadAsync(client);
         var stored = watch.Elapsed.TotalSeconds;
-        return new IngestFigures(events / seconds, log.Percentile(50), log.Percentile(99), events, failures, events / stored, (stored - seconds) * 1000);
+        return new IngestFigures(events / seconds, log.Percentile(50), log.Percentile(99), events, failures, events / stored, (stored - seconds) * 1000,
+            System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
     }
 
     private async Task ReadAsync(HttpClient client)

@@ -7,6 +7,14 @@ namespace UsageLens.Scale;
 /// </summary>
 internal sealed record KpiCase(string Name, string Request, string Sql)
 {
+    /// <summary>
+    /// Where <see cref="Sql"/> computes only the headline value, the SQL for everything the API answers, timed beside the
+    /// same requests as a second baseline. Feature adoption's rate alone leaves out the adopters' depth, the median days
+    /// from the first ever event to the first use (which reads all history, not 30 days) and the previous period; this
+    /// SQL gives all of them, checked value by value against the API on the 20M workspace.
+    /// </summary>
+    public string? AnswerSql { get; init; }
+
     private const string Last30 = "ts >= $1::date - INTERVAL '30 days' AND ts < $1::date";
 
     public static readonly IReadOnlyList<KpiCase> Dashboard =
@@ -34,9 +42,15 @@ internal sealed record KpiCase(string Name, string Request, string Sql)
             SELECT (SELECT avg(u) FROM daily) / (SELECT count(DISTINCT user_id) FROM events WHERE {Last30})
             """),
         new("feature adoption (export, accounts)", "feature-adoption?period=last-30-days&feature=export&level=accounts",
-            $"SELECT count(DISTINCT CASE WHEN event = 'export' THEN account_id END) * 1.0 / count(DISTINCT account_id) FROM events WHERE {Last30}"),
+            $"SELECT count(DISTINCT CASE WHEN event = 'export' THEN account_id END) * 1.0 / count(DISTINCT account_id) FROM events WHERE {Last30}")
+        {
+            AnswerSql = FeatureAdoptionAnswer("account_id"),
+        },
         new("feature adoption (export, users)", "feature-adoption?period=last-30-days&feature=export",
-            $"SELECT count(DISTINCT CASE WHEN event = 'export' THEN user_id END) * 1.0 / count(DISTINCT user_id) FROM events WHERE {Last30}"),
+            $"SELECT count(DISTINCT CASE WHEN event = 'export' THEN user_id END) * 1.0 / count(DISTINCT user_id) FROM events WHERE {Last30}")
+        {
+            AnswerSql = FeatureAdoptionAnswer("user_id"),
+        },
         new("retention, weekly cohorts", "retention?grain=week&period=last-90-days",
             """
             WITH active AS (SELECT DISTINCT user_id, date_trunc('week', ts) AS w FROM events WHERE ts >= $1::date - INTERVAL '90 days' AND ts < $1::date),
@@ -56,4 +70,25 @@ internal sealed record KpiCase(string Name, string Request, string Sql)
             FROM b FULL JOIN e USING (account_id)
             """),
     ];
+
+    // Per period (0: the last 30 days, 1: the 30 before), the adoption rate, its counts, the depth, and the median whole
+    // UTC days from an entity's first ever event to its first use of the feature, over those whose first use is in it.
+    private static string FeatureAdoptionAnswer(string entity) => $"""
+        WITH firsts AS (
+            SELECT {entity} AS entity, min(ts) AS first_at, min(CASE WHEN event = 'export' THEN ts END) AS first_use
+            FROM events WHERE ts < $1::date AND {entity} IS NOT NULL GROUP BY 1),
+        totals AS (
+            SELECT CASE WHEN ts >= $1::date - INTERVAL '30 days' THEN 0 ELSE 1 END AS p,
+                   count(DISTINCT {entity}) AS active,
+                   count(DISTINCT CASE WHEN event = 'export' THEN {entity} END) AS adopters,
+                   count(CASE WHEN event = 'export' THEN 1 END) AS feature_events
+            FROM events WHERE ts >= $1::date - INTERVAL '60 days' AND ts < $1::date GROUP BY 1),
+        medians AS (
+            SELECT CASE WHEN first_use >= $1::date - INTERVAL '30 days' THEN 0 ELSE 1 END AS p,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(first_use AS date) - CAST(first_at AS date)) AS median_days
+            FROM firsts WHERE first_use >= $1::date - INTERVAL '60 days' GROUP BY 1)
+        SELECT t.p, t.adopters * 100.0 / t.active AS adoption, t.adopters, t.active,
+               t.feature_events * 1.0 / t.adopters AS depth, m.median_days
+        FROM totals t LEFT JOIN medians m ON m.p = t.p ORDER BY 1
+        """;
 }

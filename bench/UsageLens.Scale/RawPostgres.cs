@@ -43,7 +43,7 @@ internal sealed class RawPostgres : IDisposable
         }
         await RunAsAsync(Owner, Path.Combine(Bin, "initdb"), "-D", data, "-U", "bench", "--auth=trust", "-E", "UTF8");
         await RunAsAsync(Owner, Path.Combine(Bin, "pg_ctl"), "-D", data, "-l", Path.Combine(home, "server.log"), "-w", "-o",
-            $"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c shared_buffers=4GB -c work_mem=256MB -c max_parallel_workers_per_gather=2 -c fsync=on", "start");
+            $"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c shared_buffers=4GB -c work_mem=256MB -c max_parallel_workers_per_gather=2 -c fsync=on -c timezone=UTC", "start");
         var source = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={port};Username=bench;Database=postgres;Timezone=UTC;Command Timeout=0");
         var postgres = new RawPostgres(data, source);
         await postgres.LoadAsync(eventsCsv, workload);
