@@ -35,7 +35,7 @@ internal sealed class ResultCache(WorkspaceCatalogCache catalogs, TimeProvider c
     private const int HotCapacity = 64;
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<ResultKey, (Task<object> Read, DateTimeOffset At)> _reads = [];
+    private readonly Dictionary<ResultKey, (Task<object> Read, DateTimeOffset At, ReadAhead? Ahead)> _reads = [];
     private readonly Queue<ResultKey> _order = new();
     private readonly Dictionary<ResultKey, HotResult> _hot = [];
     private long _generation = -1;
@@ -126,7 +126,8 @@ internal sealed class ResultCache(WorkspaceCatalogCache catalogs, TimeProvider c
                 if (by == ResultReader.Refresh && known && found.Read.IsCompletedSuccessfully && now - found.At <= MaxAge)
                 {
                     // Not expired yet: visitors keep getting the kept answer until its successor is read.
-                    return ReplaceWhenReadAsync(key, found.Read, Task.Run(() => ComputeAsync(read, configuration, by)), now, generation).WaitAsync(cancellationToken);
+                    var successor = new ReadAhead();
+                    return ReplaceWhenReadAsync(key, found.Read, Task.Run(() => ComputeAsync(read, configuration, successor)), now, successor, generation).WaitAsync(cancellationToken);
                 }
                 if (!known)
                 {
@@ -137,50 +138,53 @@ internal sealed class ResultCache(WorkspaceCatalogCache catalogs, TimeProvider c
                     _order.Enqueue(key);
                 }
                 // Shared by every waiting request, so it runs without any one request's token; each read has its own context (SQL log).
-                found = (Task.Run(() => ComputeAsync(read, configuration, by)), now);
+                var ahead = by == ResultReader.Request ? null : new ReadAhead();
+                found = (Task.Run(() => ComputeAsync(read, configuration, ahead)), now, ahead);
                 _reads[key] = found;
+            }
+            else if (by == ResultReader.Request && !found.Read.IsCompleted)
+            {
+                found.Ahead?.Awaited();
             }
             return found.Read.WaitAsync(cancellationToken);
         }
     }
 
-    private async Task<object> ComputeAsync(Func<KpiContext, Task<object>> read, WorkspaceConfiguration configuration, ResultReader by)
+    // A visitor's read when ahead is null; it is counted while it waits and runs, and reads done ahead give way to it.
+    private async Task<object> ComputeAsync(Func<KpiContext, Task<object>> read, WorkspaceConfiguration configuration, ReadAhead? ahead)
     {
-        var visitor = by == ResultReader.Request;
-        if (visitor)
+        if (ahead is not null)
         {
-            Interlocked.Increment(ref _visitorsComputing);
+            await GiveWayAsync(ahead, CancellationToken.None).ConfigureAwait(false);
+            return await ComputeInTurnAsync(read, await catalogs.KpiContextAsync(configuration, turn => GiveWayAsync(ahead, turn), CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
         }
-        else
-        {
-            await VisitorsDoneAsync(CancellationToken.None).ConfigureAwait(false);
-        }
+        Interlocked.Increment(ref _visitorsComputing);
         try
         {
-            await _computing.WaitAsync().ConfigureAwait(false);
-            try
-            {
-                return await read(visitor
-                    ? await catalogs.KpiContextAsync(configuration, CancellationToken.None).ConfigureAwait(false)
-                    : await catalogs.KpiContextAsync(configuration, VisitorsDoneAsync, CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
-            }
-            finally
-            {
-                _computing.Release();
-            }
+            return await ComputeInTurnAsync(read, await catalogs.KpiContextAsync(configuration, CancellationToken.None).ConfigureAwait(false)).ConfigureAwait(false);
         }
         finally
         {
-            if (visitor)
-            {
-                Interlocked.Decrement(ref _visitorsComputing);
-            }
+            Interlocked.Decrement(ref _visitorsComputing);
         }
     }
 
-    private async Task VisitorsDoneAsync(CancellationToken cancellationToken)
+    private async Task<object> ComputeInTurnAsync(Func<KpiContext, Task<object>> read, KpiContext context)
     {
-        while (Volatile.Read(ref _visitorsComputing) > 0)
+        await _computing.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return await read(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            _computing.Release();
+        }
+    }
+
+    private async Task GiveWayAsync(ReadAhead ahead, CancellationToken cancellationToken)
+    {
+        while (!ahead.IsAwaited && Volatile.Read(ref _visitorsComputing) > 0)
         {
             await Task.Delay(s_turnPoll, clock, cancellationToken).ConfigureAwait(false);
         }
@@ -188,14 +192,14 @@ internal sealed class ResultCache(WorkspaceCatalogCache catalogs, TimeProvider c
 
     // A refresh's result takes the kept one's place only if nothing replaced that meanwhile (a visit after it expired)
     // and no commit made both stale; it counts its age from when its read started.
-    private async Task<object> ReplaceWhenReadAsync(ResultKey key, Task<object> kept, Task<object> next, DateTimeOffset startedAt, long generation)
+    private async Task<object> ReplaceWhenReadAsync(ResultKey key, Task<object> kept, Task<object> next, DateTimeOffset startedAt, ReadAhead ahead, long generation)
     {
         var value = await next.ConfigureAwait(false);
         lock (_lock)
         {
             if (catalogs.Generation == generation && _reads.TryGetValue(key, out var current) && current.Read == kept)
             {
-                _reads[key] = (next, startedAt);
+                _reads[key] = (next, startedAt, ahead);
             }
         }
         return value;
@@ -206,7 +210,7 @@ internal sealed class ResultCache(WorkspaceCatalogCache catalogs, TimeProvider c
     private bool Stale(ResultKey key, DateTimeOffset now) =>
         catalogs.Generation != _generation || !_reads.TryGetValue(key, out var entry) || (entry.Read.IsCompletedSuccessfully && now - entry.At > MaxAge - s_refreshMargin);
 
-    private static bool Usable((Task<object> Read, DateTimeOffset At) entry, DateTimeOffset now, TimeSpan maxAge) =>
+    private static bool Usable((Task<object> Read, DateTimeOffset At, ReadAhead? Ahead) entry, DateTimeOffset now, TimeSpan maxAge) =>
         !entry.Read.IsFaulted && !entry.Read.IsCanceled && now - entry.At <= maxAge;
 
     private void KeepHot(ResultKey key, HotResult hot)

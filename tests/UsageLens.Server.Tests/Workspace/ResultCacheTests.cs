@@ -82,6 +82,41 @@ public sealed class ResultCacheTests
         Assert.Equal(["warm-1", "visit", "warm-2"], store.Order);
     }
 
+    [Fact]
+    public async Task A_read_done_ahead_stops_giving_way_once_a_visitor_waits_for_it()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
+        var store = new ScriptedStore();
+        var cache = new ResultCache(new WorkspaceCatalogCache(store), clock, new ServerMetrics());
+        async Task<KpiResult> WarmRead(KpiContext context)
+        {
+            await context.QueryAsync(Statement("warm-1"), default);
+            await context.QueryAsync(Statement("warm-2"), default);
+            return Result(1);
+        }
+
+        var warmUp = cache.KpiAsync("warm", s_asOf, AccountScope.All, WarmRead, WorkspaceConfiguration.Empty, default, ResultReader.WarmUp);
+        await store.Started("warm-1").WaitAsync(s_wait);
+        var otherVisit = AskAsync(cache, async context =>
+        {
+            await context.QueryAsync(Statement("visit"), default);
+            return Result(2);
+        });
+        await store.Started("visit").WaitAsync(s_wait);
+        var waitingVisit = cache.KpiAsync("warm", s_asOf, AccountScope.All, WarmRead, WorkspaceConfiguration.Empty, default);
+        store.Finish("warm-1");
+        await TickUntilAsync(clock, () => store.Issued("warm-2"));
+        var secondWhileOtherVisits = store.Issued("warm-2");
+        store.Finish("warm-2");
+        var waited = await waitingVisit.WaitAsync(s_wait);
+        store.Finish("visit");
+        await Task.WhenAll(warmUp, otherVisit).WaitAsync(s_wait);
+
+        Assert.True(secondWhileOtherVisits);
+        Assert.Equal(1.0, waited.Value);
+        Assert.Equal(["warm-1", "visit", "warm-2"], store.Order);
+    }
+
     private static Task<KpiResult> AskAsync(ResultCache cache, Func<KpiContext, Task<KpiResult>> read) =>
         cache.KpiAsync("kpi", s_asOf, AccountScope.All, read, WorkspaceConfiguration.Empty, default);
 
