@@ -11,6 +11,7 @@ using UsageLens.Core.Users;
 using UsageLens.Insights;
 using UsageLens.Insights.Customers;
 using UsageLens.Server.Authentication;
+using UsageLens.Server.GroupCommit;
 using UsageLens.Server.Kpis;
 using UsageLens.Server.Operations;
 using UsageLens.Server.Workspace;
@@ -28,7 +29,7 @@ namespace UsageLens.Server.Dashboard;
 /// a visit still computes what changed.
 /// </summary>
 internal sealed partial class DashboardWarmup(
-    ResultCache cache, WorkspaceCatalogCache catalogs, ServerOptions options, TimeProvider clock, IServer server, OwnRequestMark own,
+    ResultCache cache, WorkspaceCatalogCache catalogs, GroupCommitWriter writer, ServerOptions options, TimeProvider clock, IServer server, OwnRequestMark own,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<DashboardWarmup> logger)
     : BackgroundService
 {
@@ -255,17 +256,13 @@ internal sealed partial class DashboardWarmup(
 
     private async Task RefreshWhileRunningAsync(CancellationToken stoppingToken)
     {
-        var (seen, since) = (catalogs.Generation, clock.GetUtcNow());
+        var pause = new IngestionPause(Quiet, catalogs.Generation, clock.GetUtcNow());
         using var timer = new PeriodicTimer(Interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             var generation = catalogs.Generation;
-            if (generation != seen)
-            {
-                (seen, since) = (generation, clock.GetUtcNow());
-            }
             // Refreshing between the commits of a running load would compete with it for the workspace: wait for a pause.
-            if (clock.GetUtcNow() - since < Quiet)
+            if (!pause.LongEnough(generation, writer.QueueDepth > 0 || writer.UnmergedRecords > 0, clock.GetUtcNow()))
             {
                 continue;
             }
