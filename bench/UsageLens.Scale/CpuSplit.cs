@@ -12,13 +12,13 @@ internal sealed class CpuSplit
     private const double TicksPerSecond = 100; // USER_HZ, 100 on every Linux the bench runs on
 
     private readonly int _server;
-    private readonly Dictionary<string, double> _before;
+    private readonly Snapshot _before;
     private readonly DateTime _startedAt = DateTime.UtcNow;
 
     private CpuSplit(int server)
     {
         _server = server;
-        _before = Seconds(server);
+        _before = Snapshot.Of(server);
     }
 
     public static CpuSplit Start(int server) => new(server);
@@ -26,39 +26,41 @@ internal sealed class CpuSplit
     /// <summary>One line: each part's share of all the machine's cores over the time since <see cref="Start"/>.</summary>
     public string Describe(TimeSpan loadGeneratorCpu)
     {
-        var after = Seconds(_server);
+        var after = Snapshot.Of(_server);
         var capacity = (DateTime.UtcNow - _startedAt).TotalSeconds * Environment.ProcessorCount;
-        var parts = after.Keys
-            .Select(part => (Part: part, Seconds: after[part] - _before.GetValueOrDefault(part)))
-            .Where(p => p.Part != Total)
+        // Each thread alive at the end counts what it used since the start (all of it if it started since); the time of
+        // threads that ended meanwhile is in the process's total only.
+        var parts = after.Threads
+            .GroupBy(t => t.Value.Part, t => t.Value.Seconds - (_before.Threads.TryGetValue(t.Key, out var then) ? then.Seconds : 0))
+            .Select(g => (Part: g.Key, Seconds: g.Sum()))
             .ToList();
-        // Threads that ended during the load are counted in the process total only.
-        var ended = after[Total] - _before[Total] - parts.Sum(p => p.Seconds);
-        parts.Add(("ended threads", ended));
+        var server = after.Total - _before.Total;
+        parts.Add(("ended threads", server - parts.Sum(p => p.Seconds)));
         parts.Add(("load generator", loadGeneratorCpu.TotalSeconds));
-        parts.Add(("idle", capacity - after[Total] + _before[Total] - loadGeneratorCpu.TotalSeconds));
+        parts.Add(("idle", capacity - server - loadGeneratorCpu.TotalSeconds));
         return string.Join(", ", parts.Where(p => p.Seconds > 0.005 * capacity).OrderByDescending(p => p.Seconds)
             .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Part} {100 * p.Seconds / capacity:0}%")));
     }
 
-    private const string Total = "server, all threads";
-
-    private static Dictionary<string, double> Seconds(int pid)
+    // The process's CPU seconds, and each live thread's (by id) with the part it belongs to.
+    private sealed record Snapshot(double Total, Dictionary<string, (string Part, double Seconds)> Threads)
     {
-        var seconds = new Dictionary<string, double> { [Total] = Ticks(File.ReadAllText($"/proc/{pid}/stat")) / TicksPerSecond };
-        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        public static Snapshot Of(int pid)
         {
-            try
+            var threads = new Dictionary<string, (string, double)>(StringComparer.Ordinal);
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
             {
-                var part = PartOf(File.ReadAllText(Path.Combine(task, "comm")).Trim());
-                seconds[part] = seconds.GetValueOrDefault(part) + Ticks(File.ReadAllText(Path.Combine(task, "stat"))) / TicksPerSecond;
+                try
+                {
+                    threads[Path.GetFileName(task)] = (PartOf(File.ReadAllText(Path.Combine(task, "comm")).Trim()), Ticks(File.ReadAllText(Path.Combine(task, "stat"))) / TicksPerSecond);
+                }
+                catch (IOException)
+                {
+                    // The thread ended while it was read; the process total still has its time.
+                }
             }
-            catch (IOException)
-            {
-                // The thread ended while it was read; the process total still has its time.
-            }
+            return new Snapshot(Ticks(File.ReadAllText($"/proc/{pid}/stat")) / TicksPerSecond, threads);
         }
-        return seconds;
     }
 
     // DuckDB's worker threads keep the name of the process; .NET names its own, cut to 15 characters by Linux.
