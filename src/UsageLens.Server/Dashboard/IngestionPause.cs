@@ -4,7 +4,7 @@ namespace UsageLens.Server.Dashboard;
 /// Whether ingestion has paused for <paramref name="quiet"/>: no commit (a new catalog generation) and no write waiting
 /// or acknowledged and not merged since. Writes in flight count too: at 100M events one merge, or a compaction holding
 /// the writer, can take longer than <paramref name="quiet"/> with no commit, and a refresh started inside it (the
-/// customer list and insights, 46 s of reads there) took a third of the two cores from the load.
+/// customer list and insights, 46 s of reads there) took 12–22% of the two cores from the load.
 /// </summary>
 internal sealed class IngestionPause(TimeSpan quiet, long generation, DateTimeOffset now)
 {
