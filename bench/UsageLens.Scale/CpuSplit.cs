@@ -52,14 +52,14 @@ internal sealed class CpuSplit
             {
                 try
                 {
-                    threads[Path.GetFileName(task)] = (PartOf(File.ReadAllText(Path.Combine(task, "comm")).Trim()), Ticks(File.ReadAllText(Path.Combine(task, "stat"))) / TicksPerSecond);
+                    threads[Path.GetFileName(task)] = (PartOf(File.ReadAllText(Path.Combine(task, "comm")).Trim()), CpuSeconds(Path.Combine(task, "stat")));
                 }
                 catch (IOException)
                 {
                     // The thread ended while it was read; the process total still has its time.
                 }
             }
-            return new Snapshot(Ticks(File.ReadAllText($"/proc/{pid}/stat")) / TicksPerSecond, threads);
+            return new Snapshot(CpuSeconds($"/proc/{pid}/stat"), threads);
         }
     }
 
@@ -73,10 +73,15 @@ internal sealed class CpuSplit
         _ => "server, other",
     };
 
-    // utime + stime, the 14th and 15th fields, counted after the command name in parentheses (which may hold spaces).
-    private static long Ticks(string stat)
+    /// <summary>
+    /// User and system CPU seconds of a process or thread from its <c>stat</c> file (<c>/proc/PID/stat</c>,
+    /// <c>/proc/PID/task/TID/stat</c>): fields 14 and 15, counted after the command name, which is in parentheses and
+    /// may hold spaces.
+    /// </summary>
+    public static double CpuSeconds(string statFile)
     {
+        var stat = File.ReadAllText(statFile);
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
     }
 }
