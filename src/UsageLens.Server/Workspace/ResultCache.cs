@@ -150,7 +150,8 @@ internal sealed class ResultCache(WorkspaceCatalogCache catalogs, TimeProvider c
         }
     }
 
-    // A visitor's read when ahead is null; it is counted while it waits and runs, and reads done ahead give way to it.
+    // A visitor's read when ahead is null; it is counted while it waits and runs, and reads done ahead give way to it,
+    // before they take a computing slot (so a waiting one holds none) and again before each statement.
     private async Task<object> ComputeAsync(Func<KpiContext, Task<object>> read, WorkspaceConfiguration configuration, ReadAhead? ahead)
     {
         if (ahead is not null)
