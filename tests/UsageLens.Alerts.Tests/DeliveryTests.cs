@@ -115,15 +115,17 @@ public sealed class DeliveryTests : IDisposable
     public async Task An_attempt_that_gets_no_answer_in_time_is_retried_with_the_same_key()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        receiver.Delays.Enqueue(TimeSpan.FromSeconds(5));
+        receiver.Delays.Enqueue(TimeSpan.FromSeconds(8));
         using var client = WebhookSender.CreateClient();
-        var sender = new WebhookSender(client, new WebhookRetry(2, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(300)), TimeProvider.System);
+        // 2 s per attempt: far under the first answer's 8 s, and far over what an answer without a delay takes on a
+        // loaded CI machine (at 300 ms, the second attempt once timed out too there and a third was made).
+        var sender = new WebhookSender(client, new WebhookRetry(2, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(2)), TimeProvider.System);
         var firing = new AlertFiring("r", "threshold", "key-1", "workspace", null, "holds", s_asOf, DateTimeOffset.UnixEpoch, "s", "{\"id\":\"key-1\"}");
 
         var delivery = await sender.SendAsync(firing, AlertHarness.Target(receiver.Url), CancellationToken.None);
 
         Assert.Equal((AlertDelivery.Delivered, 2, (int?)200), (delivery.Status, delivery.Attempts, delivery.HttpStatus));
-        // The first request was received (then abandoned at 300 ms), so the receiver saw both, with one key.
+        // The first request was received (then abandoned at 2 s), so the receiver saw both, with one key.
         Assert.Equal(["key-1", "key-1"], receiver.Requests.Select(r => r.Headers["Idempotency-Key"]));
     }
 
